@@ -1,0 +1,72 @@
+#include "headlessserver.h"
+
+#include "unixsignalwatcher.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace tcplab;
+
+namespace {
+QByteArray jsonLine(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+HeadlessServer::HeadlessServer(bool json, QObject *parent) : QObject(parent), m_json(json)
+{
+    connect(m_server.events(), &EventHub::eventsReady, this, &HeadlessServer::printBatch);
+}
+
+void HeadlessServer::printLine(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
+void HeadlessServer::printBatch(const EventBatch &batch)
+{
+    for (const ServerEvent &e : batch)
+        printLine(m_json ? jsonLine(e.toJson()) : e.toText().toUtf8());
+    std::fflush(stdout);
+}
+
+int HeadlessServer::run(const ServerConfig &config)
+{
+    UnixSignalWatcher signalWatcher;
+    if (Error e = m_server.start(config)) {
+        if (m_json)
+            printLine(jsonLine({{"type", "error"}, {"errno", e.errnum()}, {"message", e.text()}}));
+        std::fprintf(stderr, "tcplab: %s\n", qPrintable(e.text()));
+        return 1;
+    }
+    const OptionReport report = m_server.report();
+    if (m_json) {
+        QJsonArray rows;
+        for (const OptionReportRow &r : report.rows)
+            rows.append(QJsonObject{{"key", r.key}, {"name", r.name}, {"requested", r.requested},
+                                    {"effective", r.effective}, {"changed", r.changed}, {"note", r.note}});
+        printLine(jsonLine({{"type", "report"}, {"options", rows}}));
+        printLine(jsonLine({{"type", "listening"}, {"address", m_server.address().toString()}, {"port", m_server.port()},
+                            {"mode", modeName(config.mode())}, {"handler", handlerName(config.handler())}}));
+    } else {
+        printLine(QCoreApplication::translate("Headless", "option report (requested vs effective on the listening socket):").toUtf8());
+        printLine(report.toText().toUtf8().chopped(1));
+        printLine(QStringLiteral("listening on %1").arg(m_server.endpoint()).toUtf8());
+    }
+    std::fflush(stdout);
+
+    int exitCode = 0;
+    connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, this, [this](int) {
+        m_server.stop();
+        m_server.events()->flush();
+        QCoreApplication::quit();
+    });
+    exitCode = QCoreApplication::exec();
+    m_server.stop();
+    m_server.events()->flush();
+    return exitCode;
+}

@@ -1,0 +1,25 @@
+// tcplab --headless: the option report, "listening on ADDRESS:PORT", then the event log on
+// stdout (text or one JSON object per line) until SIGINT/SIGTERM.
+#pragma once
+
+#include "server.h"
+
+#include <QObject>
+
+#include <cstdio>
+
+class HeadlessServer : public QObject
+{
+    Q_OBJECT
+public:
+    HeadlessServer(bool json, QObject *parent = nullptr);
+    // Returns the process exit code.
+    int run(const tcplab::ServerConfig &config);
+
+private:
+    void printBatch(const tcplab::EventBatch &batch);
+    void printLine(const QByteArray &line);
+
+    tcplab::Server m_server;
+    bool m_json;
+};

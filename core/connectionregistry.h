@@ -1,0 +1,90 @@
+// The open connections of a running server, shared between the engine that owns them and the
+// observers (UI table, tests) that read their counters, TCP_INFO, or ask to close one.
+#pragma once
+
+#include "tcpinfo.h"
+
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QMutex>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+namespace tcplab {
+
+enum class CloseRequest { None = 0, Graceful = 1, Reset = 2 };
+
+// Updated by the owning engine thread without locks; read by anyone.
+struct ConnectionStats
+{
+    std::atomic<quint64> bytesIn{0};
+    std::atomic<quint64> bytesOut{0};
+    std::atomic<quint64> requests{0};
+    std::atomic<int> closeRequest{int(CloseRequest::None)};
+};
+
+struct ConnectionInfo
+{
+    quint64 id = 0;
+    QString peer;
+    qint64 openedMs = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 requests = 0;
+    TcpInfoSnapshot tcp;
+};
+
+class ConnectionRegistry
+{
+public:
+    quint64 nextId() { return m_nextId.fetch_add(1, std::memory_order_relaxed); }
+
+    // After shutdownAll() every newly added connection is shut down at once, so that a
+    // connection accepted while stopping cannot keep a blocked thread alive.
+    std::shared_ptr<ConnectionStats> add(quint64 id, int fd, const QString &peer);
+    void remove(quint64 id);
+
+    QList<ConnectionInfo> snapshot(bool withTcpInfo) const;
+    int count() const;
+    bool contains(quint64 id) const;
+
+    // Wakes the owner with shutdown(SHUT_RD); the owner closes (with RST when reset).
+    bool requestClose(quint64 id, bool reset);
+    void requestCloseAll(bool reset);
+
+    // Stop: wake every blocked recv/send on every connection, and refuse new ones.
+    void shutdownAll();
+    void reopen();
+
+    // Call fn(fd) for one open connection while it cannot be closed (e.g. a getsockopt probe).
+    template <typename Fn>
+    bool withDescriptor(quint64 id, Fn fn) const
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_entries.constFind(id);
+        if (it == m_entries.constEnd())
+            return false;
+        fn(it->fd);
+        return true;
+    }
+
+private:
+    struct Entry
+    {
+        int fd = -1;
+        QString peer;
+        qint64 openedMs = 0;
+        std::shared_ptr<ConnectionStats> stats;
+    };
+    mutable QMutex m_mutex;
+    QHash<quint64, Entry> m_entries;
+    bool m_shutdown = false;
+    std::atomic<quint64> m_nextId{1};
+};
+
+} // namespace tcplab
+
+Q_DECLARE_METATYPE(tcplab::ConnectionInfo)

@@ -1,0 +1,123 @@
+#include "engine.h"
+
+#include "socketoptions.h"
+#include "tcpinfo.h"
+
+#include <QCoreApplication>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace tcplab {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("Server", text); }
+} // namespace
+
+QString peerName(const sockaddr_in &addr)
+{
+    char buf[INET_ADDRSTRLEN] = {};
+    ::inet_ntop(AF_INET, &addr.sin_addr, buf, sizeof(buf));
+    return QStringLiteral("%1:%2").arg(QLatin1String(buf)).arg(ntohs(addr.sin_port));
+}
+
+ConnectionSession::ConnectionSession(const EngineContext &context, int fd, const QString &peer)
+    : m_context(context),
+      m_events(context.events),
+      m_fd(fd),
+      m_id(context.connections->nextId()),
+      m_peer(peer),
+      m_framer(createFramer(HandlerConfig::from(context.config, context.events->wants(LogLevel::Debug)))),
+      m_stats(context.connections->add(m_id, fd, peer)),
+      m_rearmQuickAck(context.config.quickAckRearm())
+{
+    if (Error e = applyPerConnectionOptions(fd, context.config))
+        log(LogLevel::Warning, EventKind::Error, e.text());
+    if (m_events->wants(LogLevel::Info))
+        m_events->post(LogLevel::Info, EventKind::Accepted, m_id, m_peer, tr("connected"));
+    if (m_events->wants(LogLevel::Debug)) {
+        m_events->post(LogLevel::Debug, EventKind::Report, m_id, m_peer,
+                       tr("accepted socket carries: %1").arg(describeAcceptedOptions(fd)));
+        m_events->post(LogLevel::Debug, EventKind::Report, m_id, m_peer, readTcpInfo(fd).toText());
+    }
+}
+
+ConnectionSession::~ConnectionSession()
+{
+    close(tr("closed"));
+}
+
+void ConnectionSession::onData(const char *data, qsizetype size, FrameOutput &out)
+{
+    m_stats->bytesIn.fetch_add(quint64(size), std::memory_order_relaxed);
+    if (m_rearmQuickAck) {
+        const int one = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
+    }
+    m_framer->feed(data, size, out);
+    publish(out);
+}
+
+void ConnectionSession::onEof(FrameOutput &out)
+{
+    if (closeRequest() != CloseRequest::None) {
+        out.close = true;
+        return;
+    }
+    m_framer->finish(out);
+    publish(out);
+}
+
+void ConnectionSession::publish(const FrameOutput &out)
+{
+    if (out.requests)
+        m_stats->requests.fetch_add(quint64(out.requests), std::memory_order_relaxed);
+    for (const FrameNote &note : out.notes)
+        m_events->post(note.level, note.kind, m_id, m_peer, note.text, note.data);
+}
+
+void ConnectionSession::onSent(qsizetype bytes)
+{
+    m_stats->bytesOut.fetch_add(quint64(bytes), std::memory_order_relaxed);
+    if (m_events->wants(LogLevel::Debug))
+        m_events->post(LogLevel::Debug, EventKind::Sent, m_id, m_peer, tr("sent %1 bytes").arg(bytes));
+}
+
+void ConnectionSession::log(LogLevel level, EventKind kind, const QString &text)
+{
+    m_events->post(level, kind, m_id, m_peer, text);
+}
+
+void ConnectionSession::close(const QString &reason, bool reset, LogLevel level)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    const CloseRequest request = closeRequest();
+    if (request == CloseRequest::Reset)
+        reset = true;
+    // Remove first: the registry must never hand out a descriptor number that is already reused.
+    m_context.connections->remove(m_id);
+    if (reset) {
+        // Linger 0: close() sends RST and skips TIME_WAIT.
+        const linger l{1, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
+    }
+    ::close(m_fd);
+    if (m_events->wants(level)) {
+        QString why = reason;
+        if (request != CloseRequest::None)
+            why = request == CloseRequest::Reset ? tr("reset by the lab") : tr("closed by the lab");
+        m_events->post(level, EventKind::Closed, m_id, m_peer,
+                       tr("%1 (in %2 bytes, out %3 bytes, %4 requests)")
+                           .arg(why)
+                           .arg(m_stats->bytesIn.load())
+                           .arg(m_stats->bytesOut.load())
+                           .arg(m_stats->requests.load()));
+    }
+}
+
+} // namespace tcplab

@@ -1,0 +1,79 @@
+// The concurrency engines (iterative, thread-per-connection, epoll event loop) behind one
+// interface. run() serves on the calling worker thread until requestStop() from any thread.
+#pragma once
+
+#include "connectionregistry.h"
+#include "error.h"
+#include "eventhub.h"
+#include "framers.h"
+#include "serverconfig.h"
+
+#include <memory>
+#include <netinet/in.h>
+
+namespace tcplab {
+
+struct EngineContext
+{
+    ServerConfig config;
+    EventHub *events = nullptr;
+    ConnectionRegistry *connections = nullptr;
+    int listenFd = -1; // owned by the Server; the engine only uses it
+};
+
+class Engine
+{
+public:
+    explicit Engine(EngineContext context) : m_context(std::move(context)) {}
+    virtual ~Engine() = default;
+    virtual void run() = 0;
+    virtual void requestStop() = 0;
+
+protected:
+    EngineContext m_context;
+};
+
+std::unique_ptr<Engine> createEngine(const EngineContext &context);
+
+// Per-connection logic that every engine shares: options on accept, reports, the framer,
+// counters and log events. The engines only move bytes.
+class ConnectionSession
+{
+public:
+    ConnectionSession(const EngineContext &context, int fd, const QString &peer);
+    ~ConnectionSession();
+    ConnectionSession(const ConnectionSession &) = delete;
+    ConnectionSession &operator=(const ConnectionSession &) = delete;
+
+    quint64 id() const { return m_id; }
+    int fd() const { return m_fd; }
+    const QString &peer() const { return m_peer; }
+    qsizetype readSize() const { return m_framer->readSize(); }
+    CloseRequest closeRequest() const { return CloseRequest(m_stats->closeRequest.load()); }
+
+    // Data arrived: fills out with the reply to send and whether to close afterwards.
+    void onData(const char *data, qsizetype size, FrameOutput &out);
+    // recv() returned 0: a close request from the lab, or the peer's FIN.
+    void onEof(FrameOutput &out);
+    void onSent(qsizetype bytes);
+    void log(LogLevel level, EventKind kind, const QString &text);
+    // Close the descriptor (with RST when reset) and log why. Idempotent.
+    void close(const QString &reason, bool reset = false, LogLevel level = LogLevel::Info);
+
+private:
+    void publish(const FrameOutput &out);
+
+    const EngineContext &m_context;
+    EventHub *m_events;
+    int m_fd;
+    quint64 m_id;
+    QString m_peer;
+    std::unique_ptr<Framer> m_framer;
+    std::shared_ptr<ConnectionStats> m_stats;
+    bool m_rearmQuickAck;
+    bool m_closed = false;
+};
+
+QString peerName(const sockaddr_in &addr);
+
+} // namespace tcplab

@@ -1,0 +1,342 @@
+// The fast mode: one worker thread, non-blocking sockets, epoll. Nothing here blocks, so
+// SO_RCVTIMEO/SO_SNDTIMEO have no effect; an idle timeout of the lab's own replaces them.
+#include "engine.h"
+#include "filedescriptor.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unordered_map>
+
+namespace tcplab {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Server", text); }
+
+constexpr quint64 kListenerTag = 0;
+constexpr quint64 kWakeTag = 1;
+constexpr int kReadChunk = 65536;
+
+struct EventConnection
+{
+    EventConnection(const EngineContext &context, int fd, const QString &peer) : session(context, fd, peer) {}
+    ConnectionSession session;
+    QByteArray pending;     // reply bytes the kernel has not taken yet
+    qsizetype pendingOffset = 0;
+    bool closeAfterFlush = false;
+    bool writing = false;   // EPOLLOUT armed, reading paused (back-pressure)
+    qint64 lastActivityMs = 0;
+};
+
+class EventEngine final : public Engine
+{
+public:
+    explicit EventEngine(const EngineContext &context) : Engine(context)
+    {
+        m_idleTimeoutMs = qint64(context.config.idleTimeoutSeconds() * 1000.0);
+        m_wakeFd = FileDescriptor(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
+    }
+
+    void run() override
+    {
+        FileDescriptor epoll(::epoll_create1(EPOLL_CLOEXEC));
+        if (!epoll.isValid() || !m_wakeFd.isValid()) {
+            m_context.events->post(LogLevel::Error, EventKind::Error, 0, {},
+                                   Error::fromErrno(errno, tr("epoll/eventfd")).text());
+            return;
+        }
+        m_epoll = epoll.get();
+        const int flags = ::fcntl(m_context.listenFd, F_GETFL);
+        ::fcntl(m_context.listenFd, F_SETFL, flags | O_NONBLOCK);
+        addWatch(m_context.listenFd, EPOLLIN, kListenerTag);
+        addWatch(m_wakeFd.get(), EPOLLIN, kWakeTag);
+
+        epoll_event events[256];
+        qint64 lastSweep = QDateTime::currentMSecsSinceEpoch();
+        while (!m_stopping.load(std::memory_order_relaxed)) {
+            const int timeout = (m_idleTimeoutMs > 0 || m_acceptPausedUntil) ? 100 : -1;
+            const int n = ::epoll_wait(m_epoll, events, 256, timeout);
+            if (n < 0 && errno != EINTR) {
+                m_context.events->post(LogLevel::Error, EventKind::Error, 0, {}, Error::fromErrno(errno, tr("epoll_wait")).text());
+                break;
+            }
+            for (int i = 0; i < n; ++i) {
+                const quint64 tag = events[i].data.u64;
+                if (tag == kListenerTag)
+                    acceptAll();
+                else if (tag == kWakeTag)
+                    drainWake();
+                else
+                    handle(reinterpret_cast<EventConnection *>(events[i].data.ptr), events[i].events);
+            }
+            if (m_acceptPausedUntil || m_idleTimeoutMs > 0) {
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                if (m_acceptPausedUntil && now >= m_acceptPausedUntil) {
+                    m_acceptPausedUntil = 0;
+                    modifyWatch(m_context.listenFd, EPOLLIN, kListenerTag);
+                }
+                if (m_idleTimeoutMs > 0 && now - lastSweep >= 100) {
+                    lastSweep = now;
+                    sweepIdle(now);
+                }
+            }
+        }
+        for (auto &entry : m_connections)
+            entry.second->session.close(tr("server stopped"));
+        m_connections.clear();
+        m_epoll = -1;
+    }
+
+    void requestStop() override
+    {
+        m_stopping.store(true);
+        const quint64 one = 1;
+        [[maybe_unused]] const ssize_t n = ::write(m_wakeFd.get(), &one, sizeof(one));
+    }
+
+private:
+    void addWatch(int fd, quint32 events, quint64 tag)
+    {
+        epoll_event ev{};
+        ev.events = events;
+        ev.data.u64 = tag;
+        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+    }
+
+    void modifyWatch(int fd, quint32 events, quint64 tag)
+    {
+        epoll_event ev{};
+        ev.events = events;
+        ev.data.u64 = tag;
+        ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev);
+    }
+
+    void drainWake()
+    {
+        quint64 value;
+        [[maybe_unused]] const ssize_t n = ::read(m_wakeFd.get(), &value, sizeof(value));
+    }
+
+    // Accept until EAGAIN: one wake-up can carry many queued connections.
+    void acceptAll()
+    {
+        for (;;) {
+            sockaddr_in addr{};
+            socklen_t len = sizeof(addr);
+            const int fd = ::accept4(m_context.listenFd, reinterpret_cast<sockaddr *>(&addr), &len,
+                                     SOCK_NONBLOCK | SOCK_CLOEXEC);
+            if (fd < 0) {
+                const int err = errno;
+                if (err == EAGAIN || err == EWOULDBLOCK)
+                    return;
+                if (err == EINTR || err == ECONNABORTED || err == EPROTO)
+                    continue;
+                if (err == EMFILE || err == ENFILE || err == ENOBUFS || err == ENOMEM) {
+                    // Out of descriptors: the listener stays readable, so stop watching it for
+                    // a while instead of spinning at 100% CPU, and say so once per second.
+                    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                    if (now - m_lastLimitLog >= 1000) {
+                        m_lastLimitLog = now;
+                        m_context.events->post(LogLevel::Error, EventKind::Error, 0, {},
+                                               Error::fromErrno(err, tr("accept (pausing 100 ms)")).text());
+                    }
+                    m_acceptPausedUntil = now + 100;
+                    modifyWatch(m_context.listenFd, 0, kListenerTag);
+                    return;
+                }
+                m_context.events->post(LogLevel::Error, EventKind::Error, 0, {}, Error::fromErrno(err, tr("accept")).text());
+                return;
+            }
+            auto conn = std::make_unique<EventConnection>(m_context, fd, peerName(addr));
+            EventConnection *raw = conn.get();
+            raw->lastActivityMs = m_idleTimeoutMs > 0 ? QDateTime::currentMSecsSinceEpoch() : 0;
+            m_connections.emplace(raw->session.id(), std::move(conn));
+            epoll_event ev{};
+            ev.events = EPOLLIN | EPOLLRDHUP;
+            ev.data.ptr = raw;
+            ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+        }
+    }
+
+    void handle(EventConnection *conn, quint32 events)
+    {
+        if (events & EPOLLOUT) {
+            if (!flush(conn))
+                return;
+        }
+        if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
+            if (!conn->writing)
+                readFrom(conn);
+            else if (events & (EPOLLHUP | EPOLLERR))
+                finish(conn, tr("connection lost while sending"), false, LogLevel::Warning);
+        }
+    }
+
+    void readFrom(EventConnection *conn)
+    {
+        ConnectionSession &s = conn->session;
+        FrameOutput out;
+        // A few reads per wake-up at most, so one busy peer cannot starve the others.
+        for (int round = 0; round < 8; ++round) {
+            const qsizetype want = std::min<qsizetype>(s.readSize(), kReadChunk);
+            const ssize_t n = ::recv(s.fd(), m_buffer, size_t(want), 0);
+            out.clear();
+            if (n > 0) {
+                if (m_idleTimeoutMs > 0)
+                    conn->lastActivityMs = QDateTime::currentMSecsSinceEpoch();
+                s.onData(m_buffer, n, out);
+            } else if (n == 0) {
+                s.onEof(out);
+                out.close = true;
+            } else {
+                const int err = errno;
+                if (err == EINTR)
+                    continue;
+                if (err == EAGAIN || err == EWOULDBLOCK)
+                    return;
+                finish(conn, err == ECONNRESET ? tr("connection reset by peer") : Error::fromErrno(err, tr("recv")).text(),
+                       false, LogLevel::Warning);
+                return;
+            }
+            if (out.close)
+                conn->closeAfterFlush = true;
+            if (!out.reply.isEmpty()) {
+                if (!send(conn, out.reply))
+                    return;
+            } else if (conn->closeAfterFlush) {
+                finishAfterReply(conn, out, n == 0);
+                return;
+            }
+            if (conn->writing || conn->closeAfterFlush)
+                return;
+            if (n < want)
+                return; // the socket is drained
+        }
+    }
+
+    void finishAfterReply(EventConnection *conn, const FrameOutput &out, bool peerClosed)
+    {
+        if (out.closeWithError)
+            finish(conn, tr("closed after a protocol error"), false, LogLevel::Warning);
+        else
+            finish(conn, peerClosed ? tr("peer closed") : tr("closed after reply"), false, LogLevel::Info);
+    }
+
+    // Returns false when the connection is gone.
+    bool send(EventConnection *conn, const QByteArray &data)
+    {
+        ConnectionSession &s = conn->session;
+        if (conn->writing) {
+            conn->pending.append(data);
+            return true;
+        }
+        const ssize_t n = ::send(s.fd(), data.constData(), size_t(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+            const int err = errno;
+            finish(conn, err == EPIPE || err == ECONNRESET ? tr("peer went away before the reply was sent")
+                                                           : Error::fromErrno(err, tr("send")).text(),
+                   false, LogLevel::Warning);
+            return false;
+        }
+        const qsizetype sent = std::max<ssize_t>(n, 0);
+        if (sent)
+            s.onSent(sent);
+        if (sent == data.size()) {
+            if (conn->closeAfterFlush) {
+                finish(conn, tr("closed after reply"), false, LogLevel::Info);
+                return false;
+            }
+            return true;
+        }
+        // The peer is not reading fast enough: keep the rest and stop reading from it, so a
+        // client that never reads costs one bounded buffer and blocks nobody else.
+        conn->pending = data.mid(sent);
+        conn->pendingOffset = 0;
+        conn->writing = true;
+        epoll_event ev{};
+        ev.events = EPOLLOUT | EPOLLRDHUP;
+        ev.data.ptr = conn;
+        ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, s.fd(), &ev);
+        return true;
+    }
+
+    bool flush(EventConnection *conn)
+    {
+        ConnectionSession &s = conn->session;
+        while (conn->pendingOffset < conn->pending.size()) {
+            const ssize_t n = ::send(s.fd(), conn->pending.constData() + conn->pendingOffset,
+                                     size_t(conn->pending.size() - conn->pendingOffset), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n < 0) {
+                if (errno == EAGAIN || errno == EWOULDBLOCK)
+                    return true;
+                if (errno == EINTR)
+                    continue;
+                finish(conn, tr("peer went away before the reply was sent"), false, LogLevel::Warning);
+                return false;
+            }
+            conn->pendingOffset += n;
+            s.onSent(n);
+        }
+        conn->pending.clear();
+        conn->pendingOffset = 0;
+        conn->writing = false;
+        if (conn->closeAfterFlush) {
+            finish(conn, tr("closed after reply"), false, LogLevel::Info);
+            return false;
+        }
+        epoll_event ev{};
+        ev.events = EPOLLIN | EPOLLRDHUP;
+        ev.data.ptr = conn;
+        ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, s.fd(), &ev);
+        return true;
+    }
+
+    void sweepIdle(qint64 now)
+    {
+        std::vector<EventConnection *> idle;
+        for (auto &entry : m_connections) {
+            if (now - entry.second->lastActivityMs >= m_idleTimeoutMs)
+                idle.push_back(entry.second.get());
+        }
+        for (EventConnection *conn : idle)
+            finish(conn, tr("idle timeout (%1 s without data)").arg(double(m_idleTimeoutMs) / 1000.0), false, LogLevel::Warning);
+    }
+
+    void finish(EventConnection *conn, const QString &reason, bool reset, LogLevel level)
+    {
+        conn->session.close(reason, reset, level); // close() also removes it from the epoll set
+        m_connections.erase(conn->session.id());
+    }
+
+    FileDescriptor m_wakeFd;
+    int m_epoll = -1;
+    std::atomic<bool> m_stopping{false};
+    std::unordered_map<quint64, std::unique_ptr<EventConnection>> m_connections;
+    qint64 m_idleTimeoutMs = 0;
+    qint64 m_acceptPausedUntil = 0;
+    qint64 m_lastLimitLog = 0;
+    char m_buffer[kReadChunk];
+};
+
+} // namespace
+
+std::unique_ptr<Engine> createBlockingEngine(const EngineContext &context, bool threaded);
+
+std::unique_ptr<Engine> createEngine(const EngineContext &context)
+{
+    switch (context.config.mode()) {
+    case ConcurrencyMode::Iterative: return createBlockingEngine(context, false);
+    case ConcurrencyMode::Threaded: return createBlockingEngine(context, true);
+    case ConcurrencyMode::Event: return std::make_unique<EventEngine>(context);
+    }
+    return nullptr;
+}
+
+} // namespace tcplab

@@ -1,0 +1,218 @@
+#include "labclient.h"
+
+#include "filedescriptor.h"
+#include "listener.h"
+#include "socketoptions.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#ifndef TCP_FASTOPEN_CONNECT
+#define TCP_FASTOPEN_CONNECT 30
+#endif
+#ifndef TCPI_OPT_SYN_DATA
+#define TCPI_OPT_SYN_DATA 32
+#endif
+
+namespace tcplab {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Client", text); }
+
+Error connectWithTimeout(int fd, const sockaddr_in &addr, int timeoutMs, const QString &where)
+{
+    const int flags = ::fcntl(fd, F_GETFL);
+    ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof(addr)) != 0) {
+        if (errno != EINPROGRESS)
+            return Error::fromErrno(errno, tr("connect to %1").arg(where));
+        pollfd p{fd, POLLOUT, 0};
+        int n;
+        do {
+            n = ::poll(&p, 1, timeoutMs);
+        } while (n < 0 && errno == EINTR);
+        if (n == 0)
+            return Error(ETIMEDOUT, tr("connect to %1 timed out after %2 ms").arg(where).arg(timeoutMs));
+        int soError = 0;
+        socklen_t len = sizeof(soError);
+        ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len);
+        if (soError)
+            return Error::fromErrno(soError, tr("connect to %1").arg(where));
+    }
+    ::fcntl(fd, F_SETFL, flags);
+    return {};
+}
+
+bool replyComplete(const ClientRequest &r, const QByteArray &reply)
+{
+    switch (r.replyMode) {
+    case ReplyMode::UntilClose: return false;
+    case ReplyMode::Bytes: return reply.size() >= r.expectedBytes;
+    case ReplyMode::Line: return reply.contains('\n');
+    case ReplyMode::FirstRead: return !reply.isEmpty();
+    }
+    return false;
+}
+
+} // namespace
+
+QString ClientResult::summary() const
+{
+    if (error)
+        return error.text();
+    return tr("reply %1 bytes, connect %2 us, first byte %3 us, total %4 us%5%6")
+        .arg(reply.size())
+        .arg(connectUs)
+        .arg(firstByteUs)
+        .arg(totalUs)
+        .arg(peerClosed ? tr(", closed by server") : QString())
+        .arg(fastOpenUsed ? tr(", data carried in the SYN (Fast Open)") : QString());
+}
+
+ClientResult runClientExchange(const ClientRequest &request)
+{
+    ClientResult result;
+    QElapsedTimer clock;
+    clock.start();
+
+    Result<QHostAddress> address = resolveIPv4(request.host);
+    if (!address) {
+        result.error = address.error();
+        return result;
+    }
+    const QString where = QStringLiteral("%1:%2").arg(address.value().toString()).arg(request.port);
+    FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!fd.isValid()) {
+        result.error = Error::fromErrno(errno, tr("socket"));
+        return result;
+    }
+    if (request.nodelay)
+        result.error = setIntOption(fd.get(), IPPROTO_TCP, TCP_NODELAY, 1, QStringLiteral("TCP_NODELAY"));
+    if (!result.error && request.quickack)
+        result.error = setIntOption(fd.get(), IPPROTO_TCP, TCP_QUICKACK, 1, QStringLiteral("TCP_QUICKACK"));
+    if (!result.error && request.fastOpen)
+        result.error = setIntOption(fd.get(), IPPROTO_TCP, TCP_FASTOPEN_CONNECT, 1, QStringLiteral("TCP_FASTOPEN_CONNECT"));
+    if (result.error)
+        return result;
+
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(request.port);
+    addr.sin_addr.s_addr = htonl(address.value().toIPv4Address());
+
+    QList<QByteArray> pieces = request.pieces;
+    if (pieces.isEmpty() && !request.payload.isEmpty())
+        pieces << request.payload;
+
+    qint64 firstSendNs = -1;
+    if (request.fastOpen) {
+        // With TCP_FASTOPEN_CONNECT, connect() returns at once and the first write sends the SYN,
+        // with the data inside when a cookie from an earlier connection is cached.
+        const timeval tv{request.connectTimeoutMs / 1000, (request.connectTimeoutMs % 1000) * 1000};
+        ::setsockopt(fd.get(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+        if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&addr), sizeof(addr)) != 0) {
+            result.error = Error::fromErrno(errno, tr("connect to %1").arg(where));
+            return result;
+        }
+        if (!pieces.isEmpty()) {
+            const QByteArray first = pieces.takeFirst();
+            firstSendNs = clock.nsecsElapsed();
+            const ssize_t n = ::send(fd.get(), first.constData(), size_t(first.size()), MSG_NOSIGNAL);
+            if (n != first.size()) {
+                result.error = n < 0 ? Error::fromErrno(errno, tr("send to %1").arg(where))
+                                     : Error::message(tr("short send to %1").arg(where));
+                return result;
+            }
+        }
+        result.connectUs = clock.nsecsElapsed() / 1000;
+    } else {
+        if (Error e = connectWithTimeout(fd.get(), addr, request.connectTimeoutMs, where)) {
+            result.error = e;
+            return result;
+        }
+        result.connectUs = clock.nsecsElapsed() / 1000;
+    }
+    sockaddr_in local{};
+    socklen_t len = sizeof(local);
+    ::getsockname(fd.get(), reinterpret_cast<sockaddr *>(&local), &len);
+    result.localPort = ntohs(local.sin_port);
+
+    const int rawFd = fd.get();
+    QTcpSocket socket;
+    if (!socket.setSocketDescriptor(fd.release(), QAbstractSocket::ConnectedState, QIODevice::ReadWrite)) {
+        result.error = Error::message(tr("QTcpSocket refused the descriptor: %1").arg(socket.errorString()));
+        return result;
+    }
+    for (int i = 0; i < pieces.size(); ++i) {
+        if (firstSendNs < 0)
+            firstSendNs = clock.nsecsElapsed();
+        socket.write(pieces[i]);
+        while (socket.bytesToWrite() > 0) {
+            if (!socket.waitForBytesWritten(request.replyTimeoutMs)) {
+                result.error = Error::message(tr("send to %1: %2").arg(where, socket.errorString()));
+                return result;
+            }
+        }
+        if (request.pieceDelayMs > 0 && i + 1 < pieces.size())
+            QThread::msleep(request.pieceDelayMs);
+    }
+    if (firstSendNs < 0)
+        firstSendNs = clock.nsecsElapsed();
+    if (request.resetAfterSend) {
+        const linger l{1, 0};
+        ::setsockopt(rawFd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
+        socket.abort();
+        result.totalUs = clock.nsecsElapsed() / 1000;
+        return result;
+    }
+
+    QElapsedTimer replyClock;
+    replyClock.start();
+    while (!replyComplete(request, result.reply)) {
+        const qint64 left = request.replyTimeoutMs - replyClock.elapsed();
+        if (socket.bytesAvailable() == 0) {
+            if (left <= 0) {
+                if (result.reply.isEmpty() || request.replyMode != ReplyMode::UntilClose)
+                    result.error = Error(ETIMEDOUT, tr("no complete reply from %1 within %2 ms (%3 bytes so far)")
+                                                        .arg(where)
+                                                        .arg(request.replyTimeoutMs)
+                                                        .arg(result.reply.size()));
+                break;
+            }
+            if (!socket.waitForReadyRead(int(left))) {
+                if (socket.state() != QAbstractSocket::ConnectedState || socket.error() == QAbstractSocket::RemoteHostClosedError) {
+                    result.peerClosed = true;
+                    result.reply += socket.readAll();
+                    if (result.reply.isEmpty() && socket.error() != QAbstractSocket::RemoteHostClosedError)
+                        result.error = Error::message(tr("%1: %2").arg(where, socket.errorString()));
+                    break;
+                }
+                continue;
+            }
+        }
+        if (result.firstByteUs < 0) {
+            result.firstByteUs = (clock.nsecsElapsed() - firstSendNs) / 1000;
+            result.tcp = readTcpInfo(rawFd);
+            result.fastOpenUsed = result.tcp.valid && (result.tcp.options & TCPI_OPT_SYN_DATA);
+        }
+        result.reply += socket.readAll();
+    }
+    if (result.peerClosed && result.reply.isEmpty() && !result.error)
+        result.error = Error::message(tr("%1 closed the connection without a reply").arg(where));
+    socket.abort();
+    result.totalUs = clock.nsecsElapsed() / 1000;
+    return result;
+}
+
+} // namespace tcplab

@@ -1,0 +1,56 @@
+// The lab's own client: a native socket prepared with the client options (NODELAY, QUICKACK,
+// TCP_FASTOPEN_CONNECT) and connected with a timeout, then handed to QTcpSocket for the exchange.
+// Blocking: run it on a worker thread or from the CLI.
+#pragma once
+
+#include "error.h"
+#include "tcpinfo.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace tcplab {
+
+enum class ReplyMode {
+    UntilClose, // read until the server closes (one-shot handlers)
+    Bytes,      // read exactly expectedBytes
+    Line,       // read up to a newline
+    FirstRead,  // whatever the first read returns
+};
+
+struct ClientRequest
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 0;
+    QByteArray payload;
+    QList<QByteArray> pieces; // when set, written one by one instead of payload
+    int pieceDelayMs = 0;
+    bool nodelay = true;
+    bool quickack = false;
+    bool fastOpen = false;    // TCP_FASTOPEN_CONNECT: data rides in the SYN when a cookie is cached
+    int connectTimeoutMs = 3000;
+    int replyTimeoutMs = 3000;
+    ReplyMode replyMode = ReplyMode::UntilClose;
+    int expectedBytes = 0;
+    bool resetAfterSend = false; // close with RST right after sending (fault injection)
+};
+
+struct ClientResult
+{
+    Error error;
+    QByteArray reply;
+    bool peerClosed = false;
+    qint64 connectUs = -1;    // connect() until established
+    qint64 firstByteUs = -1;  // first byte sent until first reply byte
+    qint64 totalUs = -1;      // connect start until done
+    quint16 localPort = 0;
+    bool fastOpenUsed = false; // the kernel says the SYN carried data that the server took
+    TcpInfoSnapshot tcp;      // right after the first reply bytes
+
+    QString summary() const;
+};
+
+ClientResult runClientExchange(const ClientRequest &request);
+
+} // namespace tcplab

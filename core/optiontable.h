@@ -1,0 +1,87 @@
+// The single source of truth for every server setting and socket option: the CLI flags, the
+// settings keys, the UI controls, the option report and the tests are all generated from it.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace tcplab {
+
+enum class OptionKind {
+    Bool,     // on/off; an int 0/1 for setsockopt
+    Int,      // an integer in [minimum, maximum]
+    Seconds,  // a duration in seconds, fractions allowed (struct timeval); 0 = none
+    Linger,   // SO_LINGER seconds; -1 = off (l_onoff = 0)
+    Choice,   // one word of choices()
+    Text,     // free text (the host)
+};
+
+// When an option is applied: the kernel only honours some of them in a given socket state.
+enum class OptionPhase {
+    Setting,      // not a socket option: a server setting
+    BeforeBind,   // SO_REUSEADDR/SO_REUSEPORT decide whether bind() succeeds
+    BeforeListen, // buffers shape the window scale, which is fixed at the SYN
+};
+
+enum class OptionGroup {
+    Address,
+    AcceptQueue,
+    KeepAlive,
+    Latency,
+    Buffers,
+    Timeouts,
+    Connection,
+    Handler,
+    Concurrency,
+    Logging,
+};
+
+struct OptionSpec
+{
+    QString key;          // CLI flag and settings key: "keepidle"
+    QString name;         // kernel name or label: "TCP_KEEPIDLE"
+    OptionGroup group;
+    int level = -1;       // SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP; -1 for settings
+    int optname = -1;
+    OptionKind kind;
+    OptionPhase phase;
+    double minimum = 0;
+    double maximum = 0;
+    QVariant seedDefault; // invalid: left at the kernel's default
+    QString unit;         // "s", "ms", "bytes", ""
+    const char *help;     // one line, translatable in context "Option"
+    const char *kernelRule; // why it behaves as it does, translatable in context "Option"
+    QString manPage;      // "tcp(7)"
+    bool perConnection = false; // applied again on every accepted socket (not inherited or not sticky)
+    QStringList choices;  // for Choice
+
+    bool isSocketOption() const { return phase != OptionPhase::Setting; }
+    QString translatedHelp() const;
+    QString translatedKernelRule() const;
+};
+
+const QList<OptionSpec> &optionTable();
+const OptionSpec *findOption(const QString &key);
+QString groupTitle(OptionGroup group);
+
+// Kernel congestion control algorithms the running kernel offers.
+QStringList availableCongestionControls();
+
+// Parse text (CLI, settings) into a value for spec; an empty result with an error names the
+// option and the allowed range. "default" or "kernel" unsets an option without a seed value.
+struct ParsedValue
+{
+    QVariant value;  // invalid: unset
+    QString error;
+};
+ParsedValue parseOptionValue(const OptionSpec &spec, const QString &text);
+// Validate a typed value (from the UI or settings) the same way.
+QString validateOptionValue(const OptionSpec &spec, const QVariant &value);
+// The value as the CLI takes it ("on", "1800", "0.5", "default").
+QString formatOptionValue(const OptionSpec &spec, const QVariant &value);
+// The allowed range in words: "1..32767 s", "on|off", "byte|line|bin".
+QString describeRange(const OptionSpec &spec);
+
+} // namespace tcplab

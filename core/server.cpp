@@ -1,0 +1,79 @@
+#include "server.h"
+
+#include "engine.h"
+#include "listener.h"
+
+#include <QThread>
+
+#include <unistd.h>
+
+namespace tcplab {
+
+Server::Server(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<tcplab::OptionReport>();
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+Error Server::start(const ServerConfig &config)
+{
+    if (m_running)
+        return Error::message(tr("the server is already running on %1").arg(endpoint()));
+    Result<ListenerSocket> listener = openListener(config);
+    if (!listener)
+        return listener.error();
+
+    ListenerSocket socket = listener.take();
+    m_config = config;
+    m_report = socket.report;
+    m_warnings = socket.warnings;
+    m_address = socket.address;
+    m_port = socket.port;
+    m_listenFd = socket.fd.release();
+    m_events.setMinimumLevel(config.logLevel());
+    m_connections.reopen();
+
+    EngineContext context;
+    context.config = config;
+    context.events = &m_events;
+    context.connections = &m_connections;
+    context.listenFd = m_listenFd;
+    m_engine = createEngine(context);
+
+    Engine *engine = m_engine.get();
+    m_thread = QThread::create([engine] { engine->run(); });
+    m_thread->setObjectName(QStringLiteral("tcplab-%1").arg(modeName(config.mode())));
+    m_thread->start();
+    m_running = true;
+
+    for (const QString &w : std::as_const(m_warnings))
+        m_events.post(LogLevel::Warning, EventKind::Lifecycle, 0, {}, w);
+    m_events.post(LogLevel::Info, EventKind::Lifecycle, 0, {},
+                  tr("listening on %1 (%2 mode, %3 handler, %4)")
+                      .arg(endpoint(), modeName(config.mode()), handlerName(config.handler()),
+                           config.persistent() ? tr("persistent") : tr("one-shot")));
+    emit started(m_address.toString(), m_port);
+    return {};
+}
+
+void Server::stop()
+{
+    if (!m_running)
+        return;
+    m_engine->requestStop();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_engine.reset();
+    ::close(m_listenFd);
+    m_listenFd = -1;
+    m_running = false;
+    m_events.post(LogLevel::Info, EventKind::Lifecycle, 0, {}, tr("stopped (was %1)").arg(endpoint()));
+    emit stopped();
+}
+
+} // namespace tcplab

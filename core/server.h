@@ -1,0 +1,68 @@
+// The one object the UI and the CLI talk to: it opens the listener in the caller's thread (so
+// set-up errors come back at once), then runs the chosen engine on a worker thread.
+#pragma once
+
+#include "connectionregistry.h"
+#include "error.h"
+#include "eventhub.h"
+#include "serverconfig.h"
+#include "socketoptions.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+class QThread;
+
+namespace tcplab {
+
+class Engine;
+
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Server(QObject *parent = nullptr);
+    ~Server() override;
+
+    // Bind, apply, listen and start serving; the error names what failed and why.
+    Error start(const ServerConfig &config);
+    // Close every socket and join every thread; returns within about a second.
+    void stop();
+
+    bool isRunning() const { return m_running; }
+    QHostAddress address() const { return m_address; }
+    quint16 port() const { return m_port; }
+    QString endpoint() const { return QStringLiteral("%1:%2").arg(m_address.toString()).arg(m_port); }
+    ServerConfig config() const { return m_config; }
+    OptionReport report() const { return m_report; }
+    QStringList warnings() const { return m_warnings; }
+    int listenDescriptor() const { return m_listenFd; }
+
+    EventHub *events() { return &m_events; }
+    ConnectionRegistry *connections() { return &m_connections; }
+
+    QList<ConnectionInfo> connectionSnapshot(bool withTcpInfo = true) const { return m_connections.snapshot(withTcpInfo); }
+    bool closeConnection(quint64 id, bool reset) { return m_connections.requestClose(id, reset); }
+    void closeAllConnections(bool reset) { m_connections.requestCloseAll(reset); }
+
+signals:
+    void started(const QString &address, quint16 port);
+    void stopped();
+
+private:
+    EventHub m_events;
+    ConnectionRegistry m_connections;
+    ServerConfig m_config;
+    OptionReport m_report;
+    QStringList m_warnings;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    int m_listenFd = -1;
+    bool m_running = false;
+    std::unique_ptr<Engine> m_engine;
+    QThread *m_thread = nullptr;
+};
+
+} // namespace tcplab

@@ -1,0 +1,51 @@
+// One structured log event of the server or the client.
+#pragma once
+
+#include "serverconfig.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace tcplab {
+
+enum class EventKind {
+    Lifecycle, // started, stopped, listening
+    Accepted,
+    Report,    // connection report: options and TCP_INFO of an accepted socket
+    Received,
+    Sent,
+    Closed,
+    Timeout,
+    Error,
+    Client,
+    Dropped,   // events lost to a flood
+};
+
+struct ServerEvent
+{
+    qint64 timeMs = 0;        // since the epoch
+    quint64 connectionId = 0; // 0: not about one connection
+    QString peer;
+    EventKind kind = EventKind::Lifecycle;
+    LogLevel level = LogLevel::Info;
+    QString text;
+    QByteArray data;          // payload, when the event carries one
+
+    QString toText() const;   // "12:00:00.123 INFO  #3 127.0.0.1:5555 recv ... "
+    QJsonObject toJson() const;
+};
+
+using EventBatch = QList<ServerEvent>;
+
+QString eventKindName(EventKind kind);
+// Printable rendering of payload bytes: text with escapes, or hex.
+QString printableData(const QByteArray &data, int limit = 256);
+QString hexData(const QByteArray &data, int limit = 256);
+
+} // namespace tcplab
+
+Q_DECLARE_METATYPE(tcplab::ServerEvent)
+Q_DECLARE_METATYPE(tcplab::EventBatch)

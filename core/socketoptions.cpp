@@ -1,0 +1,308 @@
+#include "socketoptions.h"
+
+#include "systemlimits.h"
+#include "tcpinfo.h"
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <cmath>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+
+namespace tcplab {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Option", text);
+}
+
+timeval toTimeval(double seconds)
+{
+    timeval tv{};
+    tv.tv_sec = static_cast<time_t>(seconds);
+    tv.tv_usec = static_cast<suseconds_t>(std::llround((seconds - double(tv.tv_sec)) * 1e6));
+    if (tv.tv_usec >= 1000000) {
+        tv.tv_sec += 1;
+        tv.tv_usec -= 1000000;
+    }
+    return tv;
+}
+
+Error setRaw(int fd, const OptionSpec &spec, const void *data, socklen_t len)
+{
+    if (::setsockopt(fd, spec.level, spec.optname, data, len) != 0)
+        return Error::fromErrno(errno, QStringLiteral("setsockopt(%1)").arg(spec.name));
+    return {};
+}
+
+// Why the kernel holds another value than the one requested, option by option.
+QString kernelNote(const OptionSpec &spec, const QVariant &requested, const QVariant &effective)
+{
+    switch (spec.optname + spec.level * 1000) {
+    case SOL_SOCKET * 1000 + SO_RCVBUF:
+    case SOL_SOCKET * 1000 + SO_SNDBUF: {
+        const bool rcv = spec.optname == SO_RCVBUF;
+        const long cap = SystemLimits::readNumber(rcv ? QStringLiteral("net.core.rmem_max") : QStringLiteral("net.core.wmem_max"));
+        if (effective.toLongLong() == 2 * requested.toLongLong())
+            return tr("doubled by the kernel to leave room for bookkeeping overhead");
+        if (cap > 0 && requested.toLongLong() > cap)
+            return tr("capped at 2 x %1 = %2").arg(rcv ? QStringLiteral("net.core.rmem_max") : QStringLiteral("net.core.wmem_max")).arg(2 * cap);
+        return tr("adjusted by the kernel (it doubles the value and enforces a minimum)");
+    }
+    case IPPROTO_TCP * 1000 + TCP_DEFER_ACCEPT:
+        return tr("the kernel stores a count of SYN-ACK retransmissions, so the seconds read back rounded up");
+    case IPPROTO_TCP * 1000 + TCP_QUICKACK:
+        return tr("not sticky: the kernel leaves quick-ack mode on its own; it is set again on each accepted socket");
+    case IPPROTO_TCP * 1000 + TCP_LINGER2:
+        return tr("0 and values above net.ipv4.tcp_fin_timeout read back as the sysctl's value");
+    case IPPROTO_TCP * 1000 + TCP_MAXSEG:
+        return tr("on a socket that is not connected the kernel reports its default MSS until the handshake");
+    case IPPROTO_IP * 1000 + IP_TOS:
+        return tr("the two ECN bits are owned by TCP and masked");
+    default:
+        break;
+    }
+    return tr("the kernel holds a different value");
+}
+
+} // namespace
+
+Error setIntOption(int fd, int level, int optname, int value, const QString &name)
+{
+    if (::setsockopt(fd, level, optname, &value, sizeof(value)) != 0)
+        return Error::fromErrno(errno, QStringLiteral("setsockopt(%1, %2)").arg(name).arg(value));
+    return {};
+}
+
+Result<int> intOption(int fd, int level, int optname, const QString &name)
+{
+    int value = 0;
+    socklen_t len = sizeof(value);
+    if (::getsockopt(fd, level, optname, &value, &len) != 0)
+        return Error::fromErrno(errno, QStringLiteral("getsockopt(%1)").arg(name));
+    return value;
+}
+
+Error applyOption(int fd, const OptionSpec &spec, const QVariant &value)
+{
+    switch (spec.kind) {
+    case OptionKind::Bool: {
+        const int v = value.toBool() ? 1 : 0;
+        return setRaw(fd, spec, &v, sizeof(v));
+    }
+    case OptionKind::Int: {
+        const int v = value.toInt();
+        return setRaw(fd, spec, &v, sizeof(v));
+    }
+    case OptionKind::Seconds: {
+        const timeval tv = toTimeval(value.toDouble());
+        return setRaw(fd, spec, &tv, sizeof(tv));
+    }
+    case OptionKind::Linger: {
+        const int seconds = value.toInt();
+        linger l{};
+        l.l_onoff = seconds >= 0 ? 1 : 0;
+        l.l_linger = seconds >= 0 ? seconds : 0;
+        return setRaw(fd, spec, &l, sizeof(l));
+    }
+    case OptionKind::Choice:
+    case OptionKind::Text: {
+        const QByteArray text = value.toString().toLatin1();
+        return setRaw(fd, spec, text.constData(), socklen_t(text.size()));
+    }
+    }
+    return Error::message(QStringLiteral("%1: unsupported kind").arg(spec.name));
+}
+
+Result<QVariant> readOption(int fd, const OptionSpec &spec)
+{
+    const QString context = QStringLiteral("getsockopt(%1)").arg(spec.name);
+    switch (spec.kind) {
+    case OptionKind::Bool:
+    case OptionKind::Int: {
+        int v = 0;
+        socklen_t len = sizeof(v);
+        if (::getsockopt(fd, spec.level, spec.optname, &v, &len) != 0)
+            return Error::fromErrno(errno, context);
+        if (spec.kind == OptionKind::Bool)
+            return QVariant(v != 0);
+        return QVariant(v);
+    }
+    case OptionKind::Seconds: {
+        timeval tv{};
+        socklen_t len = sizeof(tv);
+        if (::getsockopt(fd, spec.level, spec.optname, &tv, &len) != 0)
+            return Error::fromErrno(errno, context);
+        return QVariant(double(tv.tv_sec) + double(tv.tv_usec) / 1e6);
+    }
+    case OptionKind::Linger: {
+        linger l{};
+        socklen_t len = sizeof(l);
+        if (::getsockopt(fd, spec.level, spec.optname, &l, &len) != 0)
+            return Error::fromErrno(errno, context);
+        return QVariant(l.l_onoff ? l.l_linger : -1);
+    }
+    case OptionKind::Choice:
+    case OptionKind::Text: {
+        char buf[64] = {};
+        socklen_t len = sizeof(buf) - 1;
+        if (::getsockopt(fd, spec.level, spec.optname, buf, &len) != 0)
+            return Error::fromErrno(errno, context);
+        return QVariant(QString::fromLatin1(buf, int(qstrnlen(buf, len))));
+    }
+    }
+    return Error::message(QStringLiteral("%1: unsupported kind").arg(spec.name));
+}
+
+Error applyOptions(int fd, const ServerConfig &config, OptionPhase phase)
+{
+    for (const OptionSpec &spec : optionTable()) {
+        if (spec.phase != phase || !config.isSet(spec.key))
+            continue;
+        if (Error e = applyOption(fd, spec, config.value(spec.key)))
+            return e;
+    }
+    if (phase == OptionPhase::BeforeListen) {
+        for (const RawOption &raw : config.rawOptions()) {
+            if (Error e = setIntOption(fd, raw.level, raw.optname, raw.value,
+                                       QStringLiteral("raw %1:%2").arg(raw.level).arg(raw.optname)))
+                return e;
+        }
+    }
+    return {};
+}
+
+Error applyPerConnectionOptions(int fd, const ServerConfig &config)
+{
+    for (const OptionSpec &spec : optionTable()) {
+        if (spec.perConnection && config.isSet(spec.key)) {
+            if (Error e = applyOption(fd, spec, config.value(spec.key)))
+                return e;
+        }
+    }
+    return {};
+}
+
+const OptionReportRow *OptionReport::row(const QString &key) const
+{
+    for (const OptionReportRow &r : rows) {
+        if (r.key == key)
+            return &r;
+    }
+    return nullptr;
+}
+
+QString OptionReport::toText() const
+{
+    QString text;
+    int nameWidth = 0;
+    for (const OptionReportRow &r : rows)
+        nameWidth = std::max(nameWidth, int(r.name.size()));
+    for (const OptionReportRow &r : rows) {
+        text += QStringLiteral("  %1  requested %2  effective %3%4%5\n")
+                    .arg(r.name, -nameWidth)
+                    .arg(r.requested, -8)
+                    .arg(r.effective, -8)
+                    .arg(r.changed ? QStringLiteral("  [changed by kernel]") : QString())
+                    .arg(r.note.isEmpty() ? QString() : QStringLiteral("  ") + r.note);
+    }
+    return text;
+}
+
+OptionReport buildListenerReport(int fd, const ServerConfig &config)
+{
+    OptionReport report;
+    const TcpInfoSnapshot info = readTcpInfo(fd);
+
+    // The backlog is not readable with getsockopt; TCP_INFO of a listener carries it.
+    {
+        OptionReportRow row;
+        row.key = QStringLiteral("backlog");
+        row.name = QStringLiteral("listen backlog");
+        row.requested = QString::number(config.backlog());
+        row.effective = info.valid ? QString::number(info.sacked) : QStringLiteral("?");
+        const long somaxconn = SystemLimits::readNumber(QStringLiteral("net.core.somaxconn"));
+        if (info.valid && long(info.sacked) != config.backlog()) {
+            row.changed = true;
+            row.note = tr("clamped to net.core.somaxconn = %1").arg(somaxconn);
+        }
+        report.rows << row;
+    }
+
+    for (const OptionSpec &spec : optionTable()) {
+        if (!spec.isSocketOption())
+            continue;
+        OptionReportRow row;
+        row.key = spec.key;
+        row.name = spec.name;
+        const QVariant requested = config.value(spec.key);
+        row.requested = formatOptionValue(spec, requested);
+        Result<QVariant> effective = readOption(fd, spec);
+        if (!effective) {
+            row.effective = QStringLiteral("error");
+            row.note = effective.error().text();
+            report.rows << row;
+            continue;
+        }
+        row.effective = formatOptionValue(spec, effective.value());
+        if (requested.isValid()) {
+            bool same = false;
+            if (spec.kind == OptionKind::Seconds)
+                same = std::fabs(effective.value().toDouble() - requested.toDouble()) < 1e-3;
+            else if (spec.kind == OptionKind::Bool)
+                same = effective.value().toBool() == requested.toBool();
+            else
+                same = row.effective == row.requested;
+            if (!same) {
+                row.changed = true;
+                row.note = kernelNote(spec, requested, effective.value());
+            }
+        }
+        if (spec.optname == TCP_FASTOPEN && spec.level == IPPROTO_TCP && requested.toInt() > 0) {
+            const long tfo = SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fastopen"), 0);
+            if (!(tfo & 2))
+                row.note = tr("net.ipv4.tcp_fastopen = %1 lacks the server bit (2): clients fall back to a normal handshake").arg(tfo);
+        }
+        if ((spec.key == QLatin1String("rcvtimeo") || spec.key == QLatin1String("sndtimeo")) && requested.isValid()
+            && config.mode() == ConcurrencyMode::Event)
+            row.note = tr("acts only on blocking calls: event mode ignores it (use the idle timeout)");
+        if (spec.key == QLatin1String("quickack") && row.note.isEmpty())
+            row.note = tr("not sticky: set again on each accepted socket");
+        report.rows << row;
+    }
+
+    for (const RawOption &raw : config.rawOptions()) {
+        OptionReportRow row;
+        row.key = QStringLiteral("raw:%1:%2").arg(raw.level).arg(raw.optname);
+        row.name = QStringLiteral("raw %1:%2").arg(raw.level).arg(raw.optname);
+        row.requested = QString::number(raw.value);
+        Result<int> v = intOption(fd, raw.level, raw.optname, row.name);
+        row.effective = v ? QString::number(v.value()) : QStringLiteral("error");
+        if (!v)
+            row.note = v.error().text();
+        row.changed = v && v.value() != raw.value;
+        report.rows << row;
+    }
+    return report;
+}
+
+QString describeAcceptedOptions(int fd)
+{
+    QString out;
+    for (const OptionSpec &spec : optionTable()) {
+        if (!spec.isSocketOption() || spec.key == QLatin1String("reuseaddr") || spec.key == QLatin1String("reuseport"))
+            continue;
+        Result<QVariant> v = readOption(fd, spec);
+        if (!out.isEmpty())
+            out += QLatin1Char(' ');
+        out += spec.name + QLatin1Char('=') + (v ? formatOptionValue(spec, v.value()) : QStringLiteral("?"));
+    }
+    return out;
+}
+
+} // namespace tcplab

@@ -1,0 +1,63 @@
+#include "tcpinfo.h"
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+namespace tcplab {
+
+QString tcpStateName(int state)
+{
+    static const char *const names[] = {"?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
+                                        "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
+    if (state >= 0 && state < int(sizeof(names) / sizeof(names[0])))
+        return QString::fromLatin1(names[state]);
+    return QString::number(state);
+}
+
+QString TcpInfoSnapshot::stateName() const
+{
+    return valid ? tcpStateName(state) : QStringLiteral("-");
+}
+
+QString TcpInfoSnapshot::toText() const
+{
+    if (!valid)
+        return QStringLiteral("tcp_info unavailable");
+    return QStringLiteral("state=%1 rtt=%2us rttvar=%3us snd_cwnd=%4 retransmits=%5 total_retrans=%6")
+        .arg(stateName())
+        .arg(rttUs)
+        .arg(rttVarUs)
+        .arg(sndCwnd)
+        .arg(retransmits)
+        .arg(totalRetrans);
+}
+
+TcpInfoSnapshot readTcpInfo(int fd)
+{
+    TcpInfoSnapshot s;
+    struct tcp_info info = {};
+    socklen_t len = sizeof(info);
+    if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &len) != 0)
+        return s;
+    s.valid = true;
+    s.state = info.tcpi_state;
+    s.rttUs = info.tcpi_rtt;
+    s.rttVarUs = info.tcpi_rttvar;
+    s.sndCwnd = info.tcpi_snd_cwnd;
+    s.retransmits = info.tcpi_retransmits;
+    s.totalRetrans = info.tcpi_total_retrans;
+    s.unacked = info.tcpi_unacked;
+    s.sacked = info.tcpi_sacked;
+    s.probes = info.tcpi_probes;
+    s.lastDataRecvMs = info.tcpi_last_data_recv;
+    s.lastAckRecvMs = info.tcpi_last_ack_recv;
+    s.options = info.tcpi_options;
+    s.caState = info.tcpi_ca_state;
+    s.pmtu = info.tcpi_pmtu;
+    s.sndMss = info.tcpi_snd_mss;
+    s.rcvMss = info.tcpi_rcv_mss;
+    return s;
+}
+
+} // namespace tcplab

@@ -1,0 +1,36 @@
+// The kernel's own view of one TCP socket (TCP_INFO), for reports and the connection table.
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+namespace tcplab {
+
+struct TcpInfoSnapshot
+{
+    bool valid = false;
+    int state = 0;             // TCP_ESTABLISHED, TCP_LISTEN, ...
+    quint32 rttUs = 0;
+    quint32 rttVarUs = 0;
+    quint32 sndCwnd = 0;
+    quint32 retransmits = 0;   // current consecutive retransmits
+    quint32 totalRetrans = 0;
+    quint32 unacked = 0;       // LISTEN: current accept-queue length
+    quint32 sacked = 0;        // LISTEN: accept-queue limit (the effective backlog)
+    quint32 probes = 0;        // keep-alive or zero-window probes sent unanswered
+    quint32 lastDataRecvMs = 0;
+    quint32 lastAckRecvMs = 0;
+    quint8 options = 0;        // TCPI_OPT_* bits, e.g. SYN_DATA for Fast Open
+    quint8 caState = 0;
+    quint32 pmtu = 0;
+    quint32 sndMss = 0;
+    quint32 rcvMss = 0;
+
+    QString stateName() const;
+    QString toText() const;
+};
+
+TcpInfoSnapshot readTcpInfo(int fd);
+QString tcpStateName(int state);
+
+} // namespace tcplab

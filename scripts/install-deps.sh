@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages TCP Lab needs, only those that are missing.
+set -euo pipefail
+packages=(build-essential cmake ccache qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+          libgl-dev libxkbcommon-dev iproute2 python3)
+if [[ "${TCPLAB_WITH_XVFB:-0}" == 1 ]]; then
+    packages+=(xvfb xauth imagemagick)
+fi
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "installing: ${missing[*]}"
+    sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

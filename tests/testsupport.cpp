@@ -1,0 +1,126 @@
+#include "testsupport.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace testsupport {
+
+tcplab::FileDescriptor connectTo(quint16 port, int recvTimeoutMs)
+{
+    tcplab::FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const timeval tv{recvTimeoutMs / 1000, (recvTimeoutMs % 1000) * 1000};
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+    if (::connect(fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0)
+        fd.reset();
+    return fd;
+}
+
+bool sendAll(int fd, const QByteArray &data)
+{
+    qsizetype off = 0;
+    while (off < data.size()) {
+        const ssize_t n = ::send(fd, data.constData() + off, size_t(data.size() - off), MSG_NOSIGNAL);
+        if (n <= 0) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            return false;
+        }
+        off += n;
+    }
+    return true;
+}
+
+QByteArray readUntilClose(int fd, int timeoutMs, qsizetype max)
+{
+    QByteArray out;
+    QDeadlineTimer deadline(timeoutMs);
+    char buf[65536];
+    while (out.size() < max && !deadline.hasExpired()) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, int(std::max<qint64>(1, deadline.remainingTime()))) <= 0)
+            break;
+        const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
+        if (n <= 0)
+            break;
+        out.append(buf, n);
+    }
+    return out;
+}
+
+QByteArray readExactly(int fd, qsizetype n, int timeoutMs)
+{
+    QByteArray out;
+    QDeadlineTimer deadline(timeoutMs);
+    char buf[65536];
+    while (out.size() < n && !deadline.hasExpired()) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, int(std::max<qint64>(1, deadline.remainingTime()))) <= 0)
+            break;
+        const ssize_t got = ::recv(fd, buf, size_t(std::min<qsizetype>(qsizetype(sizeof(buf)), n - out.size())), 0);
+        if (got <= 0)
+            break;
+        out.append(buf, got);
+    }
+    return out;
+}
+
+bool waitFor(const std::function<bool()> &cond, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!cond()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(2);
+    }
+    return true;
+}
+
+int openDescriptorCount()
+{
+    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
+}
+
+int threadCount()
+{
+    return int(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::NoDotAndDotDot | QDir::Dirs).size());
+}
+
+tcplab::ServerConfig loopbackConfig(const QString &mode, const QString &handler, bool persistent)
+{
+    tcplab::ServerConfig config = tcplab::ServerConfig::seedDefaults();
+    config.setValue(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    config.setValue(QStringLiteral("port"), 0);
+    config.setValue(QStringLiteral("mode"), mode);
+    config.setValue(QStringLiteral("handler"), handler);
+    config.setValue(QStringLiteral("persistent"), persistent);
+    return config;
+}
+
+quint64 waitForOneConnection(tcplab::Server &server, int timeoutMs)
+{
+    quint64 id = 0;
+    waitFor([&] {
+        const auto list = server.connectionSnapshot(false);
+        if (list.size() == 1)
+            id = list.first().id;
+        return id != 0;
+    }, timeoutMs);
+    return id;
+}
+
+} // namespace testsupport

@@ -1,0 +1,132 @@
+// The option table is the single source of truth: every entry must be complete, parse its own
+// formatting, refuse out-of-range values with a message naming it, and map to a CLI flag.
+#include "commandline.h"
+#include "optiontable.h"
+#include "serverconfig.h"
+
+#include <QtTest>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+using namespace tcplab;
+
+class TestOptionTable : public QObject
+{
+    Q_OBJECT
+private slots:
+    void everyEntryIsComplete()
+    {
+        QSet<QString> keys;
+        for (const OptionSpec &spec : optionTable()) {
+            QVERIFY2(!keys.contains(spec.key), qPrintable(spec.key));
+            keys.insert(spec.key);
+            QVERIFY2(spec.help && *spec.help, qPrintable(spec.key));
+            QVERIFY2(spec.kernelRule && *spec.kernelRule, qPrintable(spec.key));
+            if (spec.isSocketOption()) {
+                QVERIFY2(spec.level >= 0 && spec.optname > 0, qPrintable(spec.key));
+                QVERIFY2(!spec.manPage.isEmpty(), qPrintable(spec.key));
+            }
+            if (spec.kind == OptionKind::Choice)
+                QVERIFY2(!spec.choices.isEmpty(), qPrintable(spec.key));
+        }
+        // The options the issue names, at least.
+        for (const char *k : {"reuseaddr", "reuseport", "keepalive", "keepidle", "keepcnt", "keepintvl", "nodelay",
+                              "quickack", "fastopen", "rcvbuf", "sndbuf", "rcvtimeo", "sndtimeo", "defer-accept",
+                              "user-timeout", "linger", "linger2", "cork", "maxseg", "notsent-lowat", "congestion",
+                              "tos", "ttl", "host", "port", "backlog", "handler", "mode", "persistent"})
+            QVERIFY2(keys.contains(QString::fromLatin1(k)), k);
+    }
+
+    void fastOpenIsAtTcpLevel()
+    {
+        // The recipe's bug: TCP_FASTOPEN at SOL_SOCKET, which Linux rejects.
+        const OptionSpec *spec = findOption(QStringLiteral("fastopen"));
+        QVERIFY(spec);
+        QCOMPARE(spec->level, int(IPPROTO_TCP));
+    }
+
+    void seedDefaultsMatchTheRecipe()
+    {
+        const ServerConfig c = ServerConfig::seedDefaults();
+        QCOMPARE(c.port(), quint16(9999));
+        QCOMPARE(c.backlog(), int(SOMAXCONN));
+        QCOMPARE(c.value("reuseaddr").toBool(), true);
+        QCOMPARE(c.value("reuseport").toBool(), true);
+        QCOMPARE(c.value("nodelay").toBool(), true);
+        QCOMPARE(c.value("quickack").toBool(), true);
+        QCOMPARE(c.value("keepidle").toInt(), 1800);
+        QCOMPARE(c.value("keepcnt").toInt(), 9);
+        QCOMPARE(c.value("keepintvl").toInt(), 15);
+        QCOMPARE(c.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(!c.isSet("fastopen"));
+        QVERIFY(c.validate().isEmpty());
+    }
+
+    void parseRoundTripsAndRejects_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("errorPart");
+        QTest::newRow("keepidle ok") << "keepidle" << "60" << true << "";
+        QTest::newRow("keepidle 0") << "keepidle" << "0" << false << "TCP_KEEPIDLE: 0 is out of range 1..32767 s";
+        QTest::newRow("keepidle big") << "keepidle" << "40000" << false << "1..32767 s";
+        QTest::newRow("keepcnt word") << "keepcnt" << "many" << false << "TCP_KEEPCNT";
+        QTest::newRow("nodelay off") << "nodelay" << "off" << true << "";
+        QTest::newRow("nodelay maybe") << "nodelay" << "maybe" << false << "not on or off";
+        QTest::newRow("rcvtimeo fraction") << "rcvtimeo" << "5.5" << true << "";
+        QTest::newRow("rcvtimeo negative") << "rcvtimeo" << "-1" << false << "SO_RCVTIMEO";
+        QTest::newRow("linger off") << "linger" << "-1" << true << "";
+        QTest::newRow("port too big") << "port" << "70000" << false << "0..65535";
+        QTest::newRow("handler bad") << "handler" << "json" << false << "byte|line|bin";
+        QTest::newRow("mode event") << "mode" << "event" << true << "";
+        QTest::newRow("tos") << "tos" << "256" << false << "0..255";
+        QTest::newRow("fastopen default") << "fastopen" << "default" << true << "";
+    }
+
+    void parseRoundTripsAndRejects()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(QString, errorPart);
+        const OptionSpec *spec = findOption(key);
+        QVERIFY(spec);
+        const ParsedValue v = parseOptionValue(*spec, text);
+        QCOMPARE(v.error.isEmpty(), valid);
+        if (valid) {
+            QCOMPARE(formatOptionValue(*spec, v.value), text);
+        } else {
+            QVERIFY2(v.error.contains(errorPart), qPrintable(v.error));
+        }
+    }
+
+    void commandLineFlagsComeFromTheTable()
+    {
+        QCommandLineParser parser;
+        addServerOptions(parser);
+        for (const OptionSpec &spec : optionTable())
+            QVERIFY2(parser.optionNames().contains(spec.key) || !parser.helpText().isEmpty(), qPrintable(spec.key));
+        QVERIFY(parser.parse({"tcplab", "--keepidle", "60", "--nodelay", "off", "--rcvtimeo", "2.5", "--persistent",
+                              "--raw", "IPPROTO_TCP:3:1"}));
+        Result<ServerConfig> c = serverConfigFromParser(parser, ServerConfig::seedDefaults());
+        QVERIFY2(c.ok(), qPrintable(c.error().text()));
+        QCOMPARE(c.value().value("keepidle").toInt(), 60);
+        QCOMPARE(c.value().value("nodelay").toBool(), false);
+        QCOMPARE(c.value().value("rcvtimeo").toDouble(), 2.5);
+        QCOMPARE(c.value().persistent(), true);
+        QCOMPARE(c.value().rawOptions().size(), 1);
+        QCOMPARE(c.value().rawOptions().first().level, 6);
+
+        QCommandLineParser bad;
+        addServerOptions(bad);
+        QVERIFY(bad.parse({"tcplab", "--keepcnt", "500"}));
+        Result<ServerConfig> e = serverConfigFromParser(bad, ServerConfig::seedDefaults());
+        QVERIFY(!e.ok());
+        QVERIFY2(e.error().text().contains("--keepcnt") && e.error().text().contains("1..127"), qPrintable(e.error().text()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOptionTable)
+#include "tst_optiontable.moc"

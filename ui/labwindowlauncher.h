@@ -1,0 +1,21 @@
+// The window's entry point for main(): the flags given on the command line override the saved
+// settings for that run.
+#pragma once
+
+#include "error.h"
+#include "serverconfig.h"
+
+#include <functional>
+
+namespace tcplab {
+
+struct WindowLaunch
+{
+    bool startNow = false; // --start
+    std::function<Result<ServerConfig>(const ServerConfig &base)> applyFlags;
+};
+
+// Needs a QApplication; returns the exit code.
+int runLabWindow(const WindowLaunch &launch);
+
+} // namespace tcplab
