@@ -2,6 +2,7 @@
 
 #include "engine.h"
 #include "listener.h"
+#include "resourcelimits.h"
 
 #include <QThread>
 
@@ -23,6 +24,8 @@ Error Server::start(const ServerConfig &config)
 {
     if (m_running)
         return Error::message(tr("the server is already running on %1").arg(endpoint()));
+    // Each connection costs a descriptor: serve with the most the hard limit allows.
+    const FileLimitReport fileLimit = raiseFileLimit();
     Result<ListenerSocket> listener = openListener(config);
     if (!listener)
         return listener.error();
@@ -50,6 +53,7 @@ Error Server::start(const ServerConfig &config)
     m_thread->start();
     m_running = true;
 
+    m_events.post(fileLimit.error ? LogLevel::Warning : LogLevel::Info, EventKind::Lifecycle, 0, {}, fileLimit.toText());
     for (const QString &w : std::as_const(m_warnings))
         m_events.post(LogLevel::Warning, EventKind::Lifecycle, 0, {}, w);
     m_events.post(LogLevel::Info, EventKind::Lifecycle, 0, {},
