@@ -29,8 +29,14 @@ void HeadlessServer::printLine(const QByteArray &line)
 
 void HeadlessServer::printBatch(const EventBatch &batch)
 {
-    for (const ServerEvent &e : batch)
-        printLine(m_json ? jsonLine(e.toJson()) : e.toText().toUtf8());
+    // One write per batch: a flood of events costs one system call per queued delivery.
+    QByteArray out;
+    out.reserve(batch.size() * 96);
+    for (const ServerEvent &e : batch) {
+        out += m_json ? jsonLine(e.toJson()) : e.toText().toUtf8();
+        out += '\n';
+    }
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
     std::fflush(stdout);
 }
 

@@ -17,6 +17,17 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("Server", text); }
 } // namespace
 
+void EngineContext::prepare()
+{
+    handler = HandlerConfig::from(config, false);
+    perConnectionOptions.clear();
+    for (const OptionSpec &spec : optionTable()) {
+        if (spec.perConnection && config.isSet(spec.key))
+            perConnectionOptions.append({&spec, config.value(spec.key)});
+    }
+    quickAckRearm = config.quickAckRearm();
+}
+
 QString peerName(const sockaddr_in &addr)
 {
     char buf[INET_ADDRSTRLEN] = {};
@@ -30,14 +41,20 @@ ConnectionSession::ConnectionSession(const EngineContext &context, int fd, const
       m_fd(fd),
       m_id(context.connections->nextId()),
       m_peer(peer),
-      m_framer(createFramer(HandlerConfig::from(context.config, context.events->wants(LogLevel::Debug)))),
       m_stats(context.connections->add(m_id, fd, peer)),
-      m_rearmQuickAck(context.config.quickAckRearm())
+      m_rearmQuickAck(context.quickAckRearm)
 {
-    if (Error e = applyPerConnectionOptions(fd, context.config))
-        log(LogLevel::Warning, EventKind::Error, e.text());
-    if (m_events->wants(LogLevel::Info))
-        m_events->post(LogLevel::Info, EventKind::Accepted, m_id, m_peer, tr("connected"));
+    HandlerConfig handler = context.handler;
+    handler.verbose = m_events->wants(LogLevel::Debug);
+    m_framer = createFramer(handler);
+    for (const EngineContext::PerConnectionOption &option : context.perConnectionOptions) {
+        if (Error e = applyOption(fd, *option.spec, option.value))
+            log(LogLevel::Warning, EventKind::Error, e.text());
+    }
+    if (m_events->wants(LogLevel::Info)) {
+        static const QString connected = tr("connected");
+        m_events->post(LogLevel::Info, EventKind::Accepted, m_id, m_peer, connected);
+    }
     if (m_events->wants(LogLevel::Debug)) {
         m_events->post(LogLevel::Debug, EventKind::Report, m_id, m_peer,
                        tr("accepted socket carries: %1").arg(describeAcceptedOptions(fd)));
@@ -111,12 +128,10 @@ void ConnectionSession::close(const QString &reason, bool reset, LogLevel level)
         QString why = reason;
         if (request != CloseRequest::None)
             why = request == CloseRequest::Reset ? tr("reset by the lab") : tr("closed by the lab");
+        static const QString pattern = tr("%1 (in %2 bytes, out %3 bytes, %4 requests)");
         m_events->post(level, EventKind::Closed, m_id, m_peer,
-                       tr("%1 (in %2 bytes, out %3 bytes, %4 requests)")
-                           .arg(why)
-                           .arg(m_stats->bytesIn.load())
-                           .arg(m_stats->bytesOut.load())
-                           .arg(m_stats->requests.load()));
+                       pattern.arg(why, QString::number(m_stats->bytesIn.load()), QString::number(m_stats->bytesOut.load()),
+                                   QString::number(m_stats->requests.load())));
     }
 }
 

@@ -19,6 +19,17 @@ struct EngineContext
     EventHub *events = nullptr;
     ConnectionRegistry *connections = nullptr;
     int listenFd = -1; // owned by the Server; the engine only uses it
+
+    // Derived once per run so that accepting a connection does no config look-ups.
+    HandlerConfig handler;
+    struct PerConnectionOption
+    {
+        const OptionSpec *spec;
+        QVariant value;
+    };
+    QList<PerConnectionOption> perConnectionOptions;
+    bool quickAckRearm = false;
+    void prepare();
 };
 
 class Engine

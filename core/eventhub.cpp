@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QMetaObject>
+#include <QTimer>
 
 namespace tcplab {
 
@@ -34,8 +35,15 @@ void EventHub::post(ServerEvent event)
             queue = true;
         }
     }
+    // One wake-up of the observers' thread per batch interval at most, however many events
+    // arrive: under a flood the server thread only appends under a short lock.
     if (queue)
-        QMetaObject::invokeMethod(this, &EventHub::flush, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &EventHub::scheduleFlush, Qt::QueuedConnection);
+}
+
+void EventHub::scheduleFlush()
+{
+    QTimer::singleShot(m_batchIntervalMs, Qt::PreciseTimer, this, &EventHub::flush);
 }
 
 void EventHub::flush()

@@ -24,6 +24,8 @@ public:
     LogLevel minimumLevel() const { return LogLevel(m_minimumLevel.load()); }
 
     void setPendingLimit(int limit) { m_pendingLimit = limit; }
+    // Events are delivered at most once per interval (default 15 ms).
+    void setBatchInterval(int ms) { m_batchIntervalMs = ms; }
     quint64 droppedCount() const { return m_dropped.load(); }
 
     // Thread-safe.
@@ -33,6 +35,9 @@ public:
 
     // Deliver what is pending now (the hub's thread only).
     void flush();
+
+private slots:
+    void scheduleFlush();
 
 signals:
     void eventsReady(const tcplab::EventBatch &batch);
@@ -45,6 +50,7 @@ private:
     quint64 m_droppedSinceFlush = 0;
     std::atomic<quint64> m_dropped{0};
     int m_pendingLimit = 200000;
+    int m_batchIntervalMs = 15;
 };
 
 } // namespace tcplab

@@ -45,6 +45,7 @@ Error Server::start(const ServerConfig &config)
     context.events = &m_events;
     context.connections = &m_connections;
     context.listenFd = m_listenFd;
+    context.prepare();
     m_engine = createEngine(context);
 
     Engine *engine = m_engine.get();

@@ -56,15 +56,40 @@ QString hexData(const QByteArray &data, int limit)
 
 QString ServerEvent::toText() const
 {
-    QString line = QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
-    line += QLatin1Char(' ') + levelName(level).toUpper().leftJustified(7);
-    if (connectionId)
-        line += QStringLiteral("#%1 ").arg(connectionId);
-    if (!peer.isEmpty())
-        line += peer + QLatin1Char(' ');
+    // Formatting a QDateTime costs microseconds (time zone rules); under a flood of events the
+    // "HH:mm:ss." part is made once per second and only the milliseconds per event.
+    thread_local qint64 cachedSecond = -1;
+    thread_local QString cachedPrefix;
+    const qint64 second = timeMs / 1000;
+    if (second != cachedSecond) {
+        cachedSecond = second;
+        cachedPrefix = QDateTime::fromMSecsSinceEpoch(second * 1000).toString(QStringLiteral("HH:mm:ss."));
+    }
+    static const QString levels[] = {QStringLiteral(" DEBUG   "), QStringLiteral(" INFO    "),
+                                     QStringLiteral(" WARNING "), QStringLiteral(" ERROR   ")};
+    QString line;
+    line.reserve(cachedPrefix.size() + 16 + peer.size() + text.size() + (data.isEmpty() ? 0 : data.size() + 8));
+    line += cachedPrefix;
+    const int ms = int(timeMs % 1000);
+    line += QLatin1Char(char('0' + ms / 100));
+    line += QLatin1Char(char('0' + ms / 10 % 10));
+    line += QLatin1Char(char('0' + ms % 10));
+    line += levels[int(level)];
+    if (connectionId) {
+        line += QLatin1Char('#');
+        line += QString::number(connectionId);
+        line += QLatin1Char(' ');
+    }
+    if (!peer.isEmpty()) {
+        line += peer;
+        line += QLatin1Char(' ');
+    }
     line += text;
-    if (!data.isEmpty())
-        line += QStringLiteral(" '") + printableData(data) + QLatin1Char('\'');
+    if (!data.isEmpty()) {
+        line += QLatin1String(" '");
+        line += printableData(data);
+        line += QLatin1Char('\'');
+    }
     return line;
 }
 
