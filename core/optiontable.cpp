@@ -272,8 +272,15 @@ QString validateOptionValue(const OptionSpec &spec, const QVariant &value)
     const QString outOfRange = QCoreApplication::translate("Option", "%1: %2 is out of range %3")
                                    .arg(spec.name, value.toString(), describeRange(spec));
     switch (spec.kind) {
-    case OptionKind::Bool:
+    case OptionKind::Bool: {
+        // A string (from settings or a script) would turn any text into "true" via toBool().
+        static const QStringList words = {QStringLiteral("on"), QStringLiteral("off"), QStringLiteral("true"),
+                                          QStringLiteral("false"), QStringLiteral("yes"), QStringLiteral("no"),
+                                          QStringLiteral("1"), QStringLiteral("0")};
+        if (value.typeId() == QMetaType::QString && !words.contains(value.toString().trimmed().toLower()))
+            return QCoreApplication::translate("Option", "%1: '%2' is not on or off").arg(spec.name, value.toString());
         return {};
+    }
     case OptionKind::Int:
     case OptionKind::Linger: {
         bool ok = false;

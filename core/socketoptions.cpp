@@ -54,6 +54,9 @@ QString kernelNote(const OptionSpec &spec, const QVariant &requested, const QVar
             return tr("capped at 2 x %1 = %2").arg(rcv ? QStringLiteral("net.core.rmem_max") : QStringLiteral("net.core.wmem_max")).arg(2 * cap);
         return tr("adjusted by the kernel (it doubles the value and enforces a minimum)");
     }
+    case IPPROTO_TCP * 1000 + TCP_FASTOPEN:
+        return tr("the kernel caps the Fast Open queue at net.core.somaxconn = %1")
+            .arg(SystemLimits::readNumber(QStringLiteral("net.core.somaxconn")));
     case IPPROTO_TCP * 1000 + TCP_DEFER_ACCEPT:
         return tr("the kernel stores a count of SYN-ACK retransmissions, so the seconds read back rounded up");
     case IPPROTO_TCP * 1000 + TCP_QUICKACK:
@@ -265,8 +268,10 @@ OptionReport buildListenerReport(int fd, const ServerConfig &config)
         }
         if (spec.optname == TCP_FASTOPEN && spec.level == IPPROTO_TCP && requested.toInt() > 0) {
             const long tfo = SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fastopen"), 0);
-            if (!(tfo & 2))
-                row.note = tr("net.ipv4.tcp_fastopen = %1 lacks the server bit (2): clients fall back to a normal handshake").arg(tfo);
+            if (!(tfo & 2)) {
+                const QString serverBit = tr("net.ipv4.tcp_fastopen = %1 lacks the server bit (2): clients fall back to a normal handshake").arg(tfo);
+                row.note = row.note.isEmpty() ? serverBit : row.note + QStringLiteral("; ") + serverBit;
+            }
         }
         if ((spec.key == QLatin1String("rcvtimeo") || spec.key == QLatin1String("sndtimeo")) && requested.isValid()
             && config.mode() == ConcurrencyMode::Event)

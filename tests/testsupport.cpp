@@ -123,4 +123,58 @@ quint64 waitForOneConnection(tcplab::Server &server, int timeoutMs)
     return id;
 }
 
+EventRecorder::EventRecorder(tcplab::EventHub *hub)
+{
+    QObject::connect(hub, &tcplab::EventHub::eventsReady, &m_context, [this](const tcplab::EventBatch &batch) { events += batch; });
+}
+
+const tcplab::ServerEvent *EventRecorder::find(tcplab::EventKind kind, const QString &part, quint64 connectionId) const
+{
+    for (const tcplab::ServerEvent &e : events) {
+        if (e.kind == kind && (connectionId == 0 || e.connectionId == connectionId) && e.text.contains(part))
+            return &e;
+    }
+    return nullptr;
+}
+
+bool EventRecorder::waitFor(tcplab::EventKind kind, const QString &part, quint64 connectionId, int timeoutMs)
+{
+    return testsupport::waitFor([&] { return contains(kind, part, connectionId); }, timeoutMs);
+}
+
+QString EventRecorder::dump() const
+{
+    QStringList lines;
+    for (const tcplab::ServerEvent &e : events)
+        lines << QStringLiteral("[%1] %2").arg(tcplab::eventKindName(e.kind), e.toText());
+    return lines.join(QLatin1Char('\n'));
+}
+
+quint16 localPort(int fd)
+{
+    sockaddr_in addr{};
+    socklen_t len = sizeof(addr);
+    if (::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+        return 0;
+    return ntohs(addr.sin_port);
+}
+
+void resetAndClose(tcplab::FileDescriptor &fd)
+{
+    const linger l{1, 0};
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_LINGER, &l, sizeof(l));
+    fd.reset();
+}
+
+quint16 freePort()
+{
+    tcplab::FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0)
+        return 0;
+    return localPort(fd.get());
+}
+
 } // namespace testsupport

@@ -6,6 +6,7 @@
 #include "server.h"
 
 #include <QByteArray>
+#include <QObject>
 #include <functional>
 
 namespace testsupport {
@@ -25,5 +26,32 @@ tcplab::ServerConfig loopbackConfig(const QString &mode = QStringLiteral("event"
                                     bool persistent = false);
 // The single open connection's id, once the server has registered it.
 quint64 waitForOneConnection(tcplab::Server &server, int timeoutMs = 3000);
+
+// Records every event a hub delivers (in the hub's thread, i.e. while waitFor() runs).
+class EventRecorder
+{
+public:
+    explicit EventRecorder(tcplab::EventHub *hub);
+    QList<tcplab::ServerEvent> events;
+    // The first event matching kind (and connection id and level when given) whose text contains part.
+    const tcplab::ServerEvent *find(tcplab::EventKind kind, const QString &part = {}, quint64 connectionId = 0) const;
+    bool contains(tcplab::EventKind kind, const QString &part = {}, quint64 connectionId = 0) const
+    {
+        return find(kind, part, connectionId) != nullptr;
+    }
+    // Wait (processing events) until a matching event arrived.
+    bool waitFor(tcplab::EventKind kind, const QString &part = {}, quint64 connectionId = 0, int timeoutMs = 3000);
+    QString dump() const;
+
+private:
+    QObject m_context;
+};
+
+// The local port of a connected socket.
+quint16 localPort(int fd);
+// Close with RST: SO_LINGER {1, 0} then close().
+void resetAndClose(tcplab::FileDescriptor &fd);
+// A port that is free right now on 127.0.0.1 (bound and released).
+quint16 freePort();
 
 } // namespace testsupport

@@ -1,0 +1,609 @@
+// Every socket option of the table, requested with a non-default value, read back with
+// getsockopt on the listening socket and on an accepted socket; where the kernel changes a
+// value, the test asserts the kernel's rule (and the option report's "changed" row and note).
+#include "optiontable.h"
+#include "server.h"
+#include "socketoptions.h"
+#include "systemlimits.h"
+#include "tcpinfo.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+#include <arpa/inet.h>
+#include <climits>
+#include <cmath>
+#include <poll.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+using namespace tcplab;
+using namespace testsupport;
+
+namespace {
+
+// A value inside the spec's range that is neither the kernel's default nor the recipe's.
+QVariant nonDefaultValue(const OptionSpec &spec)
+{
+    switch (spec.kind) {
+    case OptionKind::Bool:
+        return true; // every boolean option of the table is off on a fresh socket
+    case OptionKind::Int: {
+        const double range = spec.maximum - spec.minimum;
+        const double v = range <= 65535 ? spec.minimum + std::floor(range / 3) : spec.minimum + 100000;
+        return int(v);
+    }
+    case OptionKind::Seconds:
+        // A whole number of jiffies at any HZ, so the kernel's rounding cannot interfere.
+        return std::min(spec.maximum, spec.minimum + 90.5);
+    case OptionKind::Linger:
+        return int(std::min(spec.maximum, 7.0));
+    case OptionKind::Choice: {
+        const QString current = SystemLimits::read(QStringLiteral("net.ipv4.tcp_congestion_control"));
+        for (const QString &c : spec.choices) {
+            if (c != current)
+                return c;
+        }
+        return spec.choices.value(0);
+    }
+    case OptionKind::Text:
+        break;
+    }
+    return {};
+}
+
+// The kernel's TCP_DEFER_ACCEPT conversion (net/ipv4/tcp.c): seconds become a number of
+// SYN-ACK retransmissions (1 s initial timeout doubling up to TCP_RTO_MAX 120 s) and read back
+// as the total time of that many retransmissions.
+int secsToRetrans(int seconds)
+{
+    int res = 0;
+    if (seconds > 0) {
+        int timeout = 1, period = 1;
+        res = 1;
+        while (seconds > period && res < 255) {
+            ++res;
+            timeout = std::min(timeout << 1, 120);
+            period += timeout;
+        }
+    }
+    return res;
+}
+
+int retransToSecs(int retrans)
+{
+    int period = 0;
+    if (retrans > 0) {
+        int timeout = 1;
+        period = 1;
+        while (--retrans) {
+            timeout = std::min(timeout << 1, 120);
+            period += timeout;
+        }
+    }
+    return period;
+}
+
+bool isOpt(const OptionSpec &spec, int level, int optname)
+{
+    return spec.level == level && spec.optname == optname;
+}
+
+// Options that describe the accept queue, i.e. only a listening socket: an accepted socket has
+// its own (empty) accept queue, and setting them on a connected socket is refused (EINVAL for
+// TCP_FASTOPEN) or meaningless, so the server must not re-apply them per connection.
+bool isListenerOnly(const OptionSpec &spec)
+{
+    return isOpt(spec, IPPROTO_TCP, TCP_DEFER_ACCEPT) || isOpt(spec, IPPROTO_TCP, TCP_FASTOPEN);
+}
+
+// What the kernel is expected to hold on the LISTENING socket after the request.
+QVariant expectedOnListener(const OptionSpec &spec, const QVariant &requested, QString *rule)
+{
+    if (isOpt(spec, SOL_SOCKET, SO_RCVBUF) || isOpt(spec, SOL_SOCKET, SO_SNDBUF)) {
+        *rule = QStringLiteral("doubled for bookkeeping (socket(7))");
+        return 2 * requested.toInt();
+    }
+    if (isOpt(spec, IPPROTO_TCP, TCP_DEFER_ACCEPT)) {
+        *rule = QStringLiteral("seconds -> SYN-ACK retransmissions -> seconds, rounded up");
+        return retransToSecs(secsToRetrans(requested.toInt()));
+    }
+    if (isOpt(spec, IPPROTO_TCP, TCP_FASTOPEN)) {
+        *rule = QStringLiteral("Fast Open queue capped at net.core.somaxconn");
+        return int(std::min<long>(requested.toInt(), SystemLimits::readNumber(QStringLiteral("net.core.somaxconn"))));
+    }
+    if (isOpt(spec, IPPROTO_IP, IP_TOS)) {
+        *rule = QStringLiteral("ECN bits owned by TCP");
+        return requested.toInt() & ~0x3;
+    }
+    *rule = QStringLiteral("as requested");
+    return requested;
+}
+
+bool sameValue(const OptionSpec &spec, const QVariant &a, const QVariant &b)
+{
+    if (spec.kind == OptionKind::Seconds)
+        return std::fabs(a.toDouble() - b.toDouble()) < 1e-3;
+    if (spec.kind == OptionKind::Bool)
+        return a.toBool() == b.toBool();
+    return formatOptionValue(spec, a) == formatOptionValue(spec, b);
+}
+
+ServerConfig everyOptionConfig(const QString &mode)
+{
+    ServerConfig config = loopbackConfig(mode, QStringLiteral("line"), true);
+    for (const OptionSpec &spec : optionTable()) {
+        if (spec.isSocketOption())
+            config.setValue(spec.key, nonDefaultValue(spec));
+    }
+    return config;
+}
+
+} // namespace
+
+class TestSocketOptions : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        const long rmem = SystemLimits::readNumber(QStringLiteral("net.core.rmem_max"));
+        const long wmem = SystemLimits::readNumber(QStringLiteral("net.core.wmem_max"));
+        const int buf = nonDefaultValue(*findOption(QStringLiteral("rcvbuf"))).toInt();
+        // Below rmem_max/wmem_max the kernel only doubles; above them it would also cap.
+        QVERIFY2(buf <= rmem && buf <= wmem, "the chosen buffer size must stay under net.core.rmem_max/wmem_max");
+        for (const OptionSpec &spec : optionTable()) {
+            if (spec.isSocketOption())
+                QVERIFY2(validateOptionValue(spec, nonDefaultValue(spec)).isEmpty(), qPrintable(spec.key));
+        }
+    }
+
+    void everyOptionOnListenerAndAcceptedSocket_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("iterative") << "iterative";
+        QTest::newRow("threaded") << "threaded";
+        QTest::newRow("event") << "event";
+    }
+
+    void everyOptionOnListenerAndAcceptedSocket()
+    {
+        QFETCH(QString, mode);
+        const ServerConfig config = everyOptionConfig(mode);
+        QVERIFY(config.validate().isEmpty());
+        Server server;
+        const Error e = server.start(config);
+        QVERIFY2(!e, qPrintable(e.text()));
+        const int listenFd = server.listenDescriptor();
+        QVERIFY(listenFd >= 0);
+
+        // ---- the listening socket ----
+        int checked = 0;
+        for (const OptionSpec &spec : optionTable()) {
+            if (!spec.isSocketOption())
+                continue;
+            const QVariant requested = config.value(spec.key);
+            Result<QVariant> effective = readOption(listenFd, spec);
+            QVERIFY2(effective.ok(), qPrintable(spec.key + QLatin1String(": ") + effective.error().text()));
+            QString rule;
+            const QVariant expected = expectedOnListener(spec, requested, &rule);
+            QVERIFY2(sameValue(spec, effective.value(), expected),
+                     qPrintable(QStringLiteral("listener %1: requested %2, expected %3 (%4), kernel holds %5")
+                                    .arg(spec.name, formatOptionValue(spec, requested), formatOptionValue(spec, expected), rule,
+                                         formatOptionValue(spec, effective.value()))));
+
+            // The option report says the same, and flags every change with a note.
+            const OptionReportRow *row = server.report().row(spec.key);
+            QVERIFY2(row, qPrintable(spec.key));
+            QCOMPARE(row->requested, formatOptionValue(spec, requested));
+            QCOMPARE(row->effective, formatOptionValue(spec, effective.value()));
+            const bool changed = !sameValue(spec, effective.value(), requested);
+            QVERIFY2(row->changed == changed, qPrintable(spec.key));
+            if (changed)
+                QVERIFY2(!row->note.isEmpty(), qPrintable(spec.key));
+            ++checked;
+        }
+        QVERIFY(checked >= 20);
+
+        // The kernel rules the report must name.
+        QVERIFY(server.report().row("rcvbuf")->changed);
+        QVERIFY2(server.report().row("rcvbuf")->note.contains(QLatin1String("doubled")), qPrintable(server.report().row("rcvbuf")->note));
+        QVERIFY(server.report().row("sndbuf")->note.contains(QLatin1String("doubled")));
+        QVERIFY(server.report().row("defer-accept")->changed);
+        QVERIFY(server.report().row("defer-accept")->note.contains(QLatin1String("rounded up")));
+        QVERIFY(server.report().row("tos")->changed);
+        QVERIFY(server.report().row("tos")->note.contains(QLatin1String("ECN")));
+        QVERIFY(server.report().row("fastopen")->changed);
+        QVERIFY2(server.report().row("fastopen")->note.contains(QLatin1String("somaxconn")), qPrintable(server.report().row("fastopen")->note));
+        if (mode == QLatin1String("event"))
+            QVERIFY(server.report().row("rcvtimeo")->note.contains(QLatin1String("event mode")));
+
+        // ---- an accepted socket, held open by a persistent client ----
+        // TCP_DEFER_ACCEPT holds the connection back until data arrives: send half a line (no
+        // reply yet, so the connection stays quiet while it is probed).
+        FileDescriptor client = connectTo(server.port());
+        QVERIFY(client.isValid());
+        QVERIFY(sendAll(client.get(), "half a line"));
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id != 0);
+        QVERIFY(waitFor([&] { return server.connectionSnapshot(false).value(0).bytesIn == 11; }));
+
+        QMap<QString, QVariant> accepted;
+        QString failures;
+        TcpInfoSnapshot acceptedInfo;
+        QVERIFY(server.connections()->withDescriptor(id, [&](int fd) {
+            acceptedInfo = readTcpInfo(fd);
+            for (const OptionSpec &spec : optionTable()) {
+                if (!spec.isSocketOption())
+                    continue;
+                Result<QVariant> v = readOption(fd, spec);
+                if (!v)
+                    failures += spec.key + QLatin1String(": ") + v.error().text() + QLatin1Char('\n');
+                else
+                    accepted.insert(spec.key, v.value());
+            }
+        }));
+        QVERIFY2(failures.isEmpty(), qPrintable(failures));
+        QVERIFY(acceptedInfo.valid);
+        QCOMPARE(acceptedInfo.stateName(), QStringLiteral("ESTABLISHED"));
+
+        QStringList notInherited;
+        for (const OptionSpec &spec : optionTable()) {
+            if (!spec.isSocketOption())
+                continue;
+            const QVariant requested = config.value(spec.key);
+            const QVariant got = accepted.value(spec.key);
+            const QString what = QStringLiteral("accepted %1: requested %2, kernel holds %3")
+                                     .arg(spec.name, formatOptionValue(spec, requested), formatOptionValue(spec, got));
+            if (isListenerOnly(spec)) {
+                // The accept queue belongs to the listener; a connected socket reports none.
+                QVERIFY2(!spec.perConnection, qPrintable(spec.key));
+                QVERIFY2(got.toInt() == 0, qPrintable(what));
+                notInherited << spec.name;
+                continue;
+            }
+            if (isOpt(spec, IPPROTO_TCP, TCP_MAXSEG)) {
+                // After the handshake TCP_MAXSEG reads the MSS in use: the requested clamp minus
+                // TCP option space (timestamps), never above the request; TCP_INFO agrees.
+                QVERIFY2(got.toInt() <= requested.toInt() && got.toInt() > requested.toInt() - 64, qPrintable(what));
+                QCOMPARE(quint32(got.toInt()), acceptedInfo.sndMss);
+                continue;
+            }
+            if (isOpt(spec, IPPROTO_IP, IP_TOS)) {
+                // The ECN bits of an accepted socket follow the connection's ECN negotiation.
+                QVERIFY2((got.toInt() & ~0x3) == (requested.toInt() & ~0x3), qPrintable(what));
+                continue;
+            }
+            QString rule;
+            const QVariant expected = expectedOnListener(spec, requested, &rule);
+            QVERIFY2(sameValue(spec, got, expected), qPrintable(what + QStringLiteral(" (expected %1: %2)")
+                                                                    .arg(formatOptionValue(spec, expected), rule)));
+        }
+        qInfo("options not carried by accepted sockets (listener-only): %s", qPrintable(notInherited.join(QLatin1String(", "))));
+
+        client.reset();
+        QVERIFY(waitFor([&] { return server.connections()->count() == 0; }));
+        server.stop();
+    }
+
+    // Without the per-connection re-application, would the accepted socket still carry the
+    // options? This tells which options the kernel copies from the listener by itself.
+    void kernelInheritanceWithoutTheLab()
+    {
+        const ServerConfig config = everyOptionConfig(QStringLiteral("event"));
+        FileDescriptor listener(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        QVERIFY(listener.isValid());
+        QVERIFY(!applyOptions(listener.get(), config, OptionPhase::BeforeBind));
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(listener.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)), 0);
+        const Error applied = applyOptions(listener.get(), config, OptionPhase::BeforeListen);
+        QVERIFY2(!applied, qPrintable(applied.text()));
+        QCOMPARE(::listen(listener.get(), 8), 0);
+        FileDescriptor client = connectTo(localPort(listener.get()));
+        QVERIFY(client.isValid());
+        QVERIFY(sendAll(client.get(), "x")); // TCP_DEFER_ACCEPT waits for data
+        pollfd p{listener.get(), POLLIN, 0};
+        QCOMPARE(::poll(&p, 1, 3000), 1);
+        FileDescriptor accepted(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        QVERIFY(accepted.isValid());
+
+        QStringList lost;
+        for (const OptionSpec &spec : optionTable()) {
+            if (!spec.isSocketOption() || isListenerOnly(spec) || isOpt(spec, IPPROTO_TCP, TCP_MAXSEG)
+                || isOpt(spec, IPPROTO_IP, IP_TOS))
+                continue;
+            Result<QVariant> got = readOption(accepted.get(), spec);
+            QVERIFY(got.ok());
+            QString rule;
+            const QVariant expected = expectedOnListener(spec, config.value(spec.key), &rule);
+            if (!sameValue(spec, got.value(), expected)) {
+                lost << spec.name;
+                // Whatever the kernel does not copy, the server must apply on each accepted socket.
+                QVERIFY2(spec.perConnection, qPrintable(spec.name + QLatin1String(" is not inherited but not perConnection")));
+            }
+        }
+        qInfo("not inherited from the listener on this kernel: %s", lost.isEmpty() ? "(none)" : qPrintable(lost.join(", ")));
+    }
+
+    void quickAckIsNotSticky()
+    {
+        // TCP_QUICKACK reads back as "not in delayed-ACK (ping-pong) mode". After an
+        // interactive request/reply the kernel switches an accepted socket to delayed ACKs on
+        // its own, even though the lab set QUICKACK on it at accept.
+        ServerConfig config = loopbackConfig(QStringLiteral("threaded"), QStringLiteral("line"), true);
+        config.setValue(QStringLiteral("quickack"), true);
+        Server server;
+        QVERIFY(!server.start(config));
+        FileDescriptor client = connectTo(server.port());
+        QVERIFY(client.isValid());
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id);
+        int before = -1;
+        QVERIFY(server.connections()->withDescriptor(id, [&](int fd) { before = intOption(fd, IPPROTO_TCP, TCP_QUICKACK, {}).value(); }));
+        QCOMPARE(before, 1);
+        for (int i = 0; i < 5; ++i) {
+            QVERIFY(sendAll(client.get(), "ping\n"));
+            QCOMPARE(readExactly(client.get(), 5), QByteArray("PING\n"));
+        }
+        int after = -1;
+        QVERIFY(server.connections()->withDescriptor(id, [&](int fd) { after = intOption(fd, IPPROTO_TCP, TCP_QUICKACK, {}).value(); }));
+        qInfo("TCP_QUICKACK on the accepted socket: %d at accept, %d after 5 request/reply rounds", before, after);
+        QCOMPARE(after, 0);
+        const OptionReportRow *row = server.report().row(QStringLiteral("quickack"));
+        QVERIFY(row && row->note.contains(QLatin1String("not sticky")));
+        client.reset();
+        server.stop();
+    }
+
+    void backlogIsClampedToSomaxconn()
+    {
+        const long somaxconn = SystemLimits::readNumber(QStringLiteral("net.core.somaxconn"));
+        QVERIFY(somaxconn > 0);
+        const OptionSpec *spec = findOption(QStringLiteral("backlog"));
+        if (somaxconn + 1 > long(spec->maximum))
+            QSKIP("net.core.somaxconn is at or above the largest backlog the table allows");
+        ServerConfig config = loopbackConfig();
+        const int requested = int(std::min<long>(long(spec->maximum), somaxconn + 100));
+        config.setValue(QStringLiteral("backlog"), requested);
+        Server server;
+        const Error e = server.start(config);
+        QVERIFY2(!e, qPrintable(e.text()));
+        const TcpInfoSnapshot info = readTcpInfo(server.listenDescriptor());
+        QVERIFY(info.valid);
+        QCOMPARE(info.stateName(), QStringLiteral("LISTEN"));
+        QCOMPARE(long(info.sacked), somaxconn); // the kernel's accept-queue limit
+        const OptionReportRow *row = server.report().row(QStringLiteral("backlog"));
+        QVERIFY(row);
+        QCOMPARE(row->requested, QString::number(requested));
+        QCOMPARE(row->effective, QString::number(somaxconn));
+        QVERIFY(row->changed);
+        QVERIFY2(row->note.contains(QStringLiteral("net.core.somaxconn = %1").arg(somaxconn)), qPrintable(row->note));
+        QVERIFY2(server.warnings().join(' ').contains(QLatin1String("somaxconn")), qPrintable(server.warnings().join(' ')));
+        server.stop();
+
+        // Below the cap the kernel keeps the value.
+        config.setValue(QStringLiteral("backlog"), 7);
+        QVERIFY(!server.start(config));
+        QCOMPARE(readTcpInfo(server.listenDescriptor()).sacked, quint32(7));
+        QCOMPARE(server.report().row(QStringLiteral("backlog"))->effective, QStringLiteral("7"));
+        QVERIFY(!server.report().row(QStringLiteral("backlog"))->changed);
+        QVERIFY(server.warnings().join(' ').isEmpty() || !server.warnings().join(' ').contains(QLatin1String("somaxconn")));
+        server.stop();
+    }
+
+    void fastOpenWithoutServerBitIsNoted()
+    {
+        const long tfo = SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fastopen"), 0);
+        if (tfo & 2)
+            QSKIP("net.ipv4.tcp_fastopen has the server bit here; tst_fastopen checks the note in a private namespace");
+        ServerConfig config = loopbackConfig();
+        config.setValue(QStringLiteral("fastopen"), 16);
+        Server server;
+        QVERIFY(!server.start(config));
+        const OptionReportRow *row = server.report().row(QStringLiteral("fastopen"));
+        QVERIFY(row);
+        QCOMPARE(row->effective, QStringLiteral("16")); // the kernel takes the queue length anyway
+        QVERIFY2(row->note.contains(QLatin1String("lacks the server bit")), qPrintable(row->note));
+        QVERIFY2(server.warnings().join(' ').contains(QLatin1String("tcp_fastopen")), qPrintable(server.warnings().join(' ')));
+        server.stop();
+    }
+
+    void rawOptionsAreAppliedAndReadBack()
+    {
+        ServerConfig config = loopbackConfig(QStringLiteral("threaded"), QStringLiteral("line"), true);
+        RawOption priority;
+        QString error;
+        QVERIFY(RawOption::parse(QStringLiteral("SOL_SOCKET:%1:5").arg(SO_PRIORITY), &priority, &error));
+        RawOption clamp;
+        QVERIFY(RawOption::parse(QStringLiteral("IPPROTO_TCP:%1:40000").arg(TCP_WINDOW_CLAMP), &clamp, &error));
+        config.setRawOptions({priority, clamp});
+        Server server;
+        const Error e = server.start(config);
+        QVERIFY2(!e, qPrintable(e.text()));
+        QCOMPARE(intOption(server.listenDescriptor(), SOL_SOCKET, SO_PRIORITY, {}).value(), 5);
+        QCOMPARE(intOption(server.listenDescriptor(), IPPROTO_TCP, TCP_WINDOW_CLAMP, {}).value(), 40000);
+        const OptionReportRow *row = server.report().row(QStringLiteral("raw:%1:%2").arg(SOL_SOCKET).arg(SO_PRIORITY));
+        QVERIFY(row);
+        QCOMPARE(row->requested, QStringLiteral("5"));
+        QCOMPARE(row->effective, QStringLiteral("5"));
+        QVERIFY(!row->changed);
+        row = server.report().row(QStringLiteral("raw:%1:%2").arg(IPPROTO_TCP).arg(TCP_WINDOW_CLAMP));
+        QVERIFY(row);
+        QCOMPARE(row->effective, QStringLiteral("40000"));
+
+        // Raw options go to the listener only. The window clamp reaches the accepted socket
+        // (through the request socket); SO_PRIORITY does not on current kernels.
+        FileDescriptor client = connectTo(server.port());
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id);
+        int acceptedPriority = -1, acceptedClamp = -1;
+        QVERIFY(server.connections()->withDescriptor(id, [&](int fd) {
+            acceptedPriority = intOption(fd, SOL_SOCKET, SO_PRIORITY, {}).value();
+            acceptedClamp = intOption(fd, IPPROTO_TCP, TCP_WINDOW_CLAMP, {}).value();
+        }));
+        QCOMPARE(acceptedClamp, 40000);
+        qInfo("raw SO_PRIORITY 5 on the listener: the accepted socket holds %d", acceptedPriority);
+        client.reset();
+        server.stop();
+
+        // A raw option the kernel refuses fails start() with the errno, and leaves nothing open.
+        const int fds = openDescriptorCount();
+        config.setRawOptions({RawOption{IPPROTO_TCP, 9999, 1}});
+        const Error refused = server.start(config);
+        QVERIFY(refused);
+        QVERIFY2(refused.text().contains(QLatin1String("raw 6:9999")), qPrintable(refused.text()));
+        QVERIFY2(refused.errnum() != 0, qPrintable(refused.text()));
+        QVERIFY(!server.isRunning());
+        QCOMPARE(openDescriptorCount(), fds);
+
+        QVERIFY(!RawOption::parse(QStringLiteral("TCP:abc:1"), &clamp, &error));
+        QVERIFY2(error.contains(QLatin1String("LEVEL:OPTNAME:VALUE")), qPrintable(error));
+    }
+
+    void invalidValuesAreRefusedBeforeTheKernel()
+    {
+        const quint16 port = freePort();
+        QVERIFY(port);
+        int refusedCount = 0;
+        for (const OptionSpec &spec : optionTable()) {
+            QList<QVariant> bad;
+            switch (spec.kind) {
+            case OptionKind::Int:
+            case OptionKind::Linger:
+            case OptionKind::Seconds:
+                if (spec.maximum < double(INT_MAX))
+                    bad << QVariant(spec.maximum + 1);
+                bad << QVariant(spec.minimum - 1) << QVariant(QStringLiteral("lots"));
+                break;
+            case OptionKind::Choice:
+                bad << QVariant(QStringLiteral("no-such-choice"));
+                break;
+            case OptionKind::Bool:
+                bad << QVariant(QStringLiteral("maybe"));
+                break;
+            case OptionKind::Text:
+                break;
+            }
+            for (const QVariant &value : std::as_const(bad)) {
+                ServerConfig config = loopbackConfig();
+                config.setValue(QStringLiteral("port"), port);
+                config.setValue(spec.key, value);
+                const QStringList problems = config.validate();
+                const QString what = spec.key + QLatin1String(" = ") + value.toString();
+                QVERIFY2(problems.size() == 1, qPrintable(what));
+                QVERIFY2(problems.first().contains(spec.name), qPrintable(problems.first()));
+                if (spec.kind != OptionKind::Bool)
+                    QVERIFY2(problems.first().contains(describeRange(spec)) || problems.first().contains(QLatin1String("not a")),
+                             qPrintable(problems.first()));
+                const int fds = openDescriptorCount();
+                Server server;
+                const Error e = server.start(config);
+                QVERIFY2(e, qPrintable(what));
+                QVERIFY2(e.text().contains(spec.name), qPrintable(e.text()));
+                QVERIFY(!server.isRunning());
+                QCOMPARE(server.listenDescriptor(), -1);
+                QCOMPARE(openDescriptorCount(), fds);
+                ++refusedCount;
+            }
+        }
+        QVERIFY(refusedCount > 40);
+
+        // Out-of-range numbers name the option and the range, as the example does.
+        ServerConfig config = loopbackConfig();
+        config.setValue(QStringLiteral("keepidle"), 0);
+        QVERIFY2(config.validate().value(0).contains(QLatin1String("TCP_KEEPIDLE: 0 is out of range 1..32767 s")),
+                 qPrintable(config.validate().value(0)));
+
+        // Nothing touched the kernel: the port is still free for a plain bind without SO_REUSEADDR.
+        FileDescriptor probe(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(port);
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(probe.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)), 0);
+    }
+
+    void connectionReportEvents_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("iterative") << "iterative";
+        QTest::newRow("threaded") << "threaded";
+        QTest::newRow("event") << "event";
+    }
+
+    void connectionReportEvents()
+    {
+        QFETCH(QString, mode);
+        ServerConfig config = loopbackConfig(mode, QStringLiteral("line"), true);
+        config.setValue(QStringLiteral("log-level"), QStringLiteral("debug"));
+        config.setValue(QStringLiteral("rcvbuf"), 65536);
+        config.setValue(QStringLiteral("user-timeout"), 12345);
+        Server server;
+        EventRecorder recorder(server.events());
+        QVERIFY(!server.start(config));
+        FileDescriptor client = connectTo(server.port());
+        QVERIFY(client.isValid());
+        const QString peer = QStringLiteral("127.0.0.1:%1").arg(localPort(client.get()));
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id);
+        QVERIFY2(recorder.waitFor(EventKind::Report, QStringLiteral("accepted socket carries"), id), qPrintable(recorder.dump()));
+        QVERIFY2(recorder.waitFor(EventKind::Report, QStringLiteral("state=ESTABLISHED"), id), qPrintable(recorder.dump()));
+        QVERIFY(recorder.contains(EventKind::Accepted, {}, id));
+
+        const ServerEvent *options = recorder.find(EventKind::Report, QStringLiteral("accepted socket carries"), id);
+        QCOMPARE(options->peer, peer);
+        QCOMPARE(options->level, LogLevel::Debug);
+        // Each NAME=value pair is what getsockopt says on the accepted socket right now.
+        QMap<QString, QString> pairs;
+        for (const QString &pair : options->text.section(QLatin1String(": "), 1).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            pairs.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+        for (const char *name : {"TCP_NODELAY", "SO_KEEPALIVE", "TCP_KEEPIDLE", "TCP_KEEPCNT", "TCP_KEEPINTVL", "SO_RCVBUF",
+                                 "SO_SNDBUF", "SO_RCVTIMEO", "SO_SNDTIMEO", "TCP_QUICKACK", "TCP_USER_TIMEOUT"})
+            QVERIFY2(pairs.contains(QLatin1String(name)), name);
+        QCOMPARE(pairs.value("TCP_NODELAY"), QStringLiteral("on"));
+        QCOMPARE(pairs.value("SO_KEEPALIVE"), QStringLiteral("on"));
+        QCOMPARE(pairs.value("TCP_KEEPIDLE"), QStringLiteral("1800"));
+        QCOMPARE(pairs.value("TCP_KEEPCNT"), QStringLiteral("9"));
+        QCOMPARE(pairs.value("TCP_KEEPINTVL"), QStringLiteral("15"));
+        QCOMPARE(pairs.value("SO_RCVBUF"), QStringLiteral("131072"));
+        QCOMPARE(pairs.value("TCP_USER_TIMEOUT"), QStringLiteral("12345"));
+        QVERIFY(server.connections()->withDescriptor(id, [&](int fd) {
+            for (const OptionSpec &spec : optionTable()) {
+                if (!pairs.contains(spec.name) || spec.key == QLatin1String("quickack"))
+                    continue;
+                Result<QVariant> v = readOption(fd, spec);
+                QVERIFY(v.ok());
+                QCOMPARE(pairs.value(spec.name), formatOptionValue(spec, v.value()));
+            }
+        }));
+        const ServerEvent *tcp = recorder.find(EventKind::Report, QStringLiteral("state=ESTABLISHED"), id);
+        for (const char *field : {"rtt=", "rttvar=", "snd_cwnd=", "retransmits="})
+            QVERIFY2(tcp->text.contains(QLatin1String(field)), qPrintable(tcp->text));
+
+        client.reset();
+        QVERIFY2(recorder.waitFor(EventKind::Closed, {}, id), qPrintable(recorder.dump()));
+        server.stop();
+    }
+
+    void noReportsBelowDebug()
+    {
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("byte"), false);
+        config.setValue(QStringLiteral("log-level"), QStringLiteral("info"));
+        Server server;
+        EventRecorder recorder(server.events());
+        QVERIFY(!server.start(config));
+        FileDescriptor client = connectTo(server.port());
+        QVERIFY(sendAll(client.get(), "hi"));
+        QCOMPARE(readUntilClose(client.get()), QByteArray("HI"));
+        QVERIFY(recorder.waitFor(EventKind::Closed));
+        QVERIFY(!recorder.contains(EventKind::Report));
+        QVERIFY(recorder.contains(EventKind::Accepted));
+        server.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSocketOptions)
+#include "tst_socketoptions.moc"
