@@ -1,3 +1,4 @@
 # Core tests (issue 3): option read-back, framers, engines, lifecycle, Fast Open, CLI, client.
 tcplab_add_test(tst_framers TIMEOUT 60)
 tcplab_add_test(tst_socketoptions TIMEOUT 120)
+tcplab_add_test(tst_engines TIMEOUT 120)
