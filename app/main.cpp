@@ -88,6 +88,8 @@ int main(int argc, char **argv)
         {"json", QCoreApplication::translate("main", "Print the report and every event as one JSON object per line")},
         {"start", QCoreApplication::translate("main", "Window: start the server at launch")},
         {"lang", QCoreApplication::translate("main", "User interface language, e.g. zh_CN or en"), "locale"},
+        {"report-ui-lag", QCoreApplication::translate("main", "Window: measure how late a 10 ms GUI-thread timer fires and write "
+                                                               "\"samples=N p50_ms=.. p99_ms=.. max_ms=..\" to FILE every second and at exit"), "file"},
     });
     addServerOptions(parser);
     addClientOptions(parser);
@@ -124,5 +126,6 @@ int main(int argc, char **argv)
     WindowLaunch launch;
     launch.startNow = parser.isSet("start");
     launch.applyFlags = [&parser](const ServerConfig &base) { return serverConfigFromParser(parser, base); };
+    launch.uiLagReportPath = parser.value("report-ui-lag");
     return runLabWindow(launch);
 }

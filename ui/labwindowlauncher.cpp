@@ -1,15 +1,34 @@
 #include "labwindowlauncher.h"
 
+#include "labwindow.h"
+#include "uilagprobe.h"
+
 #include <QApplication>
-#include <QLabel>
+
+#include <cstdio>
+#include <memory>
 
 namespace tcplab {
 
 int runLabWindow(const WindowLaunch &launch)
 {
-    Q_UNUSED(launch);
-    QLabel placeholder(QStringLiteral("TCP Lab"));
-    placeholder.show();
+    std::unique_ptr<UiLagProbe> probe;
+    if (!launch.uiLagReportPath.isEmpty())
+        probe = std::make_unique<UiLagProbe>(launch.uiLagReportPath);
+
+    LabWindow window;
+    QApplication::setWindowIcon(window.windowIcon());
+    if (launch.applyFlags) {
+        Result<ServerConfig> config = launch.applyFlags(window.savedConfig());
+        if (!config) {
+            std::fprintf(stderr, "tcplab: %s\n", qPrintable(config.error().text()));
+            return 2;
+        }
+        window.setConfig(config.value());
+    }
+    window.show();
+    if (launch.startNow)
+        window.startServer(); // a failure is shown in the window, not fatal
     return QApplication::exec();
 }
 

@@ -13,6 +13,7 @@ struct WindowLaunch
 {
     bool startNow = false; // --start
     std::function<Result<ServerConfig>(const ServerConfig &base)> applyFlags;
+    QString uiLagReportPath; // --report-ui-lag FILE: GUI-thread timer lateness, for the benchmarks
 };
 
 // Needs a QApplication; returns the exit code.

@@ -1,0 +1,55 @@
+// One row per connection of the running server: counters and the kernel's TCP_INFO, refreshed
+// from Server::connectionSnapshot(). Closed connections stay for a while, greyed, so a short
+// exchange can still be read after it ended.
+#pragma once
+
+#include "connectionregistry.h"
+
+#include <QAbstractTableModel>
+#include <functional>
+
+namespace tcplab {
+
+class ConnectionModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Id, Peer, State, Age, BytesIn, BytesOut, Requests, Rtt, Cwnd, Retransmits, Options, Actions, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, OpenRole };
+
+    explicit ConnectionModel(QObject *parent = nullptr);
+
+    // Inherited options of a newly seen connection (asked once per connection).
+    void setOptionsProvider(std::function<QString(quint64 id)> provider) { m_optionsProvider = std::move(provider); }
+    void setClosedRetentionMs(qint64 ms) { m_retentionMs = ms; }
+
+    void update(const QList<ConnectionInfo> &snapshot, qint64 nowMs);
+    // Every row closed (the server stopped).
+    void markAllClosed(qint64 nowMs);
+    void clear();
+
+    quint64 idAt(int row) const;
+    bool isOpen(int row) const;
+    int openCount() const;
+    int rowOf(quint64 id) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    struct Row
+    {
+        ConnectionInfo info;
+        QString options;
+        bool open = true;
+        qint64 closedMs = 0;
+    };
+    QList<Row> m_rows;
+    qint64 m_nowMs = 0;
+    qint64 m_retentionMs = 30000;
+    std::function<QString(quint64)> m_optionsProvider;
+};
+
+} // namespace tcplab

@@ -1,0 +1,401 @@
+#include "labwindow.h"
+
+#include "clientpanel.h"
+#include "connectionspanel.h"
+#include "logpanel.h"
+#include "optioneditor.h"
+#include "optionreportmodel.h"
+#include "serverpanel.h"
+#include "systempanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+static void initLabResources()
+{
+    Q_INIT_RESOURCE(tcplab);
+}
+
+namespace tcplab {
+
+namespace {
+const QString kServerGroup = QStringLiteral("server");
+const QString kRawKey = QStringLiteral("raw");
+} // namespace
+
+LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow(parent)
+{
+    initLabResources();
+    setObjectName(QStringLiteral("labWindow"));
+    setWindowTitle(tr("TCP Lab"));
+    QIcon icon(QStringLiteral(":/icons/tcplab.png"));
+    icon.addFile(QStringLiteral(":/icons/tcplab.svg"));
+    setWindowIcon(icon);
+    m_settings = settingsPath.isEmpty() ? std::make_unique<QSettings>()
+                                        : std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
+
+    // ---- server dock ----
+    m_serverPanel = new ServerPanel(this);
+    auto *dock = new QDockWidget(tr("Server"), this);
+    dock->setObjectName(QStringLiteral("serverDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(m_serverPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    // ---- tabs ----
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_clientPanel = new ClientPanel(m_tabs);
+    m_connectionsPanel = new ConnectionsPanel(&m_server, m_tabs);
+
+    auto *reportPage = new QWidget(m_tabs);
+    auto *reportLayout = new QVBoxLayout(reportPage);
+    reportLayout->setContentsMargins(4, 4, 4, 4);
+    m_reportHeader = new QLabel(tr("Start the server to see what the kernel made of each option."), reportPage);
+    m_reportHeader->setObjectName(QStringLiteral("reportHeader"));
+    m_reportHeader->setWordWrap(true);
+    m_reportModel = new OptionReportModel(reportPage);
+    m_reportView = new QTableView(reportPage);
+    m_reportView->setObjectName(QStringLiteral("reportView"));
+    m_reportView->setModel(m_reportModel);
+    m_reportView->verticalHeader()->hide();
+    m_reportView->horizontalHeader()->setStretchLastSection(true);
+    m_reportView->setWordWrap(false);
+    m_reportView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    reportLayout->addWidget(m_reportHeader);
+    reportLayout->addWidget(m_reportView, 1);
+
+    m_systemPanel = new SystemPanel(m_tabs);
+    m_tabs->addTab(m_clientPanel, tr("Client"));
+    m_tabs->addTab(m_connectionsPanel, tr("Connections"));
+    m_tabs->addTab(reportPage, tr("Effective options"));
+    m_tabs->addTab(m_systemPanel, tr("System"));
+
+    m_logPanel = new LogPanel(this);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(m_logPanel);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    setCentralWidget(m_splitter);
+
+    m_endpoint = new QLabel(this);
+    m_endpoint->setObjectName(QStringLiteral("endpointLabel"));
+    statusBar()->addPermanentWidget(m_endpoint);
+
+    buildMenus();
+
+    connect(m_serverPanel->startButton(), &QPushButton::clicked, this, &LabWindow::toggleServer);
+    connect(m_serverPanel, &ServerPanel::optionEdited, this, &LabWindow::onOptionEdited);
+    connect(m_server.events(), &EventHub::eventsReady, this, &LabWindow::onEventsReady);
+    connect(m_clientPanel, &ClientPanel::clientEvent, this, [this](const ServerEvent &e) {
+        m_logPanel->append(e);
+        if (e.kind == EventKind::Client)
+            m_connectionsPanel->refreshSoon();
+    });
+
+    m_serverPanel->setConfig(savedConfig());
+    loadWindowSettings();
+    m_systemPanel->setConfig(m_serverPanel->config());
+    updateServerState();
+}
+
+LabWindow::~LabWindow()
+{
+    if (!m_saved)
+        saveSettings();
+    m_server.stop();
+}
+
+void LabWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *saveLog = file->addAction(tr("&Save log..."), m_logPanel, &LogPanel::saveInteractively);
+    saveLog->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *server = menuBar()->addMenu(tr("&Server"));
+    m_startStop = server->addAction(tr("&Start server"), this, &LabWindow::toggleServer);
+    m_startStop->setObjectName(QStringLiteral("actionStartStop"));
+    m_startStop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_restart = server->addAction(tr("&Restart with the panel's options"), this, &LabWindow::restartServer);
+    m_restart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    server->addSeparator();
+    server->addAction(tr("&Close all connections"), this, [this] { m_connectionsPanel->closeAll(false); });
+    server->addAction(tr("Reset all connections (RST)"), this, [this] { m_connectionsPanel->closeAll(true); });
+    server->addSeparator();
+    m_reset = server->addAction(tr("Reset to &recipe defaults"), this, &LabWindow::resetToRecipeDefaults);
+    m_reset->setObjectName(QStringLiteral("actionReset"));
+
+    QMenu *client = menuBar()->addMenu(tr("&Client"));
+    m_send = client->addAction(tr("&Send"), this, [this] {
+        m_tabs->setCurrentWidget(m_clientPanel);
+        m_clientPanel->send();
+    });
+    m_send->setObjectName(QStringLiteral("actionSend"));
+    m_send->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_runBatch = client->addAction(tr("&Run the repeat batch"), this, [this] {
+        m_tabs->setCurrentWidget(m_clientPanel);
+        m_clientPanel->runBatch();
+    });
+    m_runBatch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    client->addAction(tr("&Cancel the batch"), m_clientPanel, &ClientPanel::cancelBatch);
+
+    QMenu *log = menuBar()->addMenu(tr("&Log"));
+    m_clearLog = log->addAction(tr("&Clear"), m_logPanel, &LogPanel::clear);
+    m_clearLog->setObjectName(QStringLiteral("actionClearLog"));
+    m_clearLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *pause = log->addAction(tr("&Pause"));
+    pause->setCheckable(true);
+    pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(pause, &QAction::toggled, m_logPanel, &LogPanel::setPaused);
+    connect(m_logPanel->pauseBox(), &QAbstractButton::toggled, pause, &QAction::setChecked);
+    log->addAction(tr("&Save..."), m_logPanel, &LogPanel::saveInteractively);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+    const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System")};
+    for (int i = 0; i < names.size(); ++i) {
+        QAction *a = view->addAction(names[i], this, [this, i] { m_tabs->setCurrentIndex(i); });
+        a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About TCP Lab"), this, [this] {
+        QMessageBox::about(this, tr("About TCP Lab"),
+                           tr("<p><b>TCP Lab %1</b></p><p>Switch TCP server socket options, run a real server, talk to it "
+                              "with the built-in client and see what the kernel did.</p><p>Every control's tooltip explains "
+                              "the option and the kernel rule behind it.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+ServerConfig LabWindow::savedConfig() const
+{
+    ServerConfig config = ServerConfig::seedDefaults();
+    m_settings->beginGroup(kServerGroup);
+    for (const OptionSpec &spec : optionTable()) {
+        if (!m_settings->contains(spec.key))
+            continue;
+        const ParsedValue v = parseOptionValue(spec, m_settings->value(spec.key).toString());
+        if (v.error.isEmpty())
+            config.setValue(spec.key, v.value);
+    }
+    QList<RawOption> raw;
+    for (const QString &text : m_settings->value(kRawKey).toStringList()) {
+        RawOption r;
+        QString error;
+        if (RawOption::parse(text, &r, &error))
+            raw << r;
+    }
+    config.setRawOptions(raw);
+    m_settings->endGroup();
+    return config;
+}
+
+void LabWindow::setConfig(const ServerConfig &config)
+{
+    m_serverPanel->setConfig(config);
+    m_systemPanel->setConfig(m_serverPanel->config());
+}
+
+ServerConfig LabWindow::config() const
+{
+    return m_serverPanel->config();
+}
+
+void LabWindow::saveServerOption(const QString &key)
+{
+    const ServerConfig config = m_serverPanel->config();
+    m_settings->beginGroup(kServerGroup);
+    if (key == kRawKey) {
+        QStringList raw;
+        for (const RawOption &r : config.rawOptions())
+            raw << r.toString();
+        m_settings->setValue(kRawKey, raw);
+    } else if (const OptionSpec *spec = findOption(key)) {
+        m_settings->setValue(key, formatOptionValue(*spec, config.value(key)));
+    }
+    m_settings->endGroup();
+}
+
+void LabWindow::onOptionEdited(const QString &key)
+{
+    // Only edited values are saved: flags given on the command line stay for that run.
+    saveServerOption(key);
+    m_systemPanel->setConfig(m_serverPanel->config());
+    if (m_server.isRunning() && !(m_serverPanel->config() == m_server.config()))
+        statusBar()->showMessage(tr("Option changed while running: it applies on restart (Ctrl+Shift+R)"), 8000);
+}
+
+void LabWindow::reportError(const QString &text)
+{
+    m_serverPanel->showMessage(text, true);
+    statusBar()->showMessage(text, 15000);
+    ServerEvent e;
+    e.timeMs = QDateTime::currentMSecsSinceEpoch();
+    e.kind = EventKind::Error;
+    e.level = LogLevel::Error;
+    e.text = text;
+    m_logPanel->append(e);
+}
+
+bool LabWindow::startServer()
+{
+    if (m_server.isRunning())
+        return true;
+    const QStringList problems = m_serverPanel->validateControls();
+    if (!problems.isEmpty()) {
+        reportError(tr("Not started: %1").arg(problems.join(QStringLiteral("; "))));
+        return false;
+    }
+    const ServerConfig config = m_serverPanel->config();
+    if (const Error e = m_server.start(config)) {
+        reportError(tr("The server could not start: %1").arg(e.text()));
+        return false;
+    }
+    m_serverPanel->showMessage({}, false);
+    m_reportModel->setReport(m_server.report());
+    m_reportView->resizeColumnsToContents();
+    QString header = tr("Listener on %1: %n option(s) differ from what was asked (highlighted).", nullptr,
+                        m_reportModel->changedCount())
+                         .arg(m_server.endpoint());
+    if (!m_server.warnings().isEmpty())
+        header += QStringLiteral("\n") + m_server.warnings().join(QLatin1Char('\n'));
+    m_reportHeader->setText(header);
+    m_connectionsPanel->serverStarted();
+    m_systemPanel->setConfig(config);
+    updateServerState();
+    statusBar()->showMessage(tr("Server started on %1").arg(m_server.endpoint()), 5000);
+    return true;
+}
+
+void LabWindow::stopServer()
+{
+    if (!m_server.isRunning())
+        return;
+    m_server.stop();
+    m_connectionsPanel->serverStopped();
+    updateServerState();
+    statusBar()->showMessage(tr("Server stopped"), 5000);
+}
+
+void LabWindow::toggleServer()
+{
+    if (m_server.isRunning())
+        stopServer();
+    else
+        startServer();
+}
+
+void LabWindow::restartServer()
+{
+    stopServer();
+    startServer();
+}
+
+void LabWindow::resetToRecipeDefaults()
+{
+    m_serverPanel->setConfig(ServerConfig::seedDefaults());
+    for (const OptionSpec &spec : optionTable())
+        saveServerOption(spec.key);
+    saveServerOption(kRawKey);
+    m_systemPanel->setConfig(m_serverPanel->config());
+    statusBar()->showMessage(m_server.isRunning() ? tr("Recipe defaults restored: they apply on restart")
+                                                  : tr("Recipe defaults restored"),
+                             5000);
+}
+
+QString LabWindow::endpointText() const
+{
+    return m_endpoint->text();
+}
+
+void LabWindow::updateServerState()
+{
+    const bool running = m_server.isRunning();
+    const ServerConfig config = running ? m_server.config() : ServerConfig();
+    m_serverPanel->setRunning(running, config);
+    m_startStop->setText(running ? tr("&Stop server") : tr("&Start server"));
+    m_serverPanel->startButton()->setText(running ? tr("Stop server (Ctrl+R)") : tr("Start server (Ctrl+R)"));
+    m_restart->setEnabled(running);
+    if (running) {
+        m_endpoint->setText(tr("Listening on %1 · %2 mode · %3 handler · %4")
+                                .arg(m_server.endpoint(), modeName(config.mode()), handlerName(config.handler()),
+                                     config.persistent() ? tr("persistent") : tr("one-shot")));
+        m_endpoint->setStyleSheet(QStringLiteral("color:#0f5132; font-weight:bold;"));
+    } else {
+        m_endpoint->setText(tr("Server stopped"));
+        m_endpoint->setStyleSheet({});
+    }
+    m_clientPanel->setServerEndpoint(m_server.address().toString(), m_server.port(), running, config.handler(),
+                                     config.persistent());
+}
+
+void LabWindow::onEventsReady(const EventBatch &batch)
+{
+    m_logPanel->append(batch);
+    m_logPanel->setUpstreamDropped(m_server.events()->droppedCount());
+    for (const ServerEvent &e : batch) {
+        if (e.kind == EventKind::Accepted || e.kind == EventKind::Closed) {
+            m_connectionsPanel->refreshSoon();
+            break;
+        }
+    }
+}
+
+void LabWindow::loadWindowSettings()
+{
+    m_settings->beginGroup(QStringLiteral("window"));
+    if (!restoreGeometry(m_settings->value(QStringLiteral("geometry")).toByteArray()))
+        resize(1360, 860);
+    restoreState(m_settings->value(QStringLiteral("state")).toByteArray());
+    if (!m_splitter->restoreState(m_settings->value(QStringLiteral("splitter")).toByteArray()))
+        m_splitter->setSizes({470, 330});
+    m_tabs->setCurrentIndex(m_settings->value(QStringLiteral("tab"), 0).toInt());
+    m_settings->endGroup();
+    m_clientPanel->loadSettings(*m_settings);
+    m_logPanel->loadSettings(*m_settings);
+}
+
+void LabWindow::saveSettings()
+{
+    m_settings->beginGroup(QStringLiteral("window"));
+    m_settings->setValue(QStringLiteral("geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("state"), saveState());
+    m_settings->setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    m_settings->setValue(QStringLiteral("tab"), m_tabs->currentIndex());
+    m_settings->endGroup();
+    m_clientPanel->saveSettings(*m_settings);
+    m_logPanel->saveSettings(*m_settings);
+    m_settings->sync();
+    m_saved = true;
+}
+
+void LabWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_server.stop();
+    event->accept();
+}
+
+} // namespace tcplab

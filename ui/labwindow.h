@@ -1,0 +1,99 @@
+// The lab window: the server panel (dock), the client, connections, effective options and
+// system tabs, the live log, menus with shortcuts, and the settings that survive a restart.
+// It owns the Server; everything that touches a socket goes through core/.
+#pragma once
+
+#include "server.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QSettings;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+
+namespace tcplab {
+
+class ClientPanel;
+class ConnectionsPanel;
+class LogPanel;
+class OptionReportModel;
+class ServerPanel;
+class SystemPanel;
+
+class LabWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // settingsPath empty: the user's QSettings (organisation "TCP Lab", application "tcplab").
+    explicit LabWindow(const QString &settingsPath = {}, QWidget *parent = nullptr);
+    ~LabWindow() override;
+
+    // The options saved by the last run (the recipe's where nothing was saved).
+    ServerConfig savedConfig() const;
+    // Show config in the panel for this run without saving it (command-line flags).
+    void setConfig(const ServerConfig &config);
+    ServerConfig config() const;
+
+    bool startServer();
+    void stopServer();
+    void toggleServer();
+    void restartServer();
+    void resetToRecipeDefaults();
+    // Write every setting now (also done on close).
+    void saveSettings();
+
+    Server *server() { return &m_server; }
+    ServerPanel *serverPanel() const { return m_serverPanel; }
+    ClientPanel *clientPanel() const { return m_clientPanel; }
+    LogPanel *logPanel() const { return m_logPanel; }
+    ConnectionsPanel *connectionsPanel() const { return m_connectionsPanel; }
+    OptionReportModel *reportModel() const { return m_reportModel; }
+    SystemPanel *systemPanel() const { return m_systemPanel; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString endpointText() const;
+
+    QAction *startStopAction() const { return m_startStop; }
+    QAction *restartAction() const { return m_restart; }
+    QAction *resetAction() const { return m_reset; }
+    QAction *sendAction() const { return m_send; }
+    QAction *clearLogAction() const { return m_clearLog; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void loadWindowSettings();
+    void saveServerOption(const QString &key);
+    void onOptionEdited(const QString &key);
+    void onEventsReady(const EventBatch &batch);
+    void updateServerState();
+    void reportError(const QString &text);
+
+    Server m_server;
+    std::unique_ptr<QSettings> m_settings;
+    ServerPanel *m_serverPanel;
+    ClientPanel *m_clientPanel;
+    LogPanel *m_logPanel;
+    ConnectionsPanel *m_connectionsPanel;
+    OptionReportModel *m_reportModel;
+    SystemPanel *m_systemPanel;
+    QTabWidget *m_tabs;
+    QSplitter *m_splitter;
+    QTableView *m_reportView;
+    QLabel *m_reportHeader;
+    QLabel *m_endpoint;
+    QAction *m_startStop = nullptr;
+    QAction *m_restart = nullptr;
+    QAction *m_reset = nullptr;
+    QAction *m_send = nullptr;
+    QAction *m_runBatch = nullptr;
+    QAction *m_clearLog = nullptr;
+    bool m_saved = false;
+};
+
+} // namespace tcplab

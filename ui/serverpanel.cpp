@@ -1,0 +1,184 @@
+#include "serverpanel.h"
+
+#include "optioneditor.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMap>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace tcplab {
+
+ServerPanel::ServerPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("serverPanel"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(4, 4, 4, 4);
+
+    m_start = new QPushButton(this);
+    m_start->setObjectName(QStringLiteral("startButton"));
+    m_start->setMinimumHeight(32);
+    outer->addWidget(m_start);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("serverMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+    outer->addWidget(m_message);
+
+    m_restartNotice = new QLabel(tr("Changed while running: the new values apply on restart (Server > Restart, Ctrl+Shift+R)."), this);
+    m_restartNotice->setObjectName(QStringLiteral("restartNotice"));
+    m_restartNotice->setWordWrap(true);
+    m_restartNotice->setStyleSheet(QStringLiteral("background:#fff3cd; color:#664d03; padding:4px; border-radius:3px;"));
+    m_restartNotice->hide();
+    outer->addWidget(m_restartNotice);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 6, 0);
+
+    // Group boxes in the table's own order of groups.
+    QMap<int, QFormLayout *> forms;
+    QList<int> order;
+    for (const OptionSpec &spec : optionTable()) {
+        const int g = int(spec.group);
+        if (!forms.contains(g)) {
+            auto *box = new QGroupBox(groupTitle(spec.group), content);
+            box->setObjectName(QStringLiteral("group-%1").arg(g));
+            auto *form = new QFormLayout(box);
+            form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+            form->setLabelAlignment(Qt::AlignLeft);
+            forms.insert(g, form);
+            order << g;
+            column->addWidget(box);
+        }
+        auto *editor = new OptionEditor(spec, content);
+        auto *label = new QLabel(spec.name, content);
+        label->setToolTip(OptionEditor::toolTipFor(spec));
+        label->setBuddy(editor->inputWidget());
+        forms.value(g)->addRow(label, editor);
+        m_editors.insert(spec.key, editor);
+        connect(editor, &OptionEditor::edited, this, &ServerPanel::onEdited);
+    }
+
+    auto *rawBox = new QGroupBox(tr("Raw socket options"), content);
+    auto *rawForm = new QFormLayout(rawBox);
+    m_raw = new QLineEdit(rawBox);
+    m_raw->setObjectName(QStringLiteral("rawOptions"));
+    m_raw->setPlaceholderText(QStringLiteral("IPPROTO_TCP:12:1, SOL_SOCKET:7:65536"));
+    m_raw->setToolTip(tr("<p>Any other integer socket option, set on the listener before listen(): "
+                         "LEVEL:OPTNAME:VALUE, separated by commas. LEVEL is a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP.</p>"
+                         "<p>The effective options table shows what the kernel kept.</p>"));
+    rawForm->addRow(tr("LEVEL:OPTNAME:VALUE"), m_raw);
+    connect(m_raw, &QLineEdit::textChanged, this, [this] {
+        const QString error = rawError();
+        m_raw->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("border: 2px solid #c01c28; border-radius: 3px;"));
+        onEdited(QStringLiteral("raw"));
+    });
+    column->addWidget(rawBox);
+    column->addStretch(1);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+    setRunning(false);
+}
+
+QString ServerPanel::rawError() const
+{
+    for (const QString &part : m_raw->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (part.trimmed().isEmpty())
+            continue;
+        RawOption r;
+        QString error;
+        if (!RawOption::parse(part.trimmed(), &r, &error))
+            return error;
+    }
+    return {};
+}
+
+ServerConfig ServerPanel::config() const
+{
+    ServerConfig config;
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
+        config.setValue(it.key(), it.value()->value());
+    QList<RawOption> raw;
+    for (const QString &part : m_raw->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        RawOption r;
+        QString error;
+        if (RawOption::parse(part.trimmed(), &r, &error))
+            raw << r;
+    }
+    config.setRawOptions(raw);
+    return config;
+}
+
+void ServerPanel::setConfig(const ServerConfig &config)
+{
+    m_loading = true;
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it)
+        it.value()->setValue(config.value(it.key()));
+    QStringList raw;
+    for (const RawOption &r : config.rawOptions())
+        raw << r.toString();
+    m_raw->setText(raw.join(QStringLiteral(", ")));
+    m_loading = false;
+    updateRestartNotice();
+}
+
+QStringList ServerPanel::validateControls()
+{
+    QStringList problems;
+    for (const OptionSpec &spec : optionTable()) {
+        OptionEditor *e = m_editors.value(spec.key);
+        const QString error = e->validationError();
+        e->showValidation(error);
+        if (!error.isEmpty())
+            problems << error;
+    }
+    const QString raw = rawError();
+    if (!raw.isEmpty())
+        problems << raw;
+    return problems;
+}
+
+void ServerPanel::onEdited(const QString &key)
+{
+    if (m_loading)
+        return;
+    updateRestartNotice();
+    emit optionEdited(key);
+}
+
+void ServerPanel::setRunning(bool running, const ServerConfig &runningConfig)
+{
+    m_running = running;
+    m_runningConfig = runningConfig;
+    updateRestartNotice();
+}
+
+void ServerPanel::updateRestartNotice()
+{
+    m_restartNotice->setVisible(m_running && !(config() == m_runningConfig));
+}
+
+void ServerPanel::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("background:#f8d7da; color:#842029; padding:4px; border-radius:3px;")
+                                   : QStringLiteral("background:#fff3cd; color:#664d03; padding:4px; border-radius:3px;"));
+    m_message->setVisible(!text.isEmpty());
+}
+
+QString ServerPanel::message() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+} // namespace tcplab

@@ -1,0 +1,58 @@
+// The server's settings, generated from the option table: one group box per option group, one
+// OptionEditor per option, plus the raw escape-hatch options and the Start/Stop button.
+#pragma once
+
+#include "serverconfig.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace tcplab {
+
+class OptionEditor;
+
+class ServerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ServerPanel(QWidget *parent = nullptr);
+
+    ServerConfig config() const;
+    // Shows config in the controls without reporting user edits.
+    void setConfig(const ServerConfig &config);
+    OptionEditor *editor(const QString &key) const { return m_editors.value(key); }
+    QLineEdit *rawEdit() const { return m_raw; }
+    QPushButton *startButton() const { return m_start; }
+
+    // Flags every invalid control; returns one message per problem (empty: ready to start).
+    QStringList validateControls();
+
+    void setRunning(bool running, const ServerConfig &runningConfig = {});
+    // A message above the controls: errors in red, notices in amber; empty hides it.
+    void showMessage(const QString &text, bool error);
+    QString message() const;
+
+signals:
+    // A user edit of one option ("raw" for the raw options).
+    void optionEdited(const QString &key);
+
+private:
+    void onEdited(const QString &key);
+    void updateRestartNotice();
+    QString rawError() const;
+
+    QHash<QString, OptionEditor *> m_editors;
+    QLineEdit *m_raw = nullptr;
+    QPushButton *m_start = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_restartNotice = nullptr;
+    bool m_loading = false;
+    bool m_running = false;
+    ServerConfig m_runningConfig;
+};
+
+} // namespace tcplab
