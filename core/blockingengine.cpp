@@ -180,6 +180,13 @@ private:
         case ECONNABORTED:
         case EPROTO:
             return true;
+        case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+        case EWOULDBLOCK:
+#endif
+            // SO_RCVTIMEO is set on the listener so that accepted sockets inherit it, and a
+            // blocking accept() honours it too: no client within the timeout is not an error.
+            return true;
         case EMFILE:
         case ENFILE:
         case ENOBUFS:
