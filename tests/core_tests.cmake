@@ -2,3 +2,4 @@
 tcplab_add_test(tst_framers TIMEOUT 60)
 tcplab_add_test(tst_socketoptions TIMEOUT 120)
 tcplab_add_test(tst_engines TIMEOUT 120)
+tcplab_add_test(tst_lifecycle TIMEOUT 120)
