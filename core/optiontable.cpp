@@ -111,6 +111,11 @@ QList<OptionSpec> buildTable()
          QT_TRANSLATE_NOOP("Option", "Only lowers the MSS; the path MTU and the peer's MSS still apply."),
          "tcp(7)"});
 
+    add({"window-clamp", "TCP_WINDOW_CLAMP", G::Buffers, IPPROTO_TCP, TCP_WINDOW_CLAMP, K::Int, P::BeforeListen, 1, INT_MAX / 2, unset, "bytes",
+         QT_TRANSLATE_NOOP("Option", "Upper bound on the advertised receive window"),
+         QT_TRANSLATE_NOOP("Option", "Values below half the minimum receive buffer are raised by the kernel; the window also stays within SO_RCVBUF."),
+         "tcp(7)"});
+
     // ---- timeouts ----
     add({"rcvtimeo", "SO_RCVTIMEO", G::Timeouts, SOL_SOCKET, SO_RCVTIMEO, K::Seconds, P::BeforeListen, 0, 86400, unset, "s",
          QT_TRANSLATE_NOOP("Option", "Receive timeout of blocking reads (the recipe's timeout); 0 = wait forever"),
@@ -123,6 +128,10 @@ QList<OptionSpec> buildTable()
     add({"user-timeout", "TCP_USER_TIMEOUT", G::Timeouts, IPPROTO_TCP, TCP_USER_TIMEOUT, K::Int, P::BeforeListen, 0, INT_MAX, unset, "ms",
          QT_TRANSLATE_NOOP("Option", "Drop the connection when sent data stays unacknowledged this long"),
          QT_TRANSLATE_NOOP("Option", "Also bounds keep-alive: with keep-alive on, it overrides KEEPCNT when the peer stops answering."),
+         "tcp(7)"});
+    add({"syncnt", "TCP_SYNCNT", G::Timeouts, IPPROTO_TCP, TCP_SYNCNT, K::Int, P::BeforeListen, 1, 127, unset, "",
+         QT_TRANSLATE_NOOP("Option", "SYN retransmissions before a connect attempt gives up"),
+         QT_TRANSLATE_NOOP("Option", "Acts on connect(); a listener's SYN-ACK retries follow net.ipv4.tcp_synack_retries instead."),
          "tcp(7)"});
     add({"linger", "SO_LINGER", G::Timeouts, SOL_SOCKET, SO_LINGER, K::Linger, P::BeforeListen, -1, 3600, unset, "s",
          QT_TRANSLATE_NOOP("Option", "How close() treats unsent data: -1 off, 0 reset at once, N wait up to N seconds"),
