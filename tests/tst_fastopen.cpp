@@ -1,0 +1,230 @@
+// TCP Fast Open, end to end, judged by the kernel: inside a private network namespace (so the
+// sysctl can be set without touching the machine) the first connection fetches a cookie and
+// the second carries its request in the SYN — the client's TCP_INFO says TCPI_OPT_SYN_DATA and
+// the namespace's TcpExtTCPFastOpenPassive counter goes up.
+//
+// main() enters the namespace before QCoreApplication or any thread exists: unshare() of the
+// network namespace applies to the calling thread only, and threads started earlier would stay
+// outside it.
+#include "labclient.h"
+#include "socketoptions.h"
+#include "server.h"
+#include "systemlimits.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+#include <cerrno>
+#include <cstring>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#ifndef TCPI_OPT_SYN_DATA
+#define TCPI_OPT_SYN_DATA 32
+#endif
+
+using namespace tcplab;
+using namespace testsupport;
+
+namespace {
+
+QString g_setupProblem; // why the namespace is unavailable; empty when it is ready
+
+QString errnoText(const char *what)
+{
+    return QStringLiteral("%1: %2 (errno %3)").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(errno))).arg(errno);
+}
+
+bool writeFile(const char *path, const char *text)
+{
+    FILE *f = std::fopen(path, "w");
+    if (!f)
+        return false;
+    const bool ok = std::fputs(text, f) >= 0;
+    return std::fclose(f) == 0 && ok;
+}
+
+void enterPrivateNetworkNamespace()
+{
+    if (::unshare(CLONE_NEWNET) != 0) {
+        const QString asRoot = errnoText("unshare(CLONE_NEWNET)");
+        // Without CAP_SYS_ADMIN, a user namespace may still grant a network namespace of our own.
+        if (::unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0) {
+            g_setupProblem = asRoot + QStringLiteral("; ") + errnoText("unshare(CLONE_NEWUSER|CLONE_NEWNET)")
+                + QStringLiteral(": network namespaces are unavailable here");
+            return;
+        }
+    }
+    // A new namespace has only "lo", and it is down.
+    const int s = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    ifreq ifr{};
+    std::strncpy(ifr.ifr_name, "lo", IFNAMSIZ - 1);
+    if (s < 0 || ::ioctl(s, SIOCGIFFLAGS, &ifr) != 0) {
+        g_setupProblem = errnoText("SIOCGIFFLAGS lo");
+    } else {
+        ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
+        if (::ioctl(s, SIOCSIFFLAGS, &ifr) != 0)
+            g_setupProblem = errnoText("SIOCSIFFLAGS lo up");
+    }
+    if (s >= 0)
+        ::close(s);
+    if (g_setupProblem.isEmpty() && !writeFile("/proc/sys/net/ipv4/tcp_fastopen", "3"))
+        g_setupProblem = errnoText("writing 3 to /proc/sys/net/ipv4/tcp_fastopen in the namespace");
+}
+
+// One counter of /proc/net/netstat ("TcpExt: name..." then "TcpExt: value..."), of this
+// process's network namespace.
+qint64 netstatCounter(const QString &name)
+{
+    QFile f(QStringLiteral("/proc/net/netstat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QStringList lines = QString::fromLatin1(f.readAll()).split(QLatin1Char('\n'));
+    for (int i = 0; i + 1 < lines.size(); ++i) {
+        if (!lines[i].startsWith(QLatin1String("TcpExt:")))
+            continue;
+        const QStringList names = lines[i].split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QStringList values = lines[i + 1].split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const qsizetype at = names.indexOf(name);
+        if (at > 0 && at < values.size())
+            return values[at].toLongLong();
+    }
+    return -1;
+}
+
+ClientResult fastOpenExchange(const QString &host, quint16 port, const QByteArray &payload)
+{
+    ClientRequest request;
+    request.host = host;
+    request.port = port;
+    request.payload = payload;
+    request.fastOpen = true;
+    request.replyMode = ReplyMode::UntilClose;
+    return runClientExchange(request);
+}
+
+} // namespace
+
+class TestFastOpen : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        if (!g_setupProblem.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("no private network namespace for the Fast Open test: ") + g_setupProblem));
+        QCOMPARE(SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fastopen")), 3L);
+        QVERIFY2(netstatCounter(QStringLiteral("TCPFastOpenPassive")) >= 0, "TcpExtTCPFastOpenPassive missing from /proc/net/netstat");
+    }
+
+    void reportNotesTheMissingServerBit()
+    {
+        ServerConfig config = loopbackConfig();
+        config.setValue(QStringLiteral("fastopen"), 16);
+        QVERIFY(writeFile("/proc/sys/net/ipv4/tcp_fastopen", "1")); // client bit only
+        Server server;
+        QVERIFY(!server.start(config));
+        const OptionReportRow *row = server.report().row(QStringLiteral("fastopen"));
+        QVERIFY(row);
+        QCOMPARE(row->effective, QStringLiteral("16"));
+        QVERIFY2(row->note.contains(QLatin1String("lacks the server bit")), qPrintable(row->note));
+        QVERIFY2(server.warnings().join(' ').contains(QLatin1String("tcp_fastopen")), qPrintable(server.warnings().join(' ')));
+        server.stop();
+
+        QVERIFY(writeFile("/proc/sys/net/ipv4/tcp_fastopen", "3"));
+        QVERIFY(!server.start(config));
+        row = server.report().row(QStringLiteral("fastopen"));
+        QCOMPARE(row->effective, QStringLiteral("16"));
+        QVERIFY2(!row->note.contains(QLatin1String("server bit")), qPrintable(row->note));
+        QVERIFY(!row->changed);
+        server.stop();
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("host");
+        // A different loopback address per row: the client caches cookies per destination.
+        QTest::newRow("iterative") << "iterative" << "127.0.0.2";
+        QTest::newRow("threaded") << "threaded" << "127.0.0.3";
+        QTest::newRow("event") << "event" << "127.0.0.4";
+    }
+
+    void roundTrip()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, host);
+        ServerConfig config = loopbackConfig(mode, QStringLiteral("byte"), false);
+        config.setValue(QStringLiteral("host"), host);
+        config.setValue(QStringLiteral("fastopen"), 16);
+        config.setValue(QStringLiteral("log-level"), QStringLiteral("debug"));
+        Server server;
+        EventRecorder recorder(server.events());
+        const Error e = server.start(config);
+        QVERIFY2(!e, qPrintable(e.text()));
+        QCOMPARE(readOption(server.listenDescriptor(), *findOption(QStringLiteral("fastopen"))).value().toInt(), 16);
+
+        const qint64 passive0 = netstatCounter(QStringLiteral("TCPFastOpenPassive"));
+        const qint64 active0 = netstatCounter(QStringLiteral("TCPFastOpenActive"));
+        const qint64 cookieReqd0 = netstatCounter(QStringLiteral("TCPFastOpenCookieReqd"));
+
+        // First connection: no cookie yet, so the SYN only asks for one; the data follows the handshake.
+        const ClientResult first = fastOpenExchange(host, server.port(), "first request");
+        QVERIFY2(!first.error, qPrintable(first.error.text()));
+        QCOMPARE(first.reply, QByteArray("FIRST REQUEST"));
+        QVERIFY(first.tcp.valid);
+        QVERIFY(!first.fastOpenUsed);
+        QCOMPARE(netstatCounter(QStringLiteral("TCPFastOpenPassive")), passive0);
+        QVERIFY(netstatCounter(QStringLiteral("TCPFastOpenCookieReqd")) > cookieReqd0);
+
+        // Second connection: the cached cookie lets the request ride in the SYN.
+        const ClientResult second = fastOpenExchange(host, server.port(), "second request");
+        QVERIFY2(!second.error, qPrintable(second.error.text()));
+        QCOMPARE(second.reply, QByteArray("SECOND REQUEST"));
+        QVERIFY(second.tcp.valid);
+        QVERIFY2(second.tcp.options & TCPI_OPT_SYN_DATA, "the client's TCP_INFO must show TCPI_OPT_SYN_DATA");
+        QVERIFY(second.fastOpenUsed);
+        QVERIFY(second.summary().contains(QLatin1String("Fast Open")));
+        QCOMPARE(netstatCounter(QStringLiteral("TCPFastOpenPassive")), passive0 + 1);
+        QCOMPARE(netstatCounter(QStringLiteral("TCPFastOpenActive")), active0 + 1);
+
+        // The server's one recv() got the whole request that came with the SYN.
+        QVERIFY2(recorder.waitFor(EventKind::Received, QStringLiteral("recv: 14 bytes")), qPrintable(recorder.dump()));
+        QVERIFY(waitFor([&] { return server.connections()->count() == 0; }));
+        server.stop();
+    }
+
+    void noFastOpenWithoutTheListenerOption()
+    {
+        // Same sysctl, same client, but the listener did not set TCP_FASTOPEN: the kernel refuses
+        // data in the SYN, and the request is answered after a normal handshake.
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("byte"), false);
+        config.setValue(QStringLiteral("host"), QStringLiteral("127.0.0.9"));
+        Server server;
+        QVERIFY(!server.start(config));
+        QCOMPARE(readOption(server.listenDescriptor(), *findOption(QStringLiteral("fastopen"))).value().toInt(), 0);
+        const qint64 passive0 = netstatCounter(QStringLiteral("TCPFastOpenPassive"));
+        for (const QByteArray &request : {QByteArray("one"), QByteArray("two"), QByteArray("three")}) {
+            const ClientResult r = fastOpenExchange(QStringLiteral("127.0.0.9"), server.port(), request);
+            QVERIFY2(!r.error, qPrintable(r.error.text()));
+            QCOMPARE(r.reply, request.toUpper());
+            QVERIFY(!r.fastOpenUsed);
+        }
+        QCOMPARE(netstatCounter(QStringLiteral("TCPFastOpenPassive")), passive0);
+        server.stop();
+    }
+};
+
+int main(int argc, char **argv)
+{
+    enterPrivateNetworkNamespace(); // before any thread: see the comment at the top
+    QCoreApplication app(argc, argv);
+    TestFastOpen test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_fastopen.moc"
