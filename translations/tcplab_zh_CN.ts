@@ -1,2503 +1,2762 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>ClientBatch</name>
-    <message>
-        <source>%1 of %2 exchanges done: %3 ok, %4 failed in %5 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (cancelled)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; RTT min %1 / median %2 / p99 %3 / max %4 ms; connect mean %5 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; %1 carried data in the SYN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; first error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Experiment</name>
-    <message>
-        <source>Nagle on both sides, delayed ACK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client TCP_NODELAY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server TCP_NODELAY only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP_NODELAY on both sides</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client Nagle, server TCP_QUICKACK re-armed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client Nagle, client TCP_QUICKACK</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Headless</name>
-    <message>
-        <source>option report (requested vs effective on the listening socket):</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LogExport</name>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Option</name>
-    <message>
-        <source>; default %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; default: kernel&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same as --persistent with on|off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any other integer socket option, applied to the listener before listen(): LEVEL:OPTNAME:VALUE (repeatable)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address to bind: an IPv4 literal, localhost, or empty for all interfaces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Binding 0.0.0.0 exposes the server on every interface; 127.0.0.1 keeps it on loopback.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP port to listen on; 0 lets the kernel pick a free ephemeral port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ports below 1024 need CAP_NET_BIND_SERVICE; port 0 picks from net.ipv4.ip_local_port_range.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allow bind() while old connections on the port are in TIME_WAIT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Must be set before bind(); without it a restarted server fails with EADDRINUSE until TIME_WAIT ends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Let several listeners bind the same port; the kernel spreads connections across them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every socket sharing the port must set it before bind() and belong to the same user.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Length of the accept queue of completed connections passed to listen()</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kernel silently caps it at net.core.somaxconn; half-open connections are limited by net.ipv4.tcp_max_syn_backlog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wake accept() only when data has arrived, for at most this many seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kernel turns the seconds into a count of SYN-ACK retransmissions, so it reads back rounded up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send keep-alive probes on idle connections to detect a vanished peer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted sockets inherit it from the listener; without the TCP_KEEP* values the sysctls net.ipv4.tcp_keepalive_* apply.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Idle time before the first keep-alive probe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only takes effect while SO_KEEPALIVE is on; the kernel allows 1..32767 seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unanswered probes before the connection is dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After this many unanswered probes the kernel resets the connection with ETIMEDOUT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time between keep-alive probes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A dead peer is noticed after KEEPIDLE + KEEPCNT x KEEPINTVL seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disable Nagle&apos;s algorithm: send small segments at once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With Nagle on, a small write waits for the ACK of unacknowledged data; with a delayed ACK at the peer that costs ~40 ms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge at once instead of delaying ACKs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not sticky: the kernel may leave quick-ack mode after any ACK, so the lab sets it on every accepted socket (and after every read when re-arm is on).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set TCP_QUICKACK again after every read on accepted sockets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Because TCP_QUICKACK is not sticky, only re-arming after each read keeps ACKs immediate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept data in the SYN (TCP Fast Open); the value is the queue of pending TFO requests, 0 = off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set at IPPROTO_TCP level (the recipe&apos;s SOL_SOCKET is rejected); works only when net.ipv4.tcp_fastopen has the server bit (2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold partial segments until uncorked or 200 ms pass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corked data is sent only in full segments or after a 200 ms ceiling; it overrides TCP_NODELAY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report writable only while less than this much unsent data is queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keeps the send queue short so new data is not stuck behind stale bytes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receive buffer size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kernel doubles the value for bookkeeping and caps it at net.core.rmem_max; set before listen() to shape the window scale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send buffer size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kernel doubles the value for bookkeeping and caps it at net.core.wmem_max.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upper bound on the segment size announced in the SYN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only lowers the MSS; the path MTU and the peer&apos;s MSS still apply.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receive timeout of blocking reads (the recipe&apos;s timeout); 0 = wait forever</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acts only on blocking calls: iterative and threaded modes. Event mode never blocks and uses the idle timeout instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send timeout of blocking writes; 0 = wait forever</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acts only on blocking calls; a peer that never reads then stalls only its own connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop the connection when sent data stays unacknowledged this long</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also bounds keep-alive: with keep-alive on, it overrides KEEPCNT when the peer stops answering.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How close() treats unsent data: -1 off, 0 reset at once, N wait up to N seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Linger 0 makes close() send RST and skip TIME_WAIT; a positive value makes a blocking close() wait.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lifetime of orphaned FIN_WAIT2 sockets; -1 = skip FIN_WAIT2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capped by the kernel at 120 s (TCP_FIN_TIMEOUT_MAX); 0 means net.ipv4.tcp_fin_timeout.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event mode: close a connection that sent nothing for this long; 0 = never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SO_RCVTIMEO has no effect on non-blocking sockets, so event mode keeps its own timer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Congestion control algorithm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only algorithms in net.ipv4.tcp_available_congestion_control can be chosen by an unprivileged process.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type-of-service / DSCP byte of outgoing packets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two low ECN bits are managed by the kernel&apos;s TCP and are masked on read back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time-to-live of outgoing packets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unset, the kernel uses net.ipv4.ip_default_ttl.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protocol: byte (one recv, upper-cased), line (up to newline, upper-cased), bin (struct ! I 2s Q 2h f)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP is a byte stream: only the handler&apos;s framing decides where a message ends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Serve request after request until the peer closes (off: one request, then close, as in the recipe)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One-shot connections pay a handshake and a TIME_WAIT each.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Byte handler: size of its one recv() call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One recv returns what has arrived so far, up to this size: a message split across segments arrives cut.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line handler: longest line accepted; longer closes the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Without a limit a peer that never sends a newline makes the server buffer without end.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bin handler reply: echo the frame unchanged, or upper (the recipe&apos;s upper-casing of raw bytes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upper-casing raw bytes corrupts binary fields; it is kept only for comparison with the recipe.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>iterative (one connection at a time), threaded (a thread per connection), event (epoll)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Iterative mode shows head-of-line blocking: later clients wait in the accept queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threaded mode: most connection threads at once; more wait in the accept queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each thread costs a stack; beyond the cap new connections queue in the kernel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Least severe event logged: debug (data and per-connection reports), info, warning, error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per-connection reports cost getsockopt calls; they are made only when someone listens at debug.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep-alive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buffers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeouts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IP and congestion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Concurrency mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logging</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 is out of range %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a number of seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not one of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not on or off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a whole number (allowed %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a number of seconds (allowed %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>raw option &apos;%1&apos; is not LEVEL:OPTNAME:VALUE (LEVEL a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown option &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cap on every listen() backlog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>half-open (SYN_RECV) connections per listener</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fast Open bits: 1 client, 2 server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>largest SO_RCVBUF a process may ask for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>largest SO_SNDBUF a process may ask for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP receive buffer min/default/max (autotuning)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP send buffer min/default/max (autotuning)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default TCP_KEEPIDLE (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default TCP_KEEPINTVL (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default TCP_KEEPCNT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default FIN_WAIT2 lifetime (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ephemeral ports for port 0 and clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default congestion control</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listen backlog %1 exceeds net.core.somaxconn = %2: the kernel caps it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP_FASTOPEN is set but net.ipv4.tcp_fastopen = %1 lacks the server bit (2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2 exceeds %3 = %4: the kernel caps it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>binding all interfaces: the server is reachable from other machines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SO_RCVTIMEO/SO_SNDTIMEO act only on blocking calls: event mode ignores them (use the idle timeout)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>TCP Lab: switch TCP server socket options, run a real server, talk to it, and see what the kernel did.
-Times are in each kernel option&apos;s own unit: seconds for keep-alive, DEFER_ACCEPT and LINGER; seconds with fractions for RCVTIMEO/SNDTIMEO; milliseconds for USER_TIMEOUT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run the server without a window; the log goes to stdout until SIGINT/SIGTERM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the report and every event as one JSON object per line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window: start the server at launch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User interface language, e.g. zh_CN or en</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab</name>
-    <message>
-        <source>&apos;%1&apos; at position %2 is not a hex digit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>odd number of hex digits (%1): every byte needs two</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send timeout (SO_SNDTIMEO expired with %1 of %2 bytes sent)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>receive timeout (SO_RCVTIMEO expired)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recv</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed after a protocol error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed after reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connect to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connect to %1 timed out after %2 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>short send to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>QTcpSocket refused the descriptor: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no complete reply from %1 within %2 ms (%3 bytes so far)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 closed the connection without a reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not an IPv4 address (the lab serves IPv4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown host &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no IPv4 address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>port %1 is in use on %2 (EADDRINUSE): another server holds it, or connections are in TIME_WAIT and SO_REUSEADDR is off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>binding %1 needs privileges (EACCES): ports below 1024 need CAP_NET_BIND_SERVICE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not an address of this machine (EADDRNOTAVAIL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bind %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>getrlimit(RLIMIT_NOFILE)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>setrlimit(RLIMIT_NOFILE)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>doubled by the kernel to leave room for bookkeeping overhead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>capped at 2 x %1 = %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>adjusted by the kernel (it doubles the value and enforces a minimum)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the kernel stores a count of SYN-ACK retransmissions, so the seconds read back rounded up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not sticky: the kernel leaves quick-ack mode on its own; it is set again on each accepted socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0 and values above net.ipv4.tcp_fin_timeout read back as the sysctl&apos;s value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on a socket that is not connected the kernel reports its default MSS until the handshake</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the two ECN bits are owned by TCP and masked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the kernel holds a different value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>clamped to net.core.somaxconn = %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>net.ipv4.tcp_fastopen = %1 lacks the server bit (2): clients fall back to a normal handshake</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acts only on blocking calls: event mode ignores it (use the idle timeout)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not sticky: set again on each accepted socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::AcceptQueueExperiment</name>
-    <message>
-        <source>Accept queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An iterative server (backlog %1) is stuck serving one silent connection while %2 clients connect.
+    <context>
+        <name>BinFrame</name>
+        <message>
+            <source>short frame: %1 of %2 bytes</source>
+            <translation>帧过短：%1 / %2 字节</translation>
+        </message>
+        <message>
+            <source>over-long frame: %1 bytes, expected %2</source>
+            <translation>帧过长：%1 字节，应为 %2</translation>
+        </message>
+        <message>
+            <source>a Bin frame takes 6 comma-separated fields u32,tag,u64,i16,i16,f32; got %1</source>
+            <translation>Bin 帧需要 6 个逗号分隔的字段 u32,tag,u64,i16,i16,f32；实际为 %1 个</translation>
+        </message>
+        <message>
+            <source>field 1 (u32): '%1' is not 0..4294967295</source>
+            <translation>字段 1（u32）：'%1' 不在 0..4294967295 之内</translation>
+        </message>
+        <message>
+            <source>field 2 (tag): %1</source>
+            <translation>字段 2（tag）：%1</translation>
+        </message>
+        <message>
+            <source>field 2 (tag): '%1' is not exactly 2 characters</source>
+            <translation>字段 2（tag）：'%1' 不是恰好 2 个字符</translation>
+        </message>
+        <message>
+            <source>field 3 (u64): '%1' is not an unsigned 64-bit number</source>
+            <translation>字段 3（u64）：'%1' 不是无符号 64 位整数</translation>
+        </message>
+        <message>
+            <source>field 4 (i16): '%1' is not -32768..32767</source>
+            <translation>字段 4（i16）：'%1' 不在 -32768..32767 之内</translation>
+        </message>
+        <message>
+            <source>field 5 (i16): '%1' is not -32768..32767</source>
+            <translation>字段 5（i16）：'%1' 不在 -32768..32767 之内</translation>
+        </message>
+        <message>
+            <source>field 6 (f32): '%1' is not a number</source>
+            <translation>字段 6（f32）：'%1' 不是数字</translation>
+        </message>
+        <message>
+            <source>'%1' at position %2 is not a hex digit</source>
+            <translation>第 %2 个位置的 '%1' 不是十六进制数字</translation>
+        </message>
+        <message>
+            <source>odd number of hex digits (%1): every byte needs two</source>
+            <translation>十六进制数字个数为奇数（%1）：每个字节需要两个</translation>
+        </message>
+    </context>
+    <context>
+        <name>Client</name>
+        <message>
+            <source>connect to %1</source>
+            <translation>连接 %1</translation>
+        </message>
+        <message>
+            <source>connect to %1 timed out after %2 ms</source>
+            <translation>连接 %1 超时（%2 毫秒）</translation>
+        </message>
+        <message>
+            <source>reply %1 bytes, connect %2 us, first byte %3 us, total %4 us%5%6</source>
+            <translation>回复 %1 字节，连接 %2 微秒，首字节 %3 微秒，总计 %4 微秒%5%6</translation>
+        </message>
+        <message>
+            <source>, closed by server</source>
+            <translation>，服务器已关闭连接</translation>
+        </message>
+        <message>
+            <source>, data carried in the SYN (Fast Open)</source>
+            <translation>，数据随 SYN 发送（Fast Open）</translation>
+        </message>
+        <message>
+            <source>socket</source>
+            <translation>socket</translation>
+        </message>
+        <message>
+            <source>send to %1</source>
+            <translation>发送到 %1</translation>
+        </message>
+        <message>
+            <source>short send to %1</source>
+            <translation>发送到 %1 不完整</translation>
+        </message>
+        <message>
+            <source>QTcpSocket refused the descriptor: %1</source>
+            <translation>QTcpSocket 拒绝了该描述符：%1</translation>
+        </message>
+        <message>
+            <source>send to %1: %2</source>
+            <translation>发送到 %1：%2</translation>
+        </message>
+        <message>
+            <source>no complete reply from %1 within %2 ms (%3 bytes so far)</source>
+            <translation>%2 毫秒内未收到 %1 的完整回复（已收到 %3 字节）</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>%1 closed the connection without a reply</source>
+            <translation>%1 未回复就关闭了连接</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientBatch</name>
+        <message>
+            <source>%1 of %2 exchanges done: %3 ok, %4 failed in %5 ms</source>
+            <translation>已完成 %1 / %2 次交换：成功 %3，失败 %4，用时 %5 毫秒</translation>
+        </message>
+        <message>
+            <source> (cancelled)</source>
+            <translation>（已取消）</translation>
+        </message>
+        <message>
+            <source>; RTT min %1 / median %2 / p99 %3 / max %4 ms; connect mean %5 ms</source>
+            <translation>；RTT 最小 %1 / 中位 %2 / p99 %3 / 最大 %4 毫秒；平均连接 %5 毫秒</translation>
+        </message>
+        <message>
+            <source>; %1 carried data in the SYN</source>
+            <translation>；%1 次数据随 SYN 发送</translation>
+        </message>
+        <message>
+            <source>; first error: %1</source>
+            <translation>；第一个错误：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientCommand</name>
+        <message>
+            <source>Client: send TEXT to --host:--port and print the reply</source>
+            <translation>客户端：向 --host:--port 发送 TEXT 并打印回复</translation>
+        </message>
+        <message>
+            <source>Client: TEXT of --send is hex digits (e.g. 48656c6c6f0a)</source>
+            <translation>客户端：--send 的 TEXT 为十六进制数字（例如 48656c6c6f0a）</translation>
+        </message>
+        <message>
+            <source>Client: send a Bin frame built from u32,tag,u64,i16,i16,f32</source>
+            <translation>客户端：发送由 u32,tag,u64,i16,i16,f32 构成的 Bin 帧</translation>
+        </message>
+        <message>
+            <source>Client: TCP_NODELAY on the client socket [on|off; default on]</source>
+            <translation>客户端：客户端套接字的 TCP_NODELAY [on|off；默认 on]</translation>
+        </message>
+        <message>
+            <source>Client: TCP_QUICKACK on the client socket [on|off; default off]</source>
+            <translation>客户端：客户端套接字的 TCP_QUICKACK [on|off；默认 off]</translation>
+        </message>
+        <message>
+            <source>Client: TCP_FASTOPEN_CONNECT, data in the SYN when a cookie is cached [on|off; default off]</source>
+            <translation>客户端：TCP_FASTOPEN_CONNECT，已缓存 cookie 时数据随 SYN 发送 [on|off；默认 off]</translation>
+        </message>
+        <message>
+            <source>Client: connect timeout [ms; default 3000]</source>
+            <translation>客户端：连接超时 [毫秒；默认 3000]</translation>
+        </message>
+        <message>
+            <source>Client: how long to wait for the reply [ms; default 3000]</source>
+            <translation>客户端：等待回复的时间 [毫秒；默认 3000]</translation>
+        </message>
+        <message>
+            <source>--port: the client needs a server port 1..65535</source>
+            <translation>--port：客户端需要服务器端口 1..65535</translation>
+        </message>
+        <message>
+            <source>--client-nodelay/--client-quickack/--client-fastopen take on or off</source>
+            <translation>--client-nodelay/--client-quickack/--client-fastopen 只接受 on 或 off</translation>
+        </message>
+        <message>
+            <source>--connect-timeout: a positive number of milliseconds</source>
+            <translation>--connect-timeout：须为正的毫秒数</translation>
+        </message>
+        <message>
+            <source>--reply-timeout: a positive number of milliseconds</source>
+            <translation>--reply-timeout：须为正的毫秒数</translation>
+        </message>
+        <message>
+            <source>nothing to send</source>
+            <translation>没有可发送的内容</translation>
+        </message>
+    </context>
+    <context>
+        <name>Experiment</name>
+        <message>
+            <source>Nagle on both sides, delayed ACK</source>
+            <translation>两端都启用 Nagle，延迟 ACK</translation>
+        </message>
+        <message>
+            <source>client TCP_NODELAY</source>
+            <translation>客户端 TCP_NODELAY</translation>
+        </message>
+        <message>
+            <source>server TCP_NODELAY only</source>
+            <translation>仅服务器 TCP_NODELAY</translation>
+        </message>
+        <message>
+            <source>TCP_NODELAY on both sides</source>
+            <translation>两端都启用 TCP_NODELAY</translation>
+        </message>
+        <message>
+            <source>client Nagle, server TCP_QUICKACK re-armed</source>
+            <translation>客户端 Nagle，服务器重新设置 TCP_QUICKACK</translation>
+        </message>
+        <message>
+            <source>client Nagle, client TCP_QUICKACK</source>
+            <translation>客户端 Nagle，客户端 TCP_QUICKACK</translation>
+        </message>
+        <message>
+            <source>Accept queue</source>
+            <translation>接受队列</translation>
+        </message>
+        <message>
+            <source>An iterative server (backlog %1) is stuck serving one silent connection while %2 clients connect.
 The kernel completes at most backlog + 1 handshakes into the accept queue and drops the other SYNs: watch ListenOverflows and the queue length.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one client connects and stays silent: the iterative server waits in recv()</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server did not accept the first connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 clients connect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the kernel&apos;s view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clients while the server is stuck</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>local port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>state (TCP_INFO)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>handshake</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>completed, waits in the accept queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SYN dropped, retrying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kernel counters and listener</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>what</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ListenOverflows (/proc/net/netstat)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ListenDrops (/proc/net/netstat)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accept queue length (TCP_INFO tcpi_unacked = ss Recv-Q)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accept queue limit (tcpi_sacked = ss Send-Q)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 clients against backlog %2 while the server is stuck</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kernel view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connections / count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>handshake completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>still in SYN_SENT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>queue length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>queue limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ListenOverflows +</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ListenDrops +</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 clients completed the handshake while the server was stuck: Linux lets backlog + 1 = %3 connections wait in the accept queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 clients are still in SYN_SENT: their SYNs were dropped and they retry after 1 s, 3 s, 7 s... (ListenOverflows +%2, ListenDrops +%3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The listener&apos;s TCP_INFO reports %1 connections queued against a limit of %2, as `ss -lnt` shows in Recv-Q / Send-Q.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The counters are per network namespace: other programs&apos; overflows in the same namespace add to them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cleaning up</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::BinFrame</name>
-    <message>
-        <source>short frame: %1 of %2 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>over-long frame: %1 bytes, expected %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a Bin frame takes 6 comma-separated fields u32,tag,u64,i16,i16,f32; got %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field 1 (u32): &apos;%1&apos; is not 0..4294967295</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field 2 (tag): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field 2 (tag): &apos;%1&apos; is not exactly 2 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field 3 (u64): &apos;%1&apos; is not an unsigned 64-bit number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field 4 (i16): &apos;%1&apos; is not -32768..32767</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field 5 (i16): &apos;%1&apos; is not -32768..32767</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field 6 (f32): &apos;%1&apos; is not a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::BinFramer</name>
-    <message>
-        <source>over-long frame: %1 bytes, expected %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer closed without sending any data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>short frame: %1 of %2 bytes before EOF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>frame %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::BlockingEngine</name>
-    <message>
-        <source>accept (backing off 100 ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accept</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ByteFramer</name>
-    <message>
-        <source>recv: %1 bytes in one recv() of up to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer closed without sending any data</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ClientPanel</name>
-    <message>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow the running server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send to the address and port the lab&apos;s server is bound to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hex bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bin frame (! I 2s Q 2h f)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>append \n</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Line handler answers only when a newline arrives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Two hex digits per byte; spaces, &apos;:&apos; and &apos;-&apos; are ignored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unsigned 32-bit, 0..4294967295</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exactly 2 characters, or 0xHHHH</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unsigned 64-bit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>signed 16-bit, -32768..32767</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>32-bit float</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send once (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bin frame</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Off: Nagle&apos;s algorithm holds a small write until the previous one is acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge at once instead of delaying ACKs (not sticky)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fast Open (TCP_FASTOPEN_CONNECT)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data rides in the SYN once a cookie from an earlier connection is cached; needs bit 1 of net.ipv4.tcp_fastopen here and bit 2 at the server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Automatic (from the server&apos;s handler)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When the server closes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At a newline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After the first read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After one Bin frame (22 bytes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP is a byte stream: the client needs a rule for where the reply ends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect timeout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply timeout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply ends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> exchanges</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> at once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connections open at the same time; more than the backlog shows the accept queue filling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host: enter the server&apos;s address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server is not running: start it (Ctrl+R) or untick &quot;Follow the running server&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hex: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bin frame: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message: nothing to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Busy: the previous exchange is still running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>client -&gt; %1: sending %n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sending to %1 ...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client -&gt; %1: %2 exchanges over %3 connection(s) at once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running %1 exchanges ...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client &lt;- %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>client &lt;- %1: reply %n byte(s), RTT %2 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reply received from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connect %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RTT %1 ms (first byte out to first byte back) · connect %2 ms · total %3 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · kernel srtt %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · data rode in the SYN (Fast Open)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · closed by the server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client exchange %1 &lt;- %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>client exchange %1 &lt;- %2: %n byte(s), RTT %3 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>client batch: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 exchanges failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch done</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ClientResult</name>
-    <message>
-        <source>reply %1 bytes, connect %2 us, first byte %3 us, total %4 us%5%6</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, closed by server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, data carried in the SYN (Fast Open)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::CloseButtonsDelegate</name>
-    <message>
-        <source>Reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ConnectionModel</name>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Peer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bytes in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bytes out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RTT ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cwnd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retrans now / total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inherited options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ConnectionSession</name>
-    <message>
-        <source>connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accepted socket carries: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sent %1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reset by the lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed by the lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (in %2 bytes, out %3 bytes, %4 requests)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ConnectionsPanel</name>
-    <message>
-        <source>Close selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Graceful close: shutdown() and close(), the peer reads end-of-file (FIN)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Abortive close: SO_LINGER 0 then close(), the peer gets ECONNRESET (RST)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close #%1 (FIN)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset #%1 (RST)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 open, %2 shown (closed ones stay greyed for 30 s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::EventEngine</name>
-    <message>
-        <source>epoll/eventfd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>epoll_wait</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accept (pausing 100 ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection lost while sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection reset by peer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recv</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed after a protocol error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed after reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer went away before the reply was sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>idle timeout (%1 s without data)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::EventHub</name>
-    <message numerus="yes">
-        <source>%n event(s) dropped: the observers could not keep up</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::Experiment</name>
-    <message>
-        <source>cancelled by the user</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ExperimentRegistry</name>
-    <message>
-        <source>unknown experiment &apos;%1&apos;; known: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled by the user</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::FileLimitReport</name>
-    <message>
-        <source>file descriptor limit stays at %1 (hard %2): %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file descriptor limit raised from %1 to the hard limit %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file descriptor limit %1 (the hard limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::KeepAliveExperiment</name>
-    <message>
-        <source>Keep-alive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An idle connection with KEEPIDLE %1 s, KEEPINTVL %2 s, KEEPCNT %3: the kernel probes the silent peer, and the probes are answered.
+            <translation>迭代式服务器（backlog %1）卡在为一个沉默的连接服务，同时有 %2 个客户端在连接。
+内核最多把 backlog + 1 个完成的握手放入接受队列，并丢弃其余的 SYN：请观察 ListenOverflows 和队列长度。</translation>
+        </message>
+        <message>
+            <source>one client connects and stays silent: the iterative server waits in recv()</source>
+            <translation>一个客户端连接后保持沉默：迭代式服务器阻塞在 recv() 中</translation>
+        </message>
+        <message>
+            <source>the server did not accept the first connection</source>
+            <translation>服务器没有接受第一个连接</translation>
+        </message>
+        <message>
+            <source>%1 clients connect</source>
+            <translation>%1 个客户端发起连接</translation>
+        </message>
+        <message>
+            <source>reading the kernel's view</source>
+            <translation>读取内核的视图</translation>
+        </message>
+        <message>
+            <source>Clients while the server is stuck</source>
+            <translation>服务器卡住时的客户端</translation>
+        </message>
+        <message>
+            <source>client</source>
+            <translation>客户端</translation>
+        </message>
+        <message>
+            <source>local port</source>
+            <translation>本地端口</translation>
+        </message>
+        <message>
+            <source>state (TCP_INFO)</source>
+            <translation>状态（TCP_INFO）</translation>
+        </message>
+        <message>
+            <source>handshake</source>
+            <translation>握手</translation>
+        </message>
+        <message>
+            <source>completed, waits in the accept queue</source>
+            <translation>已完成，在接受队列中等待</translation>
+        </message>
+        <message>
+            <source>SYN dropped, retrying</source>
+            <translation>SYN 被丢弃，正在重试</translation>
+        </message>
+        <message>
+            <source>Kernel counters and listener</source>
+            <translation>内核计数器与监听套接字</translation>
+        </message>
+        <message>
+            <source>what</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>before</source>
+            <translation>之前</translation>
+        </message>
+        <message>
+            <source>after</source>
+            <translation>之后</translation>
+        </message>
+        <message>
+            <source>change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <source>ListenOverflows (/proc/net/netstat)</source>
+            <translation>ListenOverflows（/proc/net/netstat）</translation>
+        </message>
+        <message>
+            <source>ListenDrops (/proc/net/netstat)</source>
+            <translation>ListenDrops（/proc/net/netstat）</translation>
+        </message>
+        <message>
+            <source>accept queue length (TCP_INFO tcpi_unacked = ss Recv-Q)</source>
+            <translation>接受队列长度（TCP_INFO tcpi_unacked = ss Recv-Q）</translation>
+        </message>
+        <message>
+            <source>accept queue limit (tcpi_sacked = ss Send-Q)</source>
+            <translation>接受队列上限（tcpi_sacked = ss Send-Q）</translation>
+        </message>
+        <message>
+            <source>%1 clients against backlog %2 while the server is stuck</source>
+            <translation>服务器卡住时 %1 个客户端对 backlog %2</translation>
+        </message>
+        <message>
+            <source>kernel view</source>
+            <translation>内核视图</translation>
+        </message>
+        <message>
+            <source>connections / count</source>
+            <translation>连接数 / 计数</translation>
+        </message>
+        <message>
+            <source>handshake completed</source>
+            <translation>握手已完成</translation>
+        </message>
+        <message>
+            <source>still in SYN_SENT</source>
+            <translation>仍处于 SYN_SENT</translation>
+        </message>
+        <message>
+            <source>queue length</source>
+            <translation>队列长度</translation>
+        </message>
+        <message>
+            <source>queue limit</source>
+            <translation>队列上限</translation>
+        </message>
+        <message>
+            <source>ListenOverflows +</source>
+            <translation>ListenOverflows +</translation>
+        </message>
+        <message>
+            <source>ListenDrops +</source>
+            <translation>ListenDrops +</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>计数</translation>
+        </message>
+        <message>
+            <source>%1 of %2 clients completed the handshake while the server was stuck: Linux lets backlog + 1 = %3 connections wait in the accept queue.</source>
+            <translation>服务器卡住期间，%2 个客户端中有 %1 个完成了握手：Linux 允许 backlog + 1 = %3 个连接在接受队列中等待。</translation>
+        </message>
+        <message>
+            <source>%1 clients are still in SYN_SENT: their SYNs were dropped and they retry after 1 s, 3 s, 7 s... (ListenOverflows +%2, ListenDrops +%3).</source>
+            <translation>%1 个客户端仍处于 SYN_SENT：它们的 SYN 被丢弃，将在 1 秒、3 秒、7 秒……后重试（ListenOverflows +%2，ListenDrops +%3）。</translation>
+        </message>
+        <message>
+            <source>The listener's TCP_INFO reports %1 connections queued against a limit of %2, as `ss -lnt` shows in Recv-Q / Send-Q.</source>
+            <translation>监听套接字的 TCP_INFO 报告有 %1 个连接排队，上限为 %2，与 `ss -lnt` 的 Recv-Q / Send-Q 一致。</translation>
+        </message>
+        <message>
+            <source>The counters are per network namespace: other programs' overflows in the same namespace add to them.</source>
+            <translation>这些计数器按网络命名空间统计：同一命名空间中其他程序的溢出也会计入。</translation>
+        </message>
+        <message>
+            <source>cleaning up</source>
+            <translation>正在清理</translation>
+        </message>
+        <message>
+            <source>send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <source>Socket buffers</source>
+            <translation>套接字缓冲区</translation>
+        </message>
+        <message>
+            <source>For a few sizes the server sets SO_RCVBUF/SO_SNDBUF before listen() and the client sets them before connect(); then the client sends as much as it can for %1 ms.
+Compare requested and effective sizes (the kernel doubles them and caps them at net.core.rmem_max/wmem_max) and the throughput each one allows.</source>
+            <translation>对于几种大小，服务器在 listen() 之前设置 SO_RCVBUF/SO_SNDBUF，客户端在 connect() 之前设置；然后客户端在 %1 毫秒内尽可能多地发送。
+比较请求的与实际生效的大小（内核会将其加倍，并以 net.core.rmem_max/wmem_max 为上限）以及各自允许的吞吐量。</translation>
+        </message>
+        <message>
+            <source>Requested vs effective buffer sizes and throughput</source>
+            <translation>请求与实际缓冲区大小及吞吐量</translation>
+        </message>
+        <message>
+            <source>requested bytes</source>
+            <translation>请求字节数</translation>
+        </message>
+        <message>
+            <source>listener SO_RCVBUF</source>
+            <translation>监听套接字 SO_RCVBUF</translation>
+        </message>
+        <message>
+            <source>accepted SO_RCVBUF</source>
+            <translation>已接受套接字 SO_RCVBUF</translation>
+        </message>
+        <message>
+            <source>listener SO_SNDBUF</source>
+            <translation>监听套接字 SO_SNDBUF</translation>
+        </message>
+        <message>
+            <source>client SO_SNDBUF</source>
+            <translation>客户端 SO_SNDBUF</translation>
+        </message>
+        <message>
+            <source>kernel rule</source>
+            <translation>内核规则</translation>
+        </message>
+        <message>
+            <source>MiB moved</source>
+            <translation>传输 MiB</translation>
+        </message>
+        <message>
+            <source>MiB/s</source>
+            <translation>MiB/s</translation>
+        </message>
+        <message>
+            <source>throughput MiB/s</source>
+            <translation>吞吐量 MiB/s</translation>
+        </message>
+        <message>
+            <source>%1 KiB</source>
+            <translation>%1 KiB</translation>
+        </message>
+        <message>
+            <source>kernel default</source>
+            <translation>内核默认</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>unset: TCP autotuning grows the buffers from net.ipv4.tcp_rmem/tcp_wmem</source>
+            <translation>未设置：TCP 自动调优按 net.ipv4.tcp_rmem/tcp_wmem 扩大缓冲区</translation>
+        </message>
+        <message>
+            <source>doubled (half is bookkeeping overhead); autotuning is off for this socket</source>
+            <translation>已加倍（一半用于内核记账开销）；此套接字的自动调优已关闭</translation>
+        </message>
+        <message>
+            <source>capped: 2 x net.core.rmem_max = %1</source>
+            <translation>已封顶：2 x net.core.rmem_max = %1</translation>
+        </message>
+        <message>
+            <source>adjusted by the kernel (minimum or cap)</source>
+            <translation>被内核调整（最小值或上限）</translation>
+        </message>
+        <message>
+            <source>default</source>
+            <translation>默认</translation>
+        </message>
+        <message>
+            <source>Bulk transfer on loopback for %1 ms per buffer size</source>
+            <translation>回环上按每种缓冲区大小批量传输 %1 毫秒</translation>
+        </message>
+        <message>
+            <source>SO_RCVBUF = SO_SNDBUF requested</source>
+            <translation>请求的 SO_RCVBUF = SO_SNDBUF</translation>
+        </message>
+        <message>
+            <source>The kernel doubled %1 of %2 requested sizes (getsockopt returns twice the request: half is for its own bookkeeping).</source>
+            <translation>内核把 %2 个请求大小中的 %1 个加倍了（getsockopt 返回请求值的两倍：一半用于内核自身的记账）。</translation>
+        </message>
+        <message>
+            <source>%1 request(s) above net.core.rmem_max = %2 were capped at twice that value, silently.</source>
+            <translation>%1 个超过 net.core.rmem_max = %2 的请求被悄悄限制为该值的两倍。</translation>
+        </message>
+        <message>
+            <source>Accepted sockets inherit the listener's SO_RCVBUF; set it before listen(), since the window scale is fixed at the SYN.</source>
+            <translation>已接受的套接字继承监听套接字的 SO_RCVBUF；请在 listen() 之前设置，因为窗口缩放在 SYN 时就已确定。</translation>
+        </message>
+        <message>
+            <source>Throughput on loopback depends on the machine and its load; compare the sizes with each other, not with another machine.</source>
+            <translation>回环上的吞吐量取决于机器及其负载；请在不同大小之间比较，而不要与其他机器比较。</translation>
+        </message>
+        <message>
+            <source>cancelled by the user</source>
+            <translation>已被用户取消</translation>
+        </message>
+        <message>
+            <source>unknown experiment '%1'; known: %2</source>
+            <translation>未知实验 '%1'；已知：%2</translation>
+        </message>
+        <message>
+            <source>starting</source>
+            <translation>正在开始</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>retransmit</source>
+            <translation>重传</translation>
+        </message>
+        <message>
+            <source>keep-alive</source>
+            <translation>保活</translation>
+        </message>
+        <message>
+            <source>TIME_WAIT</source>
+            <translation>TIME_WAIT</translation>
+        </message>
+        <message>
+            <source>zero-window probe</source>
+            <translation>零窗口探测</translation>
+        </message>
+        <message>
+            <source>socket</source>
+            <translation>socket</translation>
+        </message>
+        <message>
+            <source>connect to 127.0.0.1:%1</source>
+            <translation>连接 127.0.0.1:%1</translation>
+        </message>
+        <message>
+            <source>connect to 127.0.0.1:%1 timed out after %2 ms</source>
+            <translation>连接 127.0.0.1:%1 超时（%2 毫秒）</translation>
+        </message>
+        <message>
+            <source>no reply within %1 ms</source>
+            <translation>%1 毫秒内无回复</translation>
+        </message>
+        <message>
+            <source>the server closed the connection</source>
+            <translation>服务器关闭了连接</translation>
+        </message>
+        <message>
+            <source>recv</source>
+            <translation>recv</translation>
+        </message>
+        <message>
+            <source>SIOCGIFFLAGS %1</source>
+            <translation>SIOCGIFFLAGS %1</translation>
+        </message>
+        <message>
+            <source>SIOCSIFFLAGS %1</source>
+            <translation>SIOCSIFFLAGS %1</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>unshare(CLONE_NEWNET) (a private network namespace needs CAP_SYS_ADMIN)</source>
+            <translation>unshare(CLONE_NEWNET)（私有网络命名空间需要 CAP_SYS_ADMIN）</translation>
+        </message>
+        <message>
+            <source>connection %1</source>
+            <translation>连接 %1</translation>
+        </message>
+        <message>
+            <source>connection %1: %2</source>
+            <translation>连接 %1：%2</translation>
+        </message>
+        <message>
+            <source>TCP Fast Open</source>
+            <translation>TCP Fast Open</translation>
+        </message>
+        <message>
+            <source>In a private network namespace with net.ipv4.tcp_fastopen = 3, a client with TCP_FASTOPEN_CONNECT talks %1 times to a server with TCP_FASTOPEN.
+The first connection only fetches a cookie; from the second on the request rides in the SYN (TCPFastOpenPassive counts it) and the reply comes one round trip sooner.</source>
+            <translation>在 net.ipv4.tcp_fastopen = 3 的私有网络命名空间中，启用 TCP_FASTOPEN_CONNECT 的客户端与启用 TCP_FASTOPEN 的服务器通信 %1 次。
+第一次连接只获取 cookie；从第二次起请求随 SYN 发送（TCPFastOpenPassive 会计数），回复提前一个往返到达。</translation>
+        </message>
+        <message>
+            <source>entering a private network namespace</source>
+            <translation>正在进入私有网络命名空间</translation>
+        </message>
+        <message>
+            <source>needs a private network namespace to set net.ipv4.tcp_fastopen = 3 without changing this machine: %1</source>
+            <translation>需要私有网络命名空间，才能在不改变本机的情况下设置 net.ipv4.tcp_fastopen = 3：%1</translation>
+        </message>
+        <message>
+            <source>Connections with TCP_FASTOPEN_CONNECT</source>
+            <translation>使用 TCP_FASTOPEN_CONNECT 的连接</translation>
+        </message>
+        <message>
+            <source>connection</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>data in SYN (TCP_INFO)</source>
+            <translation>SYN 携带数据（TCP_INFO）</translation>
+        </message>
+        <message>
+            <source>TCPFastOpenPassive +</source>
+            <translation>TCPFastOpenPassive +</translation>
+        </message>
+        <message>
+            <source>TCPFastOpenActive +</source>
+            <translation>TCPFastOpenActive +</translation>
+        </message>
+        <message>
+            <source>TCPFastOpenCookieReqd +</source>
+            <translation>TCPFastOpenCookieReqd +</translation>
+        </message>
+        <message>
+            <source>connect+request to reply us</source>
+            <translation>连接+请求到回复（微秒）</translation>
+        </message>
+        <message>
+            <source>rtt us (TCP_INFO)</source>
+            <translation>rtt 微秒（TCP_INFO）</translation>
+        </message>
+        <message>
+            <source>time to reply (us)</source>
+            <translation>回复用时（微秒）</translation>
+        </message>
+        <message>
+            <source>round-trip time (us)</source>
+            <translation>往返时间（微秒）</translation>
+        </message>
+        <message>
+            <source>net.ipv4.tcp_fastopen</source>
+            <translation>net.ipv4.tcp_fastopen</translation>
+        </message>
+        <message>
+            <source>where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>meaning</source>
+            <translation>含义</translation>
+        </message>
+        <message>
+            <source>this machine</source>
+            <translation>本机</translation>
+        </message>
+        <message>
+            <source>1 = client only; the server bit (2) is needed to accept data in the SYN</source>
+            <translation>1 = 仅客户端；接受 SYN 中的数据需要服务器位（2）</translation>
+        </message>
+        <message>
+            <source>private namespace, before</source>
+            <translation>私有命名空间，设置前</translation>
+        </message>
+        <message>
+            <source>a new namespace starts with the default</source>
+            <translation>新命名空间从默认值开始</translation>
+        </message>
+        <message>
+            <source>private namespace, set</source>
+            <translation>私有命名空间，已设置</translation>
+        </message>
+        <message>
+            <source>3 = client and server</source>
+            <translation>3 = 客户端和服务器</translation>
+        </message>
+        <message>
+            <source>Fast Open: the first connection fetches the cookie, the next ones send data in the SYN</source>
+            <translation>Fast Open：第一次连接获取 cookie，之后的连接在 SYN 中发送数据</translation>
+        </message>
+        <message>
+            <source>microseconds</source>
+            <translation>微秒</translation>
+        </message>
+        <message>
+            <source>Connection 1: %1 (cookie requests +%2).</source>
+            <translation>连接 1：%1（cookie 请求 +%2）。</translation>
+        </message>
+        <message>
+            <source>data rode in the SYN</source>
+            <translation>数据随 SYN 发送</translation>
+        </message>
+        <message>
+            <source>no data in the SYN: the client had no cookie yet and asked for one</source>
+            <translation>SYN 中没有数据：客户端还没有 cookie，正在请求</translation>
+        </message>
+        <message>
+            <source>Connection 2: %1; the server counted TCPFastOpenPassive +%2.</source>
+            <translation>连接 2：%1；服务器计数 TCPFastOpenPassive +%2。</translation>
+        </message>
+        <message>
+            <source>the request rode in the SYN and the server answered before the handshake completed</source>
+            <translation>请求随 SYN 发送，服务器在握手完成前就已回复</translation>
+        </message>
+        <message>
+            <source>no data in the SYN</source>
+            <translation>SYN 中没有数据</translation>
+        </message>
+        <message>
+            <source>Time from connect() to the first reply byte: %1 us, then %2 us; the saved round trip is one RTT (about %3 us here on loopback, where it is tiny; across a WAN it is the whole latency of a handshake).</source>
+            <translation>从 connect() 到第一个回复字节：%1 微秒，之后为 %2 微秒；节省的是一个 RTT（在回环上约 %3 微秒，非常小；跨广域网时它就是一次握手的全部延迟）。</translation>
+        </message>
+        <message>
+            <source>The namespace is private to one thread of the lab and disappears with it; this machine's net.ipv4.tcp_fastopen stays %1.</source>
+            <translation>该命名空间仅属于实验室的一个线程，并随之消失；本机的 net.ipv4.tcp_fastopen 保持为 %1。</translation>
+        </message>
+        <message>
+            <source>the server did not accept the connection</source>
+            <translation>服务器没有接受该连接</translation>
+        </message>
+        <message>
+            <source>idle connection, peer answering the probes</source>
+            <translation>空闲连接，对端应答探测</translation>
+        </message>
+        <message>
+            <source>idle, peer present</source>
+            <translation>空闲，对端在线</translation>
+        </message>
+        <message>
+            <source>cutting the path to the peer (lo down)</source>
+            <translation>切断到对端的路径（lo down）</translation>
+        </message>
+        <message>
+            <source>peer vanished</source>
+            <translation>对端消失</translation>
+        </message>
+        <message>
+            <source>path restored: the client writes on its half-open connection</source>
+            <translation>路径已恢复：客户端在半开连接上写入</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>已关闭</translation>
+        </message>
+        <message>
+            <source>reply</source>
+            <translation>回复</translation>
+        </message>
+        <message>
+            <source>Server socket over time (TCP_INFO and /proc/net/tcp)</source>
+            <translation>服务器套接字随时间的变化（TCP_INFO 与 /proc/net/tcp）</translation>
+        </message>
+        <message>
+            <source>time s</source>
+            <translation>时间 秒</translation>
+        </message>
+        <message>
+            <source>phase</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>server state</source>
+            <translation>服务器状态</translation>
+        </message>
+        <message>
+            <source>unanswered probes (tcpi_probes)</source>
+            <translation>未应答的探测（tcpi_probes）</translation>
+        </message>
+        <message>
+            <source>kernel timer</source>
+            <translation>内核定时器</translation>
+        </message>
+        <message>
+            <source>timer fires in ms</source>
+            <translation>定时器触发（毫秒后）</translation>
+        </message>
+        <message>
+            <source>client state</source>
+            <translation>客户端状态</translation>
+        </message>
+        <message>
+            <source>unanswered probes</source>
+            <translation>未应答的探测</translation>
+        </message>
+        <message>
+            <source>server socket open (1) / gone (0)</source>
+            <translation>服务器套接字打开（1）/ 已消失（0）</translation>
+        </message>
+        <message>
+            <source>Keep-alive %1/%2/%3 (idle s / interval s / count)</source>
+            <translation>保活 %1/%2/%3（空闲秒 / 间隔秒 / 次数）</translation>
+        </message>
+        <message>
+            <source>time (s)</source>
+            <translation>时间（秒）</translation>
+        </message>
+        <message>
+            <source>probes / open</source>
+            <translation>探测 / 打开</translation>
+        </message>
+        <message>
+            <source>With the peer present the keep-alive timer fires every %1 s and each probe is answered: unanswered probes stayed at %2.</source>
+            <translation>对端在线时，保活定时器每 %1 秒触发一次，每次探测都得到应答：未应答探测保持为 %2。</translation>
+        </message>
+        <message>
+            <source>After the path was cut, the probes went unanswered (%1 counted) and the kernel dropped the server's connection %2 s later (expected about KEEPCNT x KEEPINTVL = %3 s): %4.</source>
+            <translation>路径被切断后，探测无人应答（计数 %1），内核在 %2 秒后丢弃了服务器的连接（预期约为 KEEPCNT x KEEPINTVL = %3 秒）：%4。</translation>
+        </message>
+        <message>
+            <source>After the path was cut the server's connection was still open %1 s later (probes counted: %2).</source>
+            <translation>路径被切断 %1 秒后，服务器的连接仍然打开（探测计数：%2）。</translation>
+        </message>
+        <message>
+            <source>The client, without keep-alive, still believed its connection was %1; its next write, once the path was back, got: %2.</source>
+            <translation>未启用保活的客户端仍认为其连接处于 %1；路径恢复后它的下一次写入得到：%2。</translation>
+        </message>
+        <message>
+            <source>Keep-alive</source>
+            <translation>保活</translation>
+        </message>
+        <message>
+            <source>An idle connection with KEEPIDLE %1 s, KEEPINTVL %2 s, KEEPCNT %3: the kernel probes the silent peer, and the probes are answered.
 Then the path to the peer is cut (lo down in a private network namespace): watch the unanswered probes count up until the kernel drops the connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The peer-vanishes part was skipped: %1. Cutting the path needs a private network namespace, where lo can be taken down without disturbing this machine.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ran in a private network namespace; the peer vanished by taking its lo down, so no FIN or RST could reach the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::KeepAliveRun</name>
-    <message>
-        <source>the server did not accept the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>idle connection, peer answering the probes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>idle, peer present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cutting the path to the peer (lo down)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer vanished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>path restored: the client writes on its half-open connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server socket over time (TCP_INFO and /proc/net/tcp)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>time s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unanswered probes (tcpi_probes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kernel timer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>timer fires in ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unanswered probes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server socket open (1) / gone (0)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep-alive %1/%2/%3 (idle s / interval s / count)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>time (s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>probes / open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With the peer present the keep-alive timer fires every %1 s and each probe is answered: unanswered probes stayed at %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After the path was cut, the probes went unanswered (%1 counted) and the kernel dropped the server&apos;s connection %2 s later (expected about KEEPCNT x KEEPINTVL = %3 s): %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After the path was cut the server&apos;s connection was still open %1 s later (probes counted: %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The client, without keep-alive, still believed its connection was %1; its next write, once the path was back, got: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::LabWindow</name>
-    <message>
-        <source>TCP Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start the server to see what the kernel made of each option.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Effective options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save log...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restart with the panel&apos;s options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Close all connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset all connections (RST)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset to &amp;recipe defaults</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Run the repeat batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel the batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About TCP Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About TCP Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;TCP Lab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Switch TCP server socket options, run a real server, talk to it with the built-in client and see what the kernel did.&lt;/p&gt;&lt;p&gt;Every control&apos;s tooltip explains the option and the kernel rule behind it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Option changed while running: it applies on restart (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not started: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Listener on %1: %n option(s) differ from what was asked (highlighted).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Server started on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recipe defaults restored: they apply on restart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recipe defaults restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Stop server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop server (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start server (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listening on %1 · %2 mode · %3 handler · %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>persistent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one-shot</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::LineFramer</name>
-    <message>
-        <source>%1 bytes after the first line ignored (one-shot)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer closed without sending any data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>last line has no newline (%1 bytes before EOF)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line: %1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line longer than the limit of %1 bytes (%2 bytes without newline): closing</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::LogPanel</name>
-    <message>
-        <source>debug and up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>info and up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warnings and errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>errors only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show events of this level and more severe. The server only produces debug events (data, per-connection reports) when its log level option is debug.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>all connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only the events of one connection number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>data as text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>data as hex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>text and hex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold new events (up to the line limit) without updating the pane</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear the log (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the shown lines as text or CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Most lines kept; older ones are dropped and counted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 lines shown (limit %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dropped: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>lost by the server&apos;s event queue: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused, %1 waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text (*.txt *.log)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::NagleExperiment</name>
-    <message>
-        <source>Nagle and delayed ACK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The client writes each request in two small pieces, then waits for the reply, %1 times per combination of TCP_NODELAY and TCP_QUICKACK.
+            <translation>一个空闲连接，KEEPIDLE %1 秒、KEEPINTVL %2 秒、KEEPCNT %3：内核探测沉默的对端，探测得到应答。
+随后切断到对端的路径（在私有网络命名空间中 lo down）：观察未应答探测数增加，直到内核丢弃该连接。</translation>
+        </message>
+        <message>
+            <source>The peer-vanishes part was skipped: %1. Cutting the path needs a private network namespace, where lo can be taken down without disturbing this machine.</source>
+            <translation>已跳过对端消失部分：%1。切断路径需要私有网络命名空间，在那里可以关闭 lo 而不影响本机。</translation>
+        </message>
+        <message>
+            <source>Ran in a private network namespace; the peer vanished by taking its lo down, so no FIN or RST could reach the server.</source>
+            <translation>在私有网络命名空间中运行；对端通过关闭其 lo 消失，因此没有 FIN 或 RST 能到达服务器。</translation>
+        </message>
+        <message>
+            <source>send failed</source>
+            <translation>发送失败</translation>
+        </message>
+        <message>
+            <source>Nagle and delayed ACK</source>
+            <translation>Nagle 与延迟 ACK</translation>
+        </message>
+        <message>
+            <source>The client writes each request in two small pieces, then waits for the reply, %1 times per combination of TCP_NODELAY and TCP_QUICKACK.
 With Nagle on at the client, the second piece waits for the ACK of the first, which the server delays (~40 ms): look at the max and median round trip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Round trip per combination</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>combination</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client NODELAY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server NODELAY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server QUICKACK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client QUICKACK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exchanges</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>min ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>median ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p90 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>max ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stalls &gt;= %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every round trip (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exchange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>round trip ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request round trip: two small writes, then read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>round trip (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>median</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: stopped after %2 exchanges: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With Nagle on at the client, each request waited for the server&apos;s delayed ACK: median %1 ms against %2 ms with client TCP_NODELAY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No delayed-ACK stall showed this time (median %1 ms with Nagle, %2 ms with client TCP_NODELAY): the kernel acknowledged the first piece at once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP_NODELAY on the server alone does not help (median %1 ms): it is the client&apos;s second write that Nagle holds back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-arming TCP_QUICKACK on the server after every read removes the wait (median %1 ms); TCP_QUICKACK on the client does not (median %2 ms): it changes the client&apos;s ACKs, not the server&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each combination uses one persistent connection to a Line server in threaded mode on 127.0.0.1; a stall is a round trip of %1 ms or more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::OptionEditor</name>
-    <message>
-        <source>Host: &apos;%1&apos; is not an IPv4 address (four numbers 0..255 separated by dots)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host: &apos;%1&apos; is neither an IPv4 address nor a host name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allowed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recipe: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recipe: kernel default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>see %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Partially checked: not set, the kernel&apos;s default applies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unticked: not set, the kernel&apos;s default applies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kernel default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>off (-1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>all interfaces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set this option; unticked leaves it to the kernel&apos;s default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &apos;%2&apos; is not a whole number in %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::OptionReportModel</name>
-    <message>
-        <source>The kernel holds %1 where %2 was asked: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Option</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kernel name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Effective (getsockopt)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why it differs / note</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ReuseAddrExperiment</name>
-    <message>
-        <source>SO_REUSEADDR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A one-shot server answers %1 clients and closes first, so their connections stay in TIME_WAIT on its port for a minute; then it restarts on the same port.
-Without SO_REUSEADDR the restart&apos;s bind() fails with EADDRINUSE; with it (on the old and the new socket) it succeeds. Two live listeners still conflict.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server with SO_REUSEADDR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server without SO_REUSEADDR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>restart with SO_REUSEADDR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>restart without SO_REUSEADDR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bound and listening on port %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>second server while the restarted one listens, both with SO_REUSEADDR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bound (unexpected)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bind() on the same port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TIME_WAIT on the port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>errno</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TIME_WAIT sockets on the port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bind succeeded (1) / failed (0)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restarting on a port with connections in TIME_WAIT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart&apos;s bind() %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>succeeded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed with %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With SO_REUSEADDR, with %1 connections in TIME_WAIT, the restart&apos;s bind() %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A second server on the port while the first listens: %1 — SO_REUSEADDR does not let two listeners share a port on Linux (that is SO_REUSEPORT).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bound</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TIME_WAIT lasts 60 s on Linux; the lab counts the sockets from /proc/net/tcp (state 06) on the server&apos;s port. SO_REUSEPORT is off in both servers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ReusePortExperiment</name>
-    <message>
-        <source>SO_REUSEPORT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 listeners bind the same port with SO_REUSEPORT and %2 clients connect: the kernel hashes each connection to one listener&apos;s accept queue.
+            <translation>客户端把每个请求分成两小段写出，然后等待回复，对每种 TCP_NODELAY 与 TCP_QUICKACK 组合各进行 %1 次。
+客户端启用 Nagle 时，第二段要等待第一段的 ACK，而服务器会延迟该 ACK（约 40 毫秒）：请看最大和中位往返时间。</translation>
+        </message>
+        <message>
+            <source>Round trip per combination</source>
+            <translation>每种组合的往返时间</translation>
+        </message>
+        <message>
+            <source>combination</source>
+            <translation>组合</translation>
+        </message>
+        <message>
+            <source>client NODELAY</source>
+            <translation>客户端 NODELAY</translation>
+        </message>
+        <message>
+            <source>server NODELAY</source>
+            <translation>服务器 NODELAY</translation>
+        </message>
+        <message>
+            <source>server QUICKACK</source>
+            <translation>服务器 QUICKACK</translation>
+        </message>
+        <message>
+            <source>client QUICKACK</source>
+            <translation>客户端 QUICKACK</translation>
+        </message>
+        <message>
+            <source>exchanges</source>
+            <translation>交换次数</translation>
+        </message>
+        <message>
+            <source>min ms</source>
+            <translation>最小 毫秒</translation>
+        </message>
+        <message>
+            <source>median ms</source>
+            <translation>中位 毫秒</translation>
+        </message>
+        <message>
+            <source>p90 ms</source>
+            <translation>p90 毫秒</translation>
+        </message>
+        <message>
+            <source>max ms</source>
+            <translation>最大 毫秒</translation>
+        </message>
+        <message>
+            <source>stalls &gt;= %1 ms</source>
+            <translation>停顿 &gt;= %1 毫秒</translation>
+        </message>
+        <message>
+            <source>Every round trip (ms)</source>
+            <translation>每次往返（毫秒）</translation>
+        </message>
+        <message>
+            <source>exchange</source>
+            <translation>交换</translation>
+        </message>
+        <message>
+            <source>round trip ms</source>
+            <translation>往返 毫秒</translation>
+        </message>
+        <message>
+            <source>Request round trip: two small writes, then read</source>
+            <translation>请求往返：两次小写入，然后读取</translation>
+        </message>
+        <message>
+            <source>round trip (ms)</source>
+            <translation>往返时间（毫秒）</translation>
+        </message>
+        <message>
+            <source>median</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>max</source>
+            <translation>最大值</translation>
+        </message>
+        <message>
+            <source>%1: stopped after %2 exchanges: %3</source>
+            <translation>%1：在 %2 次交换后停止：%3</translation>
+        </message>
+        <message>
+            <source>With Nagle on at the client, each request waited for the server's delayed ACK: median %1 ms against %2 ms with client TCP_NODELAY.</source>
+            <translation>客户端启用 Nagle 时，每个请求都在等待服务器的延迟 ACK：中位数 %1 毫秒，而客户端 TCP_NODELAY 时为 %2 毫秒。</translation>
+        </message>
+        <message>
+            <source>No delayed-ACK stall showed this time (median %1 ms with Nagle, %2 ms with client TCP_NODELAY): the kernel acknowledged the first piece at once.</source>
+            <translation>这次没有出现延迟 ACK 停顿（Nagle 时中位数 %1 毫秒，客户端 TCP_NODELAY 时 %2 毫秒）：内核立即确认了第一段。</translation>
+        </message>
+        <message>
+            <source>TCP_NODELAY on the server alone does not help (median %1 ms): it is the client's second write that Nagle holds back.</source>
+            <translation>仅在服务器上设置 TCP_NODELAY 没有帮助（中位数 %1 毫秒）：被 Nagle 拖住的是客户端的第二次写入。</translation>
+        </message>
+        <message>
+            <source>Re-arming TCP_QUICKACK on the server after every read removes the wait (median %1 ms); TCP_QUICKACK on the client does not (median %2 ms): it changes the client's ACKs, not the server's.</source>
+            <translation>在每次读取后重新设置服务器的 TCP_QUICKACK 可消除等待（中位数 %1 毫秒）；客户端的 TCP_QUICKACK 则不行（中位数 %2 毫秒）：它改变的是客户端的 ACK，而不是服务器的。</translation>
+        </message>
+        <message>
+            <source>Each combination uses one persistent connection to a Line server in threaded mode on 127.0.0.1; a stall is a round trip of %1 ms or more.</source>
+            <translation>每种组合使用一个到 127.0.0.1 上线程模式 Line 服务器的持久连接；往返 %1 毫秒或更长即为停顿。</translation>
+        </message>
+        <message>
+            <source>SO_REUSEADDR</source>
+            <translation>SO_REUSEADDR</translation>
+        </message>
+        <message>
+            <source>A one-shot server answers %1 clients and closes first, so their connections stay in TIME_WAIT on its port for a minute; then it restarts on the same port.
+Without SO_REUSEADDR the restart's bind() fails with EADDRINUSE; with it (on the old and the new socket) it succeeds. Two live listeners still conflict.</source>
+            <translation>一次性服务器应答 %1 个客户端并先关闭连接，因此这些连接在其端口上处于 TIME_WAIT 一分钟；随后它在同一端口上重启。
+没有 SO_REUSEADDR 时重启的 bind() 以 EADDRINUSE 失败；（在新旧套接字上都）设置后则成功。两个活动的监听套接字仍然冲突。</translation>
+        </message>
+        <message>
+            <source>server with SO_REUSEADDR</source>
+            <translation>启用 SO_REUSEADDR 的服务器</translation>
+        </message>
+        <message>
+            <source>server without SO_REUSEADDR</source>
+            <translation>未启用 SO_REUSEADDR 的服务器</translation>
+        </message>
+        <message>
+            <source>restart with SO_REUSEADDR</source>
+            <translation>启用 SO_REUSEADDR 重启</translation>
+        </message>
+        <message>
+            <source>restart without SO_REUSEADDR</source>
+            <translation>未启用 SO_REUSEADDR 重启</translation>
+        </message>
+        <message>
+            <source>bound and listening on port %1</source>
+            <translation>已绑定并在端口 %1 上监听</translation>
+        </message>
+        <message>
+            <source>second server while the restarted one listens, both with SO_REUSEADDR</source>
+            <translation>重启的服务器监听时的第二个服务器，两者都启用 SO_REUSEADDR</translation>
+        </message>
+        <message>
+            <source>bound (unexpected)</source>
+            <translation>已绑定（意外）</translation>
+        </message>
+        <message>
+            <source>bind() on the same port</source>
+            <translation>在同一端口上 bind()</translation>
+        </message>
+        <message>
+            <source>attempt</source>
+            <translation>尝试</translation>
+        </message>
+        <message>
+            <source>TIME_WAIT on the port</source>
+            <translation>端口上的 TIME_WAIT</translation>
+        </message>
+        <message>
+            <source>bind</source>
+            <translation>bind</translation>
+        </message>
+        <message>
+            <source>errno</source>
+            <translation>errno</translation>
+        </message>
+        <message>
+            <source>message</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>TIME_WAIT sockets on the port</source>
+            <translation>端口上的 TIME_WAIT 套接字</translation>
+        </message>
+        <message>
+            <source>bind succeeded (1) / failed (0)</source>
+            <translation>bind 成功（1）/ 失败（0）</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Restarting on a port with connections in TIME_WAIT</source>
+            <translation>在有 TIME_WAIT 连接的端口上重启</translation>
+        </message>
+        <message>
+            <source>Without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2.</source>
+            <translation>未启用 SO_REUSEADDR，端口上有 %1 个 TIME_WAIT 连接时，重启的 bind() %2。</translation>
+        </message>
+        <message>
+            <source>succeeded</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <source>failed with %1</source>
+            <translation>失败，错误为 %1</translation>
+        </message>
+        <message>
+            <source>With SO_REUSEADDR, with %1 connections in TIME_WAIT, the restart's bind() %2.</source>
+            <translation>启用 SO_REUSEADDR，有 %1 个 TIME_WAIT 连接时，重启的 bind() %2。</translation>
+        </message>
+        <message>
+            <source>A second server on the port while the first listens: %1 — SO_REUSEADDR does not let two listeners share a port on Linux (that is SO_REUSEPORT).</source>
+            <translation>第一个服务器监听时在该端口上启动第二个服务器：%1 —— 在 Linux 上 SO_REUSEADDR 不允许两个监听套接字共享端口（那是 SO_REUSEPORT 的作用）。</translation>
+        </message>
+        <message>
+            <source>bound</source>
+            <translation>已绑定</translation>
+        </message>
+        <message>
+            <source>TIME_WAIT lasts 60 s on Linux; the lab counts the sockets from /proc/net/tcp (state 06) on the server's port. SO_REUSEPORT is off in both servers.</source>
+            <translation>Linux 上 TIME_WAIT 持续 60 秒；实验室从 /proc/net/tcp（状态 06）统计服务器端口上的套接字。两个服务器都关闭了 SO_REUSEPORT。</translation>
+        </message>
+        <message>
+            <source>SO_REUSEPORT</source>
+            <translation>SO_REUSEPORT</translation>
+        </message>
+        <message>
+            <source>%1 listeners bind the same port with SO_REUSEPORT and %2 clients connect: the kernel hashes each connection to one listener's accept queue.
 Then one more listener tries the same port without the option: bind() fails with EADDRINUSE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opening %1 listeners with SO_REUSEPORT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listener %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 clients connect to port %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading each listener&apos;s accept queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connections per listener</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listener</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>queued (TCP_INFO tcpi_unacked)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listener %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one more listener without SO_REUSEPORT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joining the port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>errno</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listener %1 without the option</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bound (unexpected)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listener %1 with the option</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bound: it now shares the port too</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 connections to port %2 over %3 SO_REUSEPORT listeners</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kernel spread %1 connections over %2 of %3 listeners (%4): it picks a listener by a hash of the connection&apos;s addresses and ports.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A listener without SO_REUSEPORT was allowed to bind (unexpected on Linux).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A listener without SO_REUSEPORT could not join: %1 (%2). Every socket sharing the port must set the option before bind().</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each listener is a socket opened by the lab&apos;s core (options before bind, then listen); the connections were counted by accepting them from each listener.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closing</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::Server</name>
-    <message>
-        <source>the server is already running on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>listening on %1 (%2 mode, %3 handler, %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>persistent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one-shot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stopped (was %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::ServerPanel</name>
-    <message>
-        <source>Changed while running: the new values apply on restart (Server &gt; Restart, Ctrl+Shift+R).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raw socket options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Any other integer socket option, set on the listener before listen(): LEVEL:OPTNAME:VALUE, separated by commas. LEVEL is a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP.&lt;/p&gt;&lt;p&gt;The effective options table shows what the kernel kept.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LEVEL:OPTNAME:VALUE</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::SystemPanel</name>
-    <message>
-        <source>sysctl</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read from /proc/sys when shown; change them with sysctl -w (as root).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No kernel limit defeats the chosen options.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kernel limits that defeat the chosen options:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(unreadable)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>tcplab::lab</name>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>retransmit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keep-alive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TIME_WAIT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>zero-window probe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connect to 127.0.0.1:%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connect to 127.0.0.1:%1 timed out after %2 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no reply within %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server closed the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recv</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SIOCGIFFLAGS %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SIOCSIFFLAGS %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unshare(CLONE_NEWNET) (a private network namespace needs CAP_SYS_ADMIN)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+            <translation>%1 个监听套接字以 SO_REUSEPORT 绑定同一端口，%2 个客户端发起连接：内核把每个连接哈希到某一个监听套接字的接受队列。
+随后再有一个不带该选项的监听套接字尝试同一端口：bind() 以 EADDRINUSE 失败。</translation>
+        </message>
+        <message>
+            <source>opening %1 listeners with SO_REUSEPORT</source>
+            <translation>正在打开 %1 个启用 SO_REUSEPORT 的监听套接字</translation>
+        </message>
+        <message>
+            <source>listener %1: %2</source>
+            <translation>监听套接字 %1：%2</translation>
+        </message>
+        <message>
+            <source>%1 clients connect to port %2</source>
+            <translation>%1 个客户端连接到端口 %2</translation>
+        </message>
+        <message>
+            <source>reading each listener's accept queue</source>
+            <translation>读取每个监听套接字的接受队列</translation>
+        </message>
+        <message>
+            <source>Connections per listener</source>
+            <translation>每个监听套接字的连接数</translation>
+        </message>
+        <message>
+            <source>listener</source>
+            <translation>监听套接字</translation>
+        </message>
+        <message>
+            <source>queued (TCP_INFO tcpi_unacked)</source>
+            <translation>排队中（TCP_INFO tcpi_unacked）</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <source>connections</source>
+            <translation>连接数</translation>
+        </message>
+        <message>
+            <source>listener %1</source>
+            <translation>监听套接字 %1</translation>
+        </message>
+        <message>
+            <source>one more listener without SO_REUSEPORT</source>
+            <translation>再加一个不带 SO_REUSEPORT 的监听套接字</translation>
+        </message>
+        <message>
+            <source>Joining the port</source>
+            <translation>加入该端口</translation>
+        </message>
+        <message>
+            <source>result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>listener %1 without the option</source>
+            <translation>不带该选项的监听套接字 %1</translation>
+        </message>
+        <message>
+            <source>listener %1 with the option</source>
+            <translation>带该选项的监听套接字 %1</translation>
+        </message>
+        <message>
+            <source>bound: it now shares the port too</source>
+            <translation>已绑定：它现在也共享该端口</translation>
+        </message>
+        <message>
+            <source>%1 connections to port %2 over %3 SO_REUSEPORT listeners</source>
+            <translation>%1 个连接分布到端口 %2 上的 %3 个 SO_REUSEPORT 监听套接字</translation>
+        </message>
+        <message>
+            <source>The kernel spread %1 connections over %2 of %3 listeners (%4): it picks a listener by a hash of the connection's addresses and ports.</source>
+            <translation>内核把 %1 个连接分散到了 %3 个监听套接字中的 %2 个（%4）：它按连接的地址和端口的哈希选择监听套接字。</translation>
+        </message>
+        <message>
+            <source>A listener without SO_REUSEPORT was allowed to bind (unexpected on Linux).</source>
+            <translation>不带 SO_REUSEPORT 的监听套接字被允许绑定（在 Linux 上出乎意料）。</translation>
+        </message>
+        <message>
+            <source>A listener without SO_REUSEPORT could not join: %1 (%2). Every socket sharing the port must set the option before bind().</source>
+            <translation>不带 SO_REUSEPORT 的监听套接字无法加入：%1（%2）。共享端口的每个套接字都必须在 bind() 之前设置该选项。</translation>
+        </message>
+        <message>
+            <source>Each listener is a socket opened by the lab's core (options before bind, then listen); the connections were counted by accepting them from each listener.</source>
+            <translation>每个监听套接字都由实验室核心打开（先设选项再 bind，然后 listen）；连接数通过从各监听套接字 accept 得出。</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>正在关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExperimentCommand</name>
+        <message>
+            <source>Run one with: tcplab --experiment NAME [--json]</source>
+            <translation>运行方式：tcplab --experiment 名称 [--json]</translation>
+        </message>
+        <message>
+            <source>unknown experiment '%1'; known: %2 (or list)</source>
+            <translation>未知实验 '%1'；已知：%2（或 list）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Framer</name>
+        <message>
+            <source>recv: %1 bytes in one recv() of up to %2</source>
+            <translation>recv：一次 recv() 最多 %2 字节，收到 %1 字节</translation>
+        </message>
+        <message>
+            <source>peer closed without sending any data</source>
+            <translation>对端未发送任何数据就关闭了</translation>
+        </message>
+        <message>
+            <source>%1 bytes after the first line ignored (one-shot)</source>
+            <translation>忽略第一行之后的 %1 字节（一次性）</translation>
+        </message>
+        <message>
+            <source>last line has no newline (%1 bytes before EOF)</source>
+            <translation>最后一行没有换行符（EOF 前 %1 字节）</translation>
+        </message>
+        <message>
+            <source>line: %1 bytes</source>
+            <translation>行：%1 字节</translation>
+        </message>
+        <message>
+            <source>line longer than the limit of %1 bytes (%2 bytes without newline): closing</source>
+            <translation>行超过 %1 字节的限制（%2 字节仍无换行）：关闭</translation>
+        </message>
+        <message>
+            <source>over-long frame: %1 bytes, expected %2</source>
+            <translation>帧过长：%1 字节，应为 %2</translation>
+        </message>
+        <message>
+            <source>short frame: %1 of %2 bytes before EOF</source>
+            <translation>帧过短：EOF 前收到 %1 / %2 字节</translation>
+        </message>
+        <message>
+            <source>frame %1</source>
+            <translation>帧 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Headless</name>
+        <message>
+            <source>option report (requested vs effective on the listening socket):</source>
+            <translation>选项报告（监听套接字上请求值与生效值的对比）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogExport</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Option</name>
+        <message>
+            <source>; default %1</source>
+            <translation>；默认 %1</translation>
+        </message>
+        <message>
+            <source>; default: kernel's</source>
+            <translation>；默认：内核的值</translation>
+        </message>
+        <message>
+            <source>Same as --persistent with on|off</source>
+            <translation>同 --persistent，取值 on|off</translation>
+        </message>
+        <message>
+            <source>Any other integer socket option, applied to the listener before listen(): LEVEL:OPTNAME:VALUE (repeatable)</source>
+            <translation>任何其他整数套接字选项，在 listen() 之前应用到监听套接字：LEVEL:OPTNAME:VALUE（可重复）</translation>
+        </message>
+        <message>
+            <source>Address to bind: an IPv4 literal, localhost, or empty for all interfaces</source>
+            <translation>要绑定的地址：IPv4 字面量、localhost，或留空表示所有接口</translation>
+        </message>
+        <message>
+            <source>Binding 0.0.0.0 exposes the server on every interface; 127.0.0.1 keeps it on loopback.</source>
+            <translation>绑定 0.0.0.0 会在所有接口上暴露服务器；127.0.0.1 则只在回环上。</translation>
+        </message>
+        <message>
+            <source>TCP port to listen on; 0 lets the kernel pick a free ephemeral port</source>
+            <translation>要监听的 TCP 端口；0 表示由内核挑选一个空闲的临时端口</translation>
+        </message>
+        <message>
+            <source>Ports below 1024 need CAP_NET_BIND_SERVICE; port 0 picks from net.ipv4.ip_local_port_range.</source>
+            <translation>1024 以下的端口需要 CAP_NET_BIND_SERVICE；端口 0 从 net.ipv4.ip_local_port_range 中挑选。</translation>
+        </message>
+        <message>
+            <source>Allow bind() while old connections on the port are in TIME_WAIT</source>
+            <translation>允许在端口上的旧连接处于 TIME_WAIT 时 bind()</translation>
+        </message>
+        <message>
+            <source>Must be set before bind(); without it a restarted server fails with EADDRINUSE until TIME_WAIT ends.</source>
+            <translation>必须在 bind() 之前设置；否则重启的服务器会以 EADDRINUSE 失败，直到 TIME_WAIT 结束。</translation>
+        </message>
+        <message>
+            <source>Let several listeners bind the same port; the kernel spreads connections across them</source>
+            <translation>允许多个监听套接字绑定同一端口；内核把连接分散给它们</translation>
+        </message>
+        <message>
+            <source>Every socket sharing the port must set it before bind() and belong to the same user.</source>
+            <translation>共享端口的每个套接字都必须在 bind() 之前设置它，并且属于同一用户。</translation>
+        </message>
+        <message>
+            <source>Length of the accept queue of completed connections passed to listen()</source>
+            <translation>传给 listen() 的已完成连接接受队列长度</translation>
+        </message>
+        <message>
+            <source>The kernel silently caps it at net.core.somaxconn; half-open connections are limited by net.ipv4.tcp_max_syn_backlog.</source>
+            <translation>内核会悄悄地以 net.core.somaxconn 为上限；半开连接受 net.ipv4.tcp_max_syn_backlog 限制。</translation>
+        </message>
+        <message>
+            <source>Wake accept() only when data has arrived, for at most this many seconds</source>
+            <translation>仅在数据到达时才唤醒 accept()，最多等待这么多秒</translation>
+        </message>
+        <message>
+            <source>The kernel turns the seconds into a count of SYN-ACK retransmissions, so it reads back rounded up.</source>
+            <translation>内核把秒数换算为 SYN-ACK 重传次数，因此读回时向上取整。</translation>
+        </message>
+        <message>
+            <source>Send keep-alive probes on idle connections to detect a vanished peer</source>
+            <translation>在空闲连接上发送保活探测，以发现消失的对端</translation>
+        </message>
+        <message>
+            <source>Accepted sockets inherit it from the listener; without the TCP_KEEP* values the sysctls net.ipv4.tcp_keepalive_* apply.</source>
+            <translation>已接受的套接字从监听套接字继承它；没有 TCP_KEEP* 值时使用 sysctl net.ipv4.tcp_keepalive_*。</translation>
+        </message>
+        <message>
+            <source>Idle time before the first keep-alive probe</source>
+            <translation>发送第一个保活探测前的空闲时间</translation>
+        </message>
+        <message>
+            <source>Only takes effect while SO_KEEPALIVE is on; the kernel allows 1..32767 seconds.</source>
+            <translation>仅在 SO_KEEPALIVE 打开时生效；内核允许 1..32767 秒。</translation>
+        </message>
+        <message>
+            <source>Unanswered probes before the connection is dropped</source>
+            <translation>连接被丢弃前允许的未应答探测次数</translation>
+        </message>
+        <message>
+            <source>After this many unanswered probes the kernel resets the connection with ETIMEDOUT.</source>
+            <translation>连续这么多次探测无应答后，内核以 ETIMEDOUT 重置连接。</translation>
+        </message>
+        <message>
+            <source>Time between keep-alive probes</source>
+            <translation>保活探测之间的间隔</translation>
+        </message>
+        <message>
+            <source>A dead peer is noticed after KEEPIDLE + KEEPCNT x KEEPINTVL seconds.</source>
+            <translation>死掉的对端会在 KEEPIDLE + KEEPCNT x KEEPINTVL 秒后被发现。</translation>
+        </message>
+        <message>
+            <source>Disable Nagle's algorithm: send small segments at once</source>
+            <translation>禁用 Nagle 算法：立即发送小报文段</translation>
+        </message>
+        <message>
+            <source>With Nagle on, a small write waits for the ACK of unacknowledged data; with a delayed ACK at the peer that costs ~40 ms.</source>
+            <translation>启用 Nagle 时，小的写入要等待未确认数据的 ACK；若对端延迟 ACK，代价约为 40 毫秒。</translation>
+        </message>
+        <message>
+            <source>Acknowledge at once instead of delaying ACKs</source>
+            <translation>立即确认，而不是延迟 ACK</translation>
+        </message>
+        <message>
+            <source>Not sticky: the kernel may leave quick-ack mode after any ACK, so the lab sets it on every accepted socket (and after every read when re-arm is on).</source>
+            <translation>不是持久的：内核在任何 ACK 之后都可能退出快速确认模式，所以实验室在每个已接受的套接字上设置它（启用重新设置时在每次读取后也设置）。</translation>
+        </message>
+        <message>
+            <source>Set TCP_QUICKACK again after every read on accepted sockets</source>
+            <translation>在已接受套接字的每次读取后再次设置 TCP_QUICKACK</translation>
+        </message>
+        <message>
+            <source>Because TCP_QUICKACK is not sticky, only re-arming after each read keeps ACKs immediate.</source>
+            <translation>由于 TCP_QUICKACK 不是持久的，只有在每次读取后重新设置才能保持立即确认。</translation>
+        </message>
+        <message>
+            <source>Accept data in the SYN (TCP Fast Open); the value is the queue of pending TFO requests, 0 = off</source>
+            <translation>接受 SYN 中的数据（TCP Fast Open）；值为待处理 TFO 请求的队列长度，0 = 关闭</translation>
+        </message>
+        <message>
+            <source>Set at IPPROTO_TCP level (the recipe's SOL_SOCKET is rejected); works only when net.ipv4.tcp_fastopen has the server bit (2).</source>
+            <translation>在 IPPROTO_TCP 级别设置（配方中的 SOL_SOCKET 会被拒绝）；仅当 net.ipv4.tcp_fastopen 含有服务器位（2）时有效。</translation>
+        </message>
+        <message>
+            <source>Hold partial segments until uncorked or 200 ms pass</source>
+            <translation>保留不完整的报文段，直到解除 cork 或经过 200 毫秒</translation>
+        </message>
+        <message>
+            <source>Corked data is sent only in full segments or after a 200 ms ceiling; it overrides TCP_NODELAY.</source>
+            <translation>cork 状态下的数据只以完整报文段发送，或在 200 毫秒上限后发送；它优先于 TCP_NODELAY。</translation>
+        </message>
+        <message>
+            <source>Report writable only while less than this much unsent data is queued</source>
+            <translation>仅当排队的未发送数据少于该值时才报告可写</translation>
+        </message>
+        <message>
+            <source>Keeps the send queue short so new data is not stuck behind stale bytes.</source>
+            <translation>保持发送队列短小，使新数据不被陈旧字节堵住。</translation>
+        </message>
+        <message>
+            <source>Receive buffer size</source>
+            <translation>接收缓冲区大小</translation>
+        </message>
+        <message>
+            <source>The kernel doubles the value for bookkeeping and caps it at net.core.rmem_max; set before listen() to shape the window scale.</source>
+            <translation>内核会把该值加倍用于记账，并以 net.core.rmem_max 为上限；在 listen() 之前设置以影响窗口缩放。</translation>
+        </message>
+        <message>
+            <source>Send buffer size</source>
+            <translation>发送缓冲区大小</translation>
+        </message>
+        <message>
+            <source>The kernel doubles the value for bookkeeping and caps it at net.core.wmem_max.</source>
+            <translation>内核会把该值加倍用于记账，并以 net.core.wmem_max 为上限。</translation>
+        </message>
+        <message>
+            <source>Upper bound on the segment size announced in the SYN</source>
+            <translation>SYN 中通告的报文段大小上限</translation>
+        </message>
+        <message>
+            <source>Only lowers the MSS; the path MTU and the peer's MSS still apply.</source>
+            <translation>只能降低 MSS；路径 MTU 和对端的 MSS 仍然适用。</translation>
+        </message>
+        <message>
+            <source>Upper bound on the advertised receive window</source>
+            <translation>通告接收窗口的上限</translation>
+        </message>
+        <message>
+            <source>Values below half the minimum receive buffer are raised by the kernel; the window also stays within SO_RCVBUF.</source>
+            <translation>低于最小接收缓冲区一半的值会被内核提高；窗口也不会超过 SO_RCVBUF。</translation>
+        </message>
+        <message>
+            <source>Receive timeout of blocking reads (the recipe's timeout); 0 = wait forever</source>
+            <translation>阻塞读取的接收超时（配方中的 timeout）；0 = 永远等待</translation>
+        </message>
+        <message>
+            <source>Acts only on blocking calls: iterative and threaded modes. Event mode never blocks and uses the idle timeout instead.</source>
+            <translation>仅作用于阻塞调用：迭代和线程模式。事件模式从不阻塞，改用空闲超时。</translation>
+        </message>
+        <message>
+            <source>Send timeout of blocking writes; 0 = wait forever</source>
+            <translation>阻塞写入的发送超时；0 = 永远等待</translation>
+        </message>
+        <message>
+            <source>Acts only on blocking calls; a peer that never reads then stalls only its own connection.</source>
+            <translation>仅作用于阻塞调用；从不读取的对端只会拖住它自己的连接。</translation>
+        </message>
+        <message>
+            <source>Drop the connection when sent data stays unacknowledged this long</source>
+            <translation>已发送数据在这么长时间内未被确认时丢弃连接</translation>
+        </message>
+        <message>
+            <source>Also bounds keep-alive: with keep-alive on, it overrides KEEPCNT when the peer stops answering.</source>
+            <translation>也限制保活：启用保活时，若对端停止应答，它优先于 KEEPCNT。</translation>
+        </message>
+        <message>
+            <source>SYN retransmissions before a connect attempt gives up</source>
+            <translation>连接尝试放弃前的 SYN 重传次数</translation>
+        </message>
+        <message>
+            <source>Acts on connect(); a listener's SYN-ACK retries follow net.ipv4.tcp_synack_retries instead.</source>
+            <translation>作用于 connect()；监听套接字的 SYN-ACK 重试改由 net.ipv4.tcp_synack_retries 决定。</translation>
+        </message>
+        <message>
+            <source>How close() treats unsent data: -1 off, 0 reset at once, N wait up to N seconds</source>
+            <translation>close() 如何处理未发送的数据：-1 关闭，0 立即重置，N 最多等待 N 秒</translation>
+        </message>
+        <message>
+            <source>Linger 0 makes close() send RST and skip TIME_WAIT; a positive value makes a blocking close() wait.</source>
+            <translation>Linger 0 使 close() 发送 RST 并跳过 TIME_WAIT；正值使阻塞的 close() 等待。</translation>
+        </message>
+        <message>
+            <source>Lifetime of orphaned FIN_WAIT2 sockets; -1 = skip FIN_WAIT2</source>
+            <translation>孤立 FIN_WAIT2 套接字的存活时间；-1 = 跳过 FIN_WAIT2</translation>
+        </message>
+        <message>
+            <source>Capped by the kernel at 120 s (TCP_FIN_TIMEOUT_MAX); 0 means net.ipv4.tcp_fin_timeout.</source>
+            <translation>内核限制为最多 120 秒（TCP_FIN_TIMEOUT_MAX）；0 表示使用 net.ipv4.tcp_fin_timeout。</translation>
+        </message>
+        <message>
+            <source>Event mode: close a connection that sent nothing for this long; 0 = never</source>
+            <translation>事件模式：关闭这么长时间未发送任何数据的连接；0 = 从不</translation>
+        </message>
+        <message>
+            <source>SO_RCVTIMEO has no effect on non-blocking sockets, so event mode keeps its own timer.</source>
+            <translation>SO_RCVTIMEO 对非阻塞套接字无效，所以事件模式使用自己的定时器。</translation>
+        </message>
+        <message>
+            <source>Congestion control algorithm</source>
+            <translation>拥塞控制算法</translation>
+        </message>
+        <message>
+            <source>Only algorithms in net.ipv4.tcp_available_congestion_control can be chosen by an unprivileged process.</source>
+            <translation>非特权进程只能选择 net.ipv4.tcp_available_congestion_control 中的算法。</translation>
+        </message>
+        <message>
+            <source>Type-of-service / DSCP byte of outgoing packets</source>
+            <translation>发出数据包的服务类型 / DSCP 字节</translation>
+        </message>
+        <message>
+            <source>The two low ECN bits are managed by the kernel's TCP and are masked on read back.</source>
+            <translation>低两位 ECN 由内核的 TCP 管理，读回时被屏蔽。</translation>
+        </message>
+        <message>
+            <source>Time-to-live of outgoing packets</source>
+            <translation>发出数据包的生存时间</translation>
+        </message>
+        <message>
+            <source>Unset, the kernel uses net.ipv4.ip_default_ttl.</source>
+            <translation>未设置时，内核使用 net.ipv4.ip_default_ttl。</translation>
+        </message>
+        <message>
+            <source>Protocol: byte (one recv, upper-cased), line (up to newline, upper-cased), bin (struct ! I 2s Q 2h f)</source>
+            <translation>协议：byte（一次 recv，转大写）、line（读到换行，转大写）、bin（结构 ! I 2s Q 2h f）</translation>
+        </message>
+        <message>
+            <source>TCP is a byte stream: only the handler's framing decides where a message ends.</source>
+            <translation>TCP 是字节流：只有处理器的分帧方式决定消息在哪里结束。</translation>
+        </message>
+        <message>
+            <source>Serve request after request until the peer closes (off: one request, then close, as in the recipe)</source>
+            <translation>一个请求接一个请求地服务，直到对端关闭（关闭时：一个请求后即关闭，与配方相同）</translation>
+        </message>
+        <message>
+            <source>One-shot connections pay a handshake and a TIME_WAIT each.</source>
+            <translation>一次性连接每次都要付出一次握手和一个 TIME_WAIT。</translation>
+        </message>
+        <message>
+            <source>Byte handler: size of its one recv() call</source>
+            <translation>Byte 处理器：其单次 recv() 调用的大小</translation>
+        </message>
+        <message>
+            <source>One recv returns what has arrived so far, up to this size: a message split across segments arrives cut.</source>
+            <translation>一次 recv 返回到目前为止到达的数据，最多为该大小：跨报文段的消息会被截断。</translation>
+        </message>
+        <message>
+            <source>Line handler: longest line accepted; longer closes the connection</source>
+            <translation>Line 处理器：接受的最长行；更长则关闭连接</translation>
+        </message>
+        <message>
+            <source>Without a limit a peer that never sends a newline makes the server buffer without end.</source>
+            <translation>没有限制时，从不发送换行的对端会让服务器无限缓冲。</translation>
+        </message>
+        <message>
+            <source>Bin handler reply: echo the frame unchanged, or upper (the recipe's upper-casing of raw bytes)</source>
+            <translation>Bin 处理器回复：原样回显帧，或 upper（配方中对原始字节转大写）</translation>
+        </message>
+        <message>
+            <source>Upper-casing raw bytes corrupts binary fields; it is kept only for comparison with the recipe.</source>
+            <translation>对原始字节转大写会破坏二进制字段；保留它只是为了与配方对比。</translation>
+        </message>
+        <message>
+            <source>iterative (one connection at a time), threaded (a thread per connection), event (epoll)</source>
+            <translation>iterative（一次一个连接）、threaded（每连接一个线程）、event（epoll）</translation>
+        </message>
+        <message>
+            <source>Iterative mode shows head-of-line blocking: later clients wait in the accept queue.</source>
+            <translation>迭代模式展示队头阻塞：后来的客户端在接受队列中等待。</translation>
+        </message>
+        <message>
+            <source>Threaded mode: most connection threads at once; more wait in the accept queue</source>
+            <translation>线程模式：同时最多的连接线程数；更多的在接受队列中等待</translation>
+        </message>
+        <message>
+            <source>Each thread costs a stack; beyond the cap new connections queue in the kernel.</source>
+            <translation>每个线程都要占用一个栈；超过上限的新连接在内核中排队。</translation>
+        </message>
+        <message>
+            <source>Least severe event logged: debug (data and per-connection reports), info, warning, error</source>
+            <translation>记录的最低事件级别：debug（数据和每连接报告）、info、warning、error</translation>
+        </message>
+        <message>
+            <source>Per-connection reports cost getsockopt calls; they are made only when someone listens at debug.</source>
+            <translation>每连接报告需要调用 getsockopt；只有在有人以 debug 级别监听时才生成。</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Accept queue</source>
+            <translation>接受队列</translation>
+        </message>
+        <message>
+            <source>Keep-alive</source>
+            <translation>保活</translation>
+        </message>
+        <message>
+            <source>Latency</source>
+            <translation>延迟</translation>
+        </message>
+        <message>
+            <source>Buffers</source>
+            <translation>缓冲区</translation>
+        </message>
+        <message>
+            <source>Timeouts</source>
+            <translation>超时</translation>
+        </message>
+        <message>
+            <source>IP and congestion</source>
+            <translation>IP 与拥塞</translation>
+        </message>
+        <message>
+            <source>Handler</source>
+            <translation>处理器</translation>
+        </message>
+        <message>
+            <source>Concurrency mode</source>
+            <translation>并发模式</translation>
+        </message>
+        <message>
+            <source>Logging</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <source>%1: %2 is out of range %3</source>
+            <translation>%1：%2 超出范围 %3</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not on or off</source>
+            <translation>%1：'%2' 不是 on 或 off</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a whole number</source>
+            <translation>%1：'%2' 不是整数</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a number of seconds</source>
+            <translation>%1：'%2' 不是秒数</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not one of %3</source>
+            <translation>%1：'%2' 不是 %3 之一</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a whole number (allowed %3)</source>
+            <translation>%1：'%2' 不是整数（允许 %3）</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a number of seconds (allowed %3)</source>
+            <translation>%1：'%2' 不是秒数（允许 %3）</translation>
+        </message>
+        <message>
+            <source>raw option '%1' is not LEVEL:OPTNAME:VALUE (LEVEL a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP)</source>
+            <translation>原始选项 '%1' 不是 LEVEL:OPTNAME:VALUE 格式（LEVEL 为数字或 SOL_SOCKET、IPPROTO_TCP、IPPROTO_IP）</translation>
+        </message>
+        <message>
+            <source>unknown option '%1'</source>
+            <translation>未知选项 '%1'</translation>
+        </message>
+        <message>
+            <source>cap on every listen() backlog</source>
+            <translation>所有 listen() backlog 的上限</translation>
+        </message>
+        <message>
+            <source>half-open (SYN_RECV) connections per listener</source>
+            <translation>每个监听套接字的半开（SYN_RECV）连接数</translation>
+        </message>
+        <message>
+            <source>Fast Open bits: 1 client, 2 server</source>
+            <translation>Fast Open 位：1 客户端，2 服务器</translation>
+        </message>
+        <message>
+            <source>largest SO_RCVBUF a process may ask for</source>
+            <translation>进程可请求的最大 SO_RCVBUF</translation>
+        </message>
+        <message>
+            <source>largest SO_SNDBUF a process may ask for</source>
+            <translation>进程可请求的最大 SO_SNDBUF</translation>
+        </message>
+        <message>
+            <source>TCP receive buffer min/default/max (autotuning)</source>
+            <translation>TCP 接收缓冲区 最小/默认/最大（自动调优）</translation>
+        </message>
+        <message>
+            <source>TCP send buffer min/default/max (autotuning)</source>
+            <translation>TCP 发送缓冲区 最小/默认/最大（自动调优）</translation>
+        </message>
+        <message>
+            <source>default TCP_KEEPIDLE (s)</source>
+            <translation>默认 TCP_KEEPIDLE（秒）</translation>
+        </message>
+        <message>
+            <source>default TCP_KEEPINTVL (s)</source>
+            <translation>默认 TCP_KEEPINTVL（秒）</translation>
+        </message>
+        <message>
+            <source>default TCP_KEEPCNT</source>
+            <translation>默认 TCP_KEEPCNT</translation>
+        </message>
+        <message>
+            <source>default FIN_WAIT2 lifetime (s)</source>
+            <translation>默认 FIN_WAIT2 存活时间（秒）</translation>
+        </message>
+        <message>
+            <source>ephemeral ports for port 0 and clients</source>
+            <translation>端口 0 和客户端使用的临时端口</translation>
+        </message>
+        <message>
+            <source>default congestion control</source>
+            <translation>默认拥塞控制</translation>
+        </message>
+        <message>
+            <source>listen backlog %1 exceeds net.core.somaxconn = %2: the kernel caps it</source>
+            <translation>listen backlog %1 超过 net.core.somaxconn = %2：内核会将其封顶</translation>
+        </message>
+        <message>
+            <source>TCP_FASTOPEN is set but net.ipv4.tcp_fastopen = %1 lacks the server bit (2)</source>
+            <translation>已设置 TCP_FASTOPEN，但 net.ipv4.tcp_fastopen = %1 缺少服务器位（2）</translation>
+        </message>
+        <message>
+            <source>%1 %2 exceeds %3 = %4: the kernel caps it</source>
+            <translation>%1 %2 超过 %3 = %4：内核会将其封顶</translation>
+        </message>
+        <message>
+            <source>binding all interfaces: the server is reachable from other machines</source>
+            <translation>绑定所有接口：其他机器可以访问该服务器</translation>
+        </message>
+        <message>
+            <source>SO_RCVTIMEO/SO_SNDTIMEO act only on blocking calls: event mode ignores them (use the idle timeout)</source>
+            <translation>SO_RCVTIMEO/SO_SNDTIMEO 只作用于阻塞调用：事件模式会忽略它们（请使用空闲超时）</translation>
+        </message>
+        <message>
+            <source>doubled by the kernel to leave room for bookkeeping overhead</source>
+            <translation>被内核加倍，为记账开销留出空间</translation>
+        </message>
+        <message>
+            <source>capped at 2 x %1 = %2</source>
+            <translation>被限制为 2 x %1 = %2</translation>
+        </message>
+        <message>
+            <source>adjusted by the kernel (it doubles the value and enforces a minimum)</source>
+            <translation>被内核调整（它会把值加倍并强制最小值）</translation>
+        </message>
+        <message>
+            <source>the kernel caps the Fast Open queue at net.core.somaxconn = %1</source>
+            <translation>内核把 Fast Open 队列限制为 net.core.somaxconn = %1</translation>
+        </message>
+        <message>
+            <source>the kernel stores a count of SYN-ACK retransmissions, so the seconds read back rounded up</source>
+            <translation>内核保存的是 SYN-ACK 重传次数，因此秒数读回时向上取整</translation>
+        </message>
+        <message>
+            <source>not sticky: the kernel leaves quick-ack mode on its own; it is set again on each accepted socket</source>
+            <translation>不是持久的：内核会自行退出快速确认模式；它在每个已接受的套接字上被重新设置</translation>
+        </message>
+        <message>
+            <source>0 and values above net.ipv4.tcp_fin_timeout read back as the sysctl's value</source>
+            <translation>0 以及大于 net.ipv4.tcp_fin_timeout 的值读回为该 sysctl 的值</translation>
+        </message>
+        <message>
+            <source>on a socket that is not connected the kernel reports its default MSS until the handshake</source>
+            <translation>在未连接的套接字上，握手前内核报告其默认 MSS</translation>
+        </message>
+        <message>
+            <source>the two ECN bits are owned by TCP and masked</source>
+            <translation>两个 ECN 位归 TCP 所有并被屏蔽</translation>
+        </message>
+        <message>
+            <source>the kernel holds a different value</source>
+            <translation>内核保存的是另一个值</translation>
+        </message>
+        <message>
+            <source>clamped to net.core.somaxconn = %1</source>
+            <translation>被限制为 net.core.somaxconn = %1</translation>
+        </message>
+        <message>
+            <source>net.ipv4.tcp_fastopen = %1 lacks the server bit (2): clients fall back to a normal handshake</source>
+            <translation>net.ipv4.tcp_fastopen = %1 缺少服务器位（2）：客户端回退为普通握手</translation>
+        </message>
+        <message>
+            <source>acts only on blocking calls: event mode ignores it (use the idle timeout)</source>
+            <translation>只作用于阻塞调用：事件模式会忽略它（请使用空闲超时）</translation>
+        </message>
+        <message>
+            <source>not sticky: set again on each accepted socket</source>
+            <translation>不是持久的：在每个已接受的套接字上重新设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>Server</name>
+        <message>
+            <source>send timeout (SO_SNDTIMEO expired with %1 of %2 bytes sent)</source>
+            <translation>发送超时（SO_SNDTIMEO 到期，已发送 %1 / %2 字节）</translation>
+        </message>
+        <message>
+            <source>send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <source>receive timeout (SO_RCVTIMEO expired)</source>
+            <translation>接收超时（SO_RCVTIMEO 到期）</translation>
+        </message>
+        <message>
+            <source>recv</source>
+            <translation>recv</translation>
+        </message>
+        <message>
+            <source>closed after a protocol error</source>
+            <translation>因协议错误而关闭</translation>
+        </message>
+        <message>
+            <source>peer closed</source>
+            <translation>对端已关闭</translation>
+        </message>
+        <message>
+            <source>closed after reply</source>
+            <translation>回复后关闭</translation>
+        </message>
+        <message>
+            <source>accept (backing off 100 ms)</source>
+            <translation>accept（退避 100 毫秒）</translation>
+        </message>
+        <message>
+            <source>accept</source>
+            <translation>accept</translation>
+        </message>
+        <message>
+            <source>connected</source>
+            <translation>已连接</translation>
+        </message>
+        <message>
+            <source>accepted socket carries: %1</source>
+            <translation>已接受的套接字带有：%1</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>已关闭</translation>
+        </message>
+        <message>
+            <source>sent %1 bytes</source>
+            <translation>已发送 %1 字节</translation>
+        </message>
+        <message>
+            <source>reset by the lab</source>
+            <translation>被实验室重置</translation>
+        </message>
+        <message>
+            <source>closed by the lab</source>
+            <translation>被实验室关闭</translation>
+        </message>
+        <message>
+            <source>%1 (in %2 bytes, out %3 bytes, %4 requests)</source>
+            <translation>%1（接收 %2 字节，发送 %3 字节，%4 个请求）</translation>
+        </message>
+        <message>
+            <source>epoll/eventfd</source>
+            <translation>epoll/eventfd</translation>
+        </message>
+        <message>
+            <source>epoll_wait</source>
+            <translation>epoll_wait</translation>
+        </message>
+        <message>
+            <source>server stopped</source>
+            <translation>服务器已停止</translation>
+        </message>
+        <message>
+            <source>accept (pausing 100 ms)</source>
+            <translation>accept（暂停 100 毫秒）</translation>
+        </message>
+        <message>
+            <source>connection lost while sending</source>
+            <translation>发送时连接丢失</translation>
+        </message>
+        <message>
+            <source>connection reset by peer</source>
+            <translation>连接被对端重置</translation>
+        </message>
+        <message>
+            <source>peer went away before the reply was sent</source>
+            <translation>对端在回复发送前离开</translation>
+        </message>
+        <message>
+            <source>idle timeout (%1 s without data)</source>
+            <translation>空闲超时（%1 秒无数据）</translation>
+        </message>
+        <message>
+            <source>'%1' is not an IPv4 address (the lab serves IPv4)</source>
+            <translation>'%1' 不是 IPv4 地址（实验室只提供 IPv4 服务）</translation>
+        </message>
+        <message>
+            <source>unknown host '%1': %2</source>
+            <translation>未知主机 '%1'：%2</translation>
+        </message>
+        <message>
+            <source>no IPv4 address</source>
+            <translation>没有 IPv4 地址</translation>
+        </message>
+        <message>
+            <source>socket</source>
+            <translation>socket</translation>
+        </message>
+        <message>
+            <source>port %1 is in use on %2 (EADDRINUSE): another server holds it, or connections are in TIME_WAIT and SO_REUSEADDR is off</source>
+            <translation>端口 %1 在 %2 上已被占用（EADDRINUSE）：另一个服务器占用了它，或有连接处于 TIME_WAIT 且 SO_REUSEADDR 关闭</translation>
+        </message>
+        <message>
+            <source>binding %1 needs privileges (EACCES): ports below 1024 need CAP_NET_BIND_SERVICE</source>
+            <translation>绑定 %1 需要权限（EACCES）：1024 以下的端口需要 CAP_NET_BIND_SERVICE</translation>
+        </message>
+        <message>
+            <source>%1 is not an address of this machine (EADDRNOTAVAIL)</source>
+            <translation>%1 不是本机的地址（EADDRNOTAVAIL）</translation>
+        </message>
+        <message>
+            <source>bind %1</source>
+            <translation>bind %1</translation>
+        </message>
+        <message>
+            <source>listen</source>
+            <translation>listen</translation>
+        </message>
+        <message>
+            <source>file descriptor limit stays at %1 (hard %2): %3</source>
+            <translation>文件描述符上限保持为 %1（硬上限 %2）：%3</translation>
+        </message>
+        <message>
+            <source>file descriptor limit raised from %1 to the hard limit %2</source>
+            <translation>文件描述符上限已从 %1 提高到硬上限 %2</translation>
+        </message>
+        <message>
+            <source>file descriptor limit %1 (the hard limit)</source>
+            <translation>文件描述符上限 %1（即硬上限）</translation>
+        </message>
+        <message>
+            <source>getrlimit(RLIMIT_NOFILE)</source>
+            <translation>getrlimit(RLIMIT_NOFILE)</translation>
+        </message>
+        <message>
+            <source>setrlimit(RLIMIT_NOFILE)</source>
+            <translation>setrlimit(RLIMIT_NOFILE)</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>TCP Lab: switch TCP server socket options, run a real server, talk to it, and see what the kernel did.
+Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT and LINGER; seconds with fractions for RCVTIMEO/SNDTIMEO; milliseconds for USER_TIMEOUT.</source>
+            <translation>TCP 实验室：切换 TCP 服务器套接字选项，运行真实的服务器，与之通信，并查看内核实际做了什么。
+时间使用各内核选项自己的单位：保活、DEFER_ACCEPT 和 LINGER 为秒；RCVTIMEO/SNDTIMEO 为可带小数的秒；USER_TIMEOUT 为毫秒。</translation>
+        </message>
+        <message>
+            <source>Run the server without a window; the log goes to stdout until SIGINT/SIGTERM</source>
+            <translation>无窗口运行服务器；日志输出到标准输出，直到收到 SIGINT/SIGTERM</translation>
+        </message>
+        <message>
+            <source>Print the report and every event as one JSON object per line</source>
+            <translation>把报告和每个事件按每行一个 JSON 对象打印</translation>
+        </message>
+        <message>
+            <source>Window: start the server at launch</source>
+            <translation>窗口：启动时即启动服务器</translation>
+        </message>
+        <message>
+            <source>User interface language, e.g. zh_CN or en</source>
+            <translation>用户界面语言，例如 zh_CN 或 en</translation>
+        </message>
+        <message>
+            <source>Run a guided experiment and print its result (--json for JSON); 'list' names them</source>
+            <translation>运行引导式实验并打印结果（--json 输出 JSON）；'list' 列出所有实验</translation>
+        </message>
+        <message>
+            <source>Window: measure how late a 10 ms GUI-thread timer fires and write "samples=N p50_ms=.. p99_ms=.. max_ms=.." to FILE every second and at exit</source>
+            <translation>窗口：测量 10 毫秒 GUI 线程定时器的延迟触发情况，每秒及退出时把 "samples=N p50_ms=.. p99_ms=.. max_ms=.." 写入 FILE</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::ClientPanel</name>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Follow the running server</source>
+            <translation>跟随运行中的服务器</translation>
+        </message>
+        <message>
+            <source>Send to the address and port the lab's server is bound to</source>
+            <translation>发送到实验室服务器所绑定的地址和端口</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>主机</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>Hex bytes</source>
+            <translation>十六进制字节</translation>
+        </message>
+        <message>
+            <source>Bin frame (! I 2s Q 2h f)</source>
+            <translation>Bin 帧（! I 2s Q 2h f）</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>形式</translation>
+        </message>
+        <message>
+            <source>append \n</source>
+            <translation>追加 \n</translation>
+        </message>
+        <message>
+            <source>The Line handler answers only when a newline arrives</source>
+            <translation>Line 处理器只有收到换行符才会回复</translation>
+        </message>
+        <message>
+            <source>Two hex digits per byte; spaces, ':' and '-' are ignored</source>
+            <translation>每个字节两个十六进制数字；忽略空格、':' 和 '-'</translation>
+        </message>
+        <message>
+            <source>unsigned 32-bit, 0..4294967295</source>
+            <translation>无符号 32 位，0..4294967295</translation>
+        </message>
+        <message>
+            <source>exactly 2 characters, or 0xHHHH</source>
+            <translation>恰好 2 个字符，或 0xHHHH</translation>
+        </message>
+        <message>
+            <source>unsigned 64-bit</source>
+            <translation>无符号 64 位</translation>
+        </message>
+        <message>
+            <source>signed 16-bit, -32768..32767</source>
+            <translation>有符号 16 位，-32768..32767</translation>
+        </message>
+        <message>
+            <source>32-bit float</source>
+            <translation>32 位浮点数</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <source>Send once (Ctrl+Return)</source>
+            <translation>发送一次（Ctrl+Return）</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>回复</translation>
+        </message>
+        <message>
+            <source>Hex</source>
+            <translation>十六进制</translation>
+        </message>
+        <message>
+            <source>Bin frame</source>
+            <translation>Bin 帧</translation>
+        </message>
+        <message>
+            <source>Timing</source>
+            <translation>计时</translation>
+        </message>
+        <message>
+            <source>Client socket</source>
+            <translation>客户端套接字</translation>
+        </message>
+        <message>
+            <source>Off: Nagle's algorithm holds a small write until the previous one is acknowledged</source>
+            <translation>关闭时：Nagle 算法会把小的写入保留到前一次写入被确认为止</translation>
+        </message>
+        <message>
+            <source>Acknowledge at once instead of delaying ACKs (not sticky)</source>
+            <translation>立即确认，而不是延迟 ACK（非持久）</translation>
+        </message>
+        <message>
+            <source>Fast Open (TCP_FASTOPEN_CONNECT)</source>
+            <translation>Fast Open（TCP_FASTOPEN_CONNECT）</translation>
+        </message>
+        <message>
+            <source>Data rides in the SYN once a cookie from an earlier connection is cached; needs bit 1 of net.ipv4.tcp_fastopen here and bit 2 at the server</source>
+            <translation>缓存了先前连接的 cookie 后，数据随 SYN 发送；需要本机 net.ipv4.tcp_fastopen 的位 1 和服务器端的位 2</translation>
+        </message>
+        <message>
+            <source>Automatic (from the server's handler)</source>
+            <translation>自动（根据服务器的处理器）</translation>
+        </message>
+        <message>
+            <source>When the server closes</source>
+            <translation>服务器关闭时</translation>
+        </message>
+        <message>
+            <source>At a newline</source>
+            <translation>遇到换行时</translation>
+        </message>
+        <message>
+            <source>After the first read</source>
+            <translation>第一次读取后</translation>
+        </message>
+        <message>
+            <source>After one Bin frame (22 bytes)</source>
+            <translation>一个 Bin 帧（22 字节）后</translation>
+        </message>
+        <message>
+            <source>TCP is a byte stream: the client needs a rule for where the reply ends</source>
+            <translation>TCP 是字节流：客户端需要一条规则来判断回复在哪里结束</translation>
+        </message>
+        <message>
+            <source>Connect timeout</source>
+            <translation>连接超时</translation>
+        </message>
+        <message>
+            <source>Reply timeout</source>
+            <translation>回复超时</translation>
+        </message>
+        <message>
+            <source>Reply ends</source>
+            <translation>回复结束于</translation>
+        </message>
+        <message>
+            <source>Repeat</source>
+            <translation>重复</translation>
+        </message>
+        <message>
+            <source> exchanges</source>
+            <translation> 次交换</translation>
+        </message>
+        <message>
+            <source> at once</source>
+            <translation> 个同时</translation>
+        </message>
+        <message>
+            <source>Connections open at the same time; more than the backlog shows the accept queue filling</source>
+            <translation>同时打开的连接数；超过 backlog 时可以看到接受队列被填满</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Connections</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>Host: enter the server's address</source>
+            <translation>主机：请输入服务器地址</translation>
+        </message>
+        <message>
+            <source>The server is not running: start it (Ctrl+R) or untick "Follow the running server"</source>
+            <translation>服务器未运行：请启动它（Ctrl+R），或取消勾选“跟随运行中的服务器”</translation>
+        </message>
+        <message>
+            <source>Hex: %1</source>
+            <translation>十六进制：%1</translation>
+        </message>
+        <message>
+            <source>Bin frame: %1</source>
+            <translation>Bin 帧：%1</translation>
+        </message>
+        <message>
+            <source>Message: nothing to send</source>
+            <translation>消息：没有可发送的内容</translation>
+        </message>
+        <message>
+            <source>Busy: the previous exchange is still running</source>
+            <translation>忙：上一次交换仍在进行</translation>
+        </message>
+        <message numerus="yes">
+            <source>client -&gt; %1: sending %n byte(s)</source>
+            <translation>
+                <numerusform>客户端 -&gt; %1：发送 %n 字节</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sending to %1 ...</source>
+            <translation>正在发送到 %1 ……</translation>
+        </message>
+        <message>
+            <source>client -&gt; %1: %2 exchanges over %3 connection(s) at once</source>
+            <translation>客户端 -&gt; %1：%2 次交换，同时 %3 个连接</translation>
+        </message>
+        <message>
+            <source>Running %1 exchanges ...</source>
+            <translation>正在运行 %1 次交换 ……</translation>
+        </message>
+        <message>
+            <source>client &lt;- %1: %2</source>
+            <translation>客户端 &lt;- %1：%2</translation>
+        </message>
+        <message numerus="yes">
+            <source>client &lt;- %1: reply %n byte(s), RTT %2 ms</source>
+            <translation>
+                <numerusform>客户端 &lt;- %1：回复 %n 字节，RTT %2 毫秒</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reply received from %1</source>
+            <translation>已收到 %1 的回复</translation>
+        </message>
+        <message>
+            <source>connect %1 ms</source>
+            <translation>连接 %1 毫秒</translation>
+        </message>
+        <message>
+            <source>RTT %1 ms (first byte out to first byte back) · connect %2 ms · total %3 ms</source>
+            <translation>RTT %1 毫秒（发出第一个字节到收回第一个字节）· 连接 %2 毫秒 · 总计 %3 毫秒</translation>
+        </message>
+        <message>
+            <source> · kernel srtt %1 ms</source>
+            <translation> · 内核 srtt %1 毫秒</translation>
+        </message>
+        <message>
+            <source> · data rode in the SYN (Fast Open)</source>
+            <translation> · 数据随 SYN 发送（Fast Open）</translation>
+        </message>
+        <message>
+            <source> · closed by the server</source>
+            <translation> · 服务器已关闭连接</translation>
+        </message>
+        <message>
+            <source>client exchange %1 &lt;- %2: %3</source>
+            <translation>客户端交换 %1 &lt;- %2：%3</translation>
+        </message>
+        <message numerus="yes">
+            <source>client exchange %1 &lt;- %2: %n byte(s), RTT %3 ms</source>
+            <translation>
+                <numerusform>客户端交换 %1 &lt;- %2：%n 字节，RTT %3 毫秒</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>client batch: %1</source>
+            <translation>客户端批量：%1</translation>
+        </message>
+        <message>
+            <source>%1 of %2 exchanges failed</source>
+            <translation>%2 次交换中有 %1 次失败</translation>
+        </message>
+        <message>
+            <source>Batch done</source>
+            <translation>批量完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::CloseButtonsDelegate</name>
+        <message>
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::ConnectionModel</name>
+        <message>
+            <source>closed</source>
+            <translation>已关闭</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Peer</source>
+            <translation>对端</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Bytes in</source>
+            <translation>接收字节</translation>
+        </message>
+        <message>
+            <source>Bytes out</source>
+            <translation>发送字节</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>请求数</translation>
+        </message>
+        <message>
+            <source>RTT ms</source>
+            <translation>RTT 毫秒</translation>
+        </message>
+        <message>
+            <source>cwnd</source>
+            <translation>cwnd</translation>
+        </message>
+        <message>
+            <source>Retrans now / total</source>
+            <translation>当前重传 / 总计</translation>
+        </message>
+        <message>
+            <source>Inherited options</source>
+            <translation>继承的选项</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::ConnectionsPanel</name>
+        <message>
+            <source>Close selected</source>
+            <translation>关闭所选</translation>
+        </message>
+        <message>
+            <source>Graceful close: shutdown() and close(), the peer reads end-of-file (FIN)</source>
+            <translation>正常关闭：shutdown() 和 close()，对端读到文件结束（FIN）</translation>
+        </message>
+        <message>
+            <source>Reset selected</source>
+            <translation>重置所选</translation>
+        </message>
+        <message>
+            <source>Abortive close: SO_LINGER 0 then close(), the peer gets ECONNRESET (RST)</source>
+            <translation>强制关闭：SO_LINGER 0 后 close()，对端收到 ECONNRESET（RST）</translation>
+        </message>
+        <message>
+            <source>Close all</source>
+            <translation>全部关闭</translation>
+        </message>
+        <message>
+            <source>Reset all</source>
+            <translation>全部重置</translation>
+        </message>
+        <message>
+            <source>Close #%1 (FIN)</source>
+            <translation>关闭 #%1（FIN）</translation>
+        </message>
+        <message>
+            <source>Reset #%1 (RST)</source>
+            <translation>重置 #%1（RST）</translation>
+        </message>
+        <message>
+            <source>%1 open, %2 shown (closed ones stay greyed for 30 s)</source>
+            <translation>%1 个打开，显示 %2 个（已关闭的以灰色保留 30 秒）</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::EventHub</name>
+        <message numerus="yes">
+            <source>%n event(s) dropped: the observers could not keep up</source>
+            <translation>
+                <numerusform>丢弃了 %n 个事件：观察者跟不上</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::LabWindow</name>
+        <message>
+            <source>TCP Lab</source>
+            <translation>TCP 实验室</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Start the server to see what the kernel made of each option.</source>
+            <translation>启动服务器以查看内核如何对待每个选项。</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户端</translation>
+        </message>
+        <message>
+            <source>Connections</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>Effective options</source>
+            <translation>生效的选项</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>系统</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Save log...</source>
+            <translation>保存日志(&amp;S)...</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Server</source>
+            <translation>服务器(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Start server</source>
+            <translation>启动服务器(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Restart with the panel's options</source>
+            <translation>用面板中的选项重启(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Close all connections</source>
+            <translation>关闭所有连接(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Reset all connections (RST)</source>
+            <translation>重置所有连接（RST）</translation>
+        </message>
+        <message>
+            <source>Reset to &amp;recipe defaults</source>
+            <translation>恢复为配方默认值(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Client</source>
+            <translation>客户端(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Send</source>
+            <translation>发送(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Run the repeat batch</source>
+            <translation>运行重复批量(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel the batch</source>
+            <translation>取消批量(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Log</source>
+            <translation>日志(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Clear</source>
+            <translation>清除(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>暂停(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Save...</source>
+            <translation>保存(&amp;S)...</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;About TCP Lab</source>
+            <translation>关于 TCP 实验室(&amp;A)</translation>
+        </message>
+        <message>
+            <source>About TCP Lab</source>
+            <translation>关于 TCP 实验室</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;TCP Lab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Switch TCP server socket options, run a real server, talk to it with the built-in client and see what the kernel did.&lt;/p&gt;&lt;p&gt;Every control's tooltip explains the option and the kernel rule behind it.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;TCP 实验室 %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;切换 TCP 服务器套接字选项，运行真实的服务器，用内置客户端与之通信，并查看内核实际做了什么。&lt;/p&gt;&lt;p&gt;每个控件的工具提示都解释了该选项及其背后的内核规则。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Option changed while running: it applies on restart (Ctrl+Shift+R)</source>
+            <translation>运行时修改了选项：重启后生效（Ctrl+Shift+R）</translation>
+        </message>
+        <message>
+            <source>Not started: %1</source>
+            <translation>未启动：%1</translation>
+        </message>
+        <message>
+            <source>The server could not start: %1</source>
+            <translation>服务器无法启动：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Listener on %1: %n option(s) differ from what was asked (highlighted).</source>
+            <translation>
+                <numerusform>%1 上的监听套接字：%n 个选项与请求值不同（已高亮）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Server started on %1</source>
+            <translation>服务器已在 %1 上启动</translation>
+        </message>
+        <message>
+            <source>Server stopped</source>
+            <translation>服务器已停止</translation>
+        </message>
+        <message>
+            <source>Recipe defaults restored: they apply on restart</source>
+            <translation>已恢复配方默认值：重启后生效</translation>
+        </message>
+        <message>
+            <source>Recipe defaults restored</source>
+            <translation>已恢复配方默认值</translation>
+        </message>
+        <message>
+            <source>&amp;Stop server</source>
+            <translation>停止服务器(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Stop server (Ctrl+R)</source>
+            <translation>停止服务器（Ctrl+R）</translation>
+        </message>
+        <message>
+            <source>Start server (Ctrl+R)</source>
+            <translation>启动服务器（Ctrl+R）</translation>
+        </message>
+        <message>
+            <source>Listening on %1 · %2 mode · %3 handler · %4</source>
+            <translation>正在监听 %1 · %2 模式 · %3 处理器 · %4</translation>
+        </message>
+        <message>
+            <source>persistent</source>
+            <translation>持久</translation>
+        </message>
+        <message>
+            <source>one-shot</source>
+            <translation>一次性</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::LogPanel</name>
+        <message>
+            <source>debug and up</source>
+            <translation>debug 及以上</translation>
+        </message>
+        <message>
+            <source>info and up</source>
+            <translation>info 及以上</translation>
+        </message>
+        <message>
+            <source>warnings and errors</source>
+            <translation>警告和错误</translation>
+        </message>
+        <message>
+            <source>errors only</source>
+            <translation>仅错误</translation>
+        </message>
+        <message>
+            <source>Show events of this level and more severe. The server only produces debug events (data, per-connection reports) when its log level option is debug.</source>
+            <translation>显示该级别及更严重的事件。只有当服务器的日志级别选项为 debug 时，才会产生 debug 事件（数据、每连接报告）。</translation>
+        </message>
+        <message>
+            <source>all connections</source>
+            <translation>所有连接</translation>
+        </message>
+        <message>
+            <source>Show only the events of one connection number</source>
+            <translation>只显示某一连接编号的事件</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>data as text</source>
+            <translation>数据显示为文本</translation>
+        </message>
+        <message>
+            <source>data as hex</source>
+            <translation>数据显示为十六进制</translation>
+        </message>
+        <message>
+            <source>text and hex</source>
+            <translation>文本和十六进制</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Hold new events (up to the line limit) without updating the pane</source>
+            <translation>暂存新事件（最多到行数上限），不更新窗格</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>Clear the log (Ctrl+L)</source>
+            <translation>清除日志（Ctrl+L）</translation>
+        </message>
+        <message>
+            <source>Save...</source>
+            <translation>保存...</translation>
+        </message>
+        <message>
+            <source>Save the shown lines as text or CSV</source>
+            <translation>把显示的行保存为文本或 CSV</translation>
+        </message>
+        <message>
+            <source> lines</source>
+            <translation> 行</translation>
+        </message>
+        <message>
+            <source>Most lines kept; older ones are dropped and counted</source>
+            <translation>保留的最多行数；更早的行会被丢弃并计数</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>%1 of %2 lines shown (limit %3)</source>
+            <translation>显示 %1 / %2 行（上限 %3）</translation>
+        </message>
+        <message>
+            <source>dropped: %1</source>
+            <translation>已丢弃：%1</translation>
+        </message>
+        <message>
+            <source>lost by the server's event queue: %1</source>
+            <translation>服务器事件队列丢失：%1</translation>
+        </message>
+        <message>
+            <source>paused, %1 waiting</source>
+            <translation>已暂停，%1 条等待中</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Save log</source>
+            <translation>保存日志</translation>
+        </message>
+        <message>
+            <source>Text (*.txt *.log)</source>
+            <translation>文本 (*.txt *.log)</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::OptionEditor</name>
+        <message>
+            <source>Host: '%1' is not an IPv4 address (four numbers 0..255 separated by dots)</source>
+            <translation>主机：'%1' 不是 IPv4 地址（由点分隔的四个 0..255 的数字）</translation>
+        </message>
+        <message>
+            <source>Host: '%1' is neither an IPv4 address nor a host name</source>
+            <translation>主机：'%1' 既不是 IPv4 地址也不是主机名</translation>
+        </message>
+        <message>
+            <source>Allowed: %1</source>
+            <translation>允许：%1</translation>
+        </message>
+        <message>
+            <source>recipe: %1</source>
+            <translation>配方：%1</translation>
+        </message>
+        <message>
+            <source>recipe: kernel default</source>
+            <translation>配方：内核默认</translation>
+        </message>
+        <message>
+            <source>see %1</source>
+            <translation>参见 %1</translation>
+        </message>
+        <message>
+            <source>Partially checked: not set, the kernel's default applies.</source>
+            <translation>部分勾选：不设置，使用内核的默认值。</translation>
+        </message>
+        <message>
+            <source>Unticked: not set, the kernel's default applies.</source>
+            <translation>未勾选：不设置，使用内核的默认值。</translation>
+        </message>
+        <message>
+            <source>kernel default</source>
+            <translation>内核默认</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>开</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关</translation>
+        </message>
+        <message>
+            <source>off (-1)</source>
+            <translation>关（-1）</translation>
+        </message>
+        <message>
+            <source>all interfaces</source>
+            <translation>所有接口</translation>
+        </message>
+        <message>
+            <source>Set this option; unticked leaves it to the kernel's default</source>
+            <translation>设置此选项；不勾选则保留内核的默认值</translation>
+        </message>
+        <message>
+            <source>%1: '%2' is not a whole number in %3</source>
+            <translation>%1：'%2' 不是 %3 范围内的整数</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::OptionReportModel</name>
+        <message>
+            <source>The kernel holds %1 where %2 was asked: %3</source>
+            <translation>内核保存的是 %1，而请求的是 %2：%3</translation>
+        </message>
+        <message>
+            <source>Option</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>Kernel name</source>
+            <translation>内核名称</translation>
+        </message>
+        <message>
+            <source>Requested</source>
+            <translation>请求值</translation>
+        </message>
+        <message>
+            <source>Effective (getsockopt)</source>
+            <translation>生效值（getsockopt）</translation>
+        </message>
+        <message>
+            <source>Why it differs / note</source>
+            <translation>不同的原因 / 说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::Server</name>
+        <message>
+            <source>the server is already running on %1</source>
+            <translation>服务器已在 %1 上运行</translation>
+        </message>
+        <message>
+            <source>listening on %1 (%2 mode, %3 handler, %4)</source>
+            <translation>正在监听 %1（%2 模式，%3 处理器，%4）</translation>
+        </message>
+        <message>
+            <source>persistent</source>
+            <translation>持久</translation>
+        </message>
+        <message>
+            <source>one-shot</source>
+            <translation>一次性</translation>
+        </message>
+        <message>
+            <source>stopped (was %1)</source>
+            <translation>已停止（原为 %1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::ServerPanel</name>
+        <message>
+            <source>Changed while running: the new values apply on restart (Server &gt; Restart, Ctrl+Shift+R).</source>
+            <translation>运行时已修改：新值在重启后生效（服务器 &gt; 重启，Ctrl+Shift+R）。</translation>
+        </message>
+        <message>
+            <source>Raw socket options</source>
+            <translation>原始套接字选项</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Any other integer socket option, set on the listener before listen(): LEVEL:OPTNAME:VALUE, separated by commas. LEVEL is a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP.&lt;/p&gt;&lt;p&gt;The effective options table shows what the kernel kept.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;任何其他整数套接字选项，在 listen() 之前设置到监听套接字上：LEVEL:OPTNAME:VALUE，以逗号分隔。LEVEL 为数字或 SOL_SOCKET、IPPROTO_TCP、IPPROTO_IP。&lt;/p&gt;&lt;p&gt;生效选项表会显示内核保留了什么。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>LEVEL:OPTNAME:VALUE</source>
+            <translation>LEVEL:OPTNAME:VALUE</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::SystemPanel</name>
+        <message>
+            <source>sysctl</source>
+            <translation>sysctl</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>Meaning</source>
+            <translation>含义</translation>
+        </message>
+        <message>
+            <source>Read from /proc/sys when shown; change them with sysctl -w (as root).</source>
+            <translation>显示时从 /proc/sys 读取；用 sysctl -w（以 root 身份）修改。</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>重新读取</translation>
+        </message>
+        <message>
+            <source>No kernel limit defeats the chosen options.</source>
+            <translation>没有内核限制会使所选选项失效。</translation>
+        </message>
+        <message>
+            <source>Kernel limits that defeat the chosen options:</source>
+            <translation>使所选选项失效的内核限制：</translation>
+        </message>
+        <message>
+            <source>(unreadable)</source>
+            <translation>（无法读取）</translation>
+        </message>
+    </context>
 </TS>
