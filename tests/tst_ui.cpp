@@ -442,7 +442,7 @@ void TestUi::settingsSurviveARestartOfTheWindow()
         w.clientPanel()->textEdit()->setText(QStringLiteral("persisted text"));
         w.clientPanel()->repeatSpin()->setValue(77);
         w.logPanel()->limitSpin()->setValue(12345);
-        w.resize(1111, 777);
+        w.resize(1301, 817);
         QVERIFY(w.close());
     }
     {
@@ -460,7 +460,7 @@ void TestUi::settingsSurviveARestartOfTheWindow()
         QCOMPARE(w.clientPanel()->textEdit()->text(), QStringLiteral("persisted text"));
         QCOMPARE(w.clientPanel()->repeatSpin()->value(), 77);
         QCOMPARE(w.logPanel()->limitSpin()->value(), 12345);
-        QCOMPARE(w.size(), QSize(1111, 777));
+        QCOMPARE(w.size(), QSize(1301, 817));
 
         // Values given for one run (command-line flags) are shown but not saved.
         ServerConfig flags = saved;

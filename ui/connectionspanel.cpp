@@ -93,6 +93,7 @@ ConnectionsPanel::ConnectionsPanel(Server *server, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(ConnectionModel::Options, QHeaderView::Stretch);
     m_view->setColumnWidth(ConnectionModel::Actions, 130);

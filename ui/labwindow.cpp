@@ -55,6 +55,7 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     dock->setObjectName(QStringLiteral("serverDock"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(m_serverPanel);
+    m_serverPanel->setMinimumWidth(340);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
     // ---- tabs ----
@@ -74,6 +75,7 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     m_reportView->setObjectName(QStringLiteral("reportView"));
     m_reportView->setModel(m_reportModel);
     m_reportView->verticalHeader()->hide();
+    m_reportView->verticalHeader()->setDefaultSectionSize(m_reportView->fontMetrics().height() + 8);
     m_reportView->horizontalHeader()->setStretchLastSection(true);
     m_reportView->setWordWrap(false);
     m_reportView->setSelectionBehavior(QAbstractItemView::SelectRows);

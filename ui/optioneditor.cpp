@@ -138,8 +138,34 @@ OptionEditor::OptionEditor(const OptionSpec &spec, QWidget *parent) : QWidget(pa
 
 void OptionEditor::updateEnabled()
 {
-    if (m_enable)
-        m_input->setEnabled(m_enable->isChecked());
+    if (!m_enable)
+        return;
+    const bool on = m_enable->isChecked();
+    m_input->setEnabled(on);
+    // An unset option shows "kernel default" rather than a number the kernel never sees; the
+    // number typed before comes back when the option is ticked again.
+    const QString kernelDefault = tr("kernel default");
+    if (m_spin) {
+        const QSignalBlocker block(m_spin);
+        if (!on && m_spin->specialValueText() != kernelDefault) {
+            m_lastNumber = m_spin->value();
+            m_spin->setSpecialValueText(kernelDefault);
+            m_spin->setValue(m_spin->minimum());
+        } else if (on && m_spin->specialValueText() == kernelDefault) {
+            m_spin->setSpecialValueText(m_spec.kind == OptionKind::Linger ? tr("off (-1)") : QString());
+            m_spin->setValue(int(m_lastNumber));
+        }
+    } else if (m_double) {
+        const QSignalBlocker block(m_double);
+        if (!on && m_double->specialValueText() != kernelDefault) {
+            m_lastNumber = m_double->value();
+            m_double->setSpecialValueText(kernelDefault);
+            m_double->setValue(m_double->minimum());
+        } else if (on && m_double->specialValueText() == kernelDefault) {
+            m_double->setSpecialValueText({});
+            m_double->setValue(m_lastNumber);
+        }
+    }
 }
 
 void OptionEditor::emitEdited()
@@ -184,13 +210,20 @@ void OptionEditor::setValue(const QVariant &value)
         break;
     case OptionKind::Int:
     case OptionKind::Linger:
-        if (value.isValid())
+        if (value.isValid()) {
+            m_spin->setSpecialValueText(m_spec.kind == OptionKind::Linger ? tr("off (-1)") : QString());
             m_spin->setValue(value.toInt());
-        else
-            m_spin->setValue(std::clamp(0, m_spin->minimum(), m_spin->maximum()));
+        } else if (m_spin->specialValueText() != tr("kernel default")) {
+            m_spin->setValue(std::clamp(m_spec.unit == QLatin1String("bytes") ? 65536 : 0, m_spin->minimum(), m_spin->maximum()));
+        }
         break;
     case OptionKind::Seconds:
-        m_double->setValue(value.isValid() ? value.toDouble() : 0.0);
+        if (value.isValid()) {
+            m_double->setSpecialValueText({});
+            m_double->setValue(value.toDouble());
+        } else if (m_double->specialValueText() != tr("kernel default")) {
+            m_double->setValue(std::clamp(1.0, m_double->minimum(), m_double->maximum()));
+        }
         break;
     case OptionKind::Choice: {
         const int i = m_combo->findText(value.toString());

@@ -54,6 +54,7 @@ private:
     QLineEdit *m_line = nullptr;   // Text
     QWidget *m_input = nullptr;
     QString m_error;
+    double m_lastNumber = 0; // the number shown before the option was unticked
 };
 
 } // namespace tcplab
