@@ -92,6 +92,21 @@ int DescriptorHog::fill()
     return int(m_fds.size());
 }
 
+int DescriptorHog::fillBelow(int limit)
+{
+    for (;;) {
+        const int fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            break;
+        if (fd >= limit) {
+            ::close(fd);
+            break;
+        }
+        m_fds.push_back(fd);
+    }
+    return int(m_fds.size());
+}
+
 void DescriptorHog::release()
 {
     for (int fd : m_fds)

@@ -47,6 +47,8 @@ public:
     DescriptorHog() = default;
     ~DescriptorHog() { release(); }
     int fill();
+    // Takes every free descriptor number below limit, e.g. to push the next ones above it.
+    int fillBelow(int limit);
     void release();
     int size() const { return int(m_fds.size()); }
 
