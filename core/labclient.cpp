@@ -154,16 +154,37 @@ ClientResult runClientExchange(const ClientRequest &request)
         result.error = Error::message(tr("QTcpSocket refused the descriptor: %1").arg(socket.errorString()));
         return result;
     }
+    // A server may answer and close before the last piece (the Byte handler's one recv answers
+    // only what arrived first): keep what it said instead of losing it to the failed write.
+    auto collectEarlyReply = [&] {
+        if (socket.bytesAvailable() == 0)
+            socket.waitForReadyRead(0);
+        if (socket.bytesAvailable() > 0 && result.firstByteUs < 0) {
+            result.firstByteUs = (clock.nsecsElapsed() - firstSendNs) / 1000;
+            if (socket.state() == QAbstractSocket::ConnectedState) // else Qt has closed rawFd
+                result.tcp = readTcpInfo(rawFd);
+        }
+        result.reply += socket.readAll();
+        return socket.state() == QAbstractSocket::ConnectedState;
+    };
     for (int i = 0; i < pieces.size(); ++i) {
         if (firstSendNs < 0)
             firstSendNs = clock.nsecsElapsed();
+        if (i > 0 && !collectEarlyReply() && !result.reply.isEmpty())
+            break;
         socket.write(pieces[i]);
         while (socket.bytesToWrite() > 0) {
             if (!socket.waitForBytesWritten(request.replyTimeoutMs)) {
+                if (!result.reply.isEmpty()) {
+                    result.peerClosed = true;
+                    break;
+                }
                 result.error = Error::message(tr("send to %1: %2").arg(where, socket.errorString()));
                 return result;
             }
         }
+        if (result.peerClosed)
+            break;
         if (request.pieceDelayMs > 0 && i + 1 < pieces.size())
             QThread::msleep(request.pieceDelayMs);
     }

@@ -1,0 +1,261 @@
+// The lab's own client (runClientExchange) against the lab's server and against sockets that
+// misbehave on purpose: text, hex, Bin frames, reply modes, split sends, readable errors for
+// refused and timed-out connects and for missing replies, and filled-in timings.
+#include "binframe.h"
+#include "labclient.h"
+#include "server.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+#include <cerrno>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+using namespace tcplab;
+using namespace testsupport;
+
+namespace {
+
+ClientRequest request(quint16 port, const QByteArray &payload, ReplyMode mode = ReplyMode::UntilClose)
+{
+    ClientRequest r;
+    r.port = port;
+    r.payload = payload;
+    r.replyMode = mode;
+    return r;
+}
+
+struct RunningServer
+{
+    Server server;
+    std::unique_ptr<EventRecorder> recorder;
+    explicit RunningServer(const QString &handler, bool persistent, const QString &mode = QStringLiteral("event"))
+    {
+        recorder = std::make_unique<EventRecorder>(server.events());
+        ServerConfig config = loopbackConfig(mode, handler, persistent);
+        config.setValue(QStringLiteral("log-level"), QStringLiteral("debug"));
+        const Error e = server.start(config);
+        if (e)
+            qWarning("server: %s", qPrintable(e.text()));
+    }
+    quint16 port() const { return server.port(); }
+};
+
+// A listener on 127.0.0.1 whose accept queue is full (backlog 0 plus one queued connection):
+// the kernel drops further SYNs, so a connect() to it can only time out.
+struct FullListener
+{
+    FileDescriptor listener;
+    FileDescriptor queued;
+    quint16 port = 0;
+    FullListener()
+    {
+        listener = FileDescriptor(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::bind(listener.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0 || ::listen(listener.get(), 0) != 0)
+            return;
+        port = localPort(listener.get());
+        queued = connectTo(port);
+    }
+};
+
+} // namespace
+
+class TestClient : public QObject
+{
+    Q_OBJECT
+private slots:
+    void textExchangeFillsTimings_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("iterative") << "iterative";
+        QTest::newRow("threaded") << "threaded";
+        QTest::newRow("event") << "event";
+    }
+
+    void textExchangeFillsTimings()
+    {
+        QFETCH(QString, mode);
+        RunningServer s(QStringLiteral("byte"), false, mode);
+        QVERIFY(s.server.isRunning());
+        const ClientResult r = runClientExchange(request(s.port(), "hello client"));
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QCOMPARE(r.reply, QByteArray("HELLO CLIENT"));
+        QVERIFY(r.peerClosed);
+        QVERIFY(r.connectUs >= 0);
+        QVERIFY(r.firstByteUs >= 0);
+        QVERIFY(r.totalUs >= r.connectUs);
+        QVERIFY(r.totalUs >= r.firstByteUs);
+        QVERIFY(r.localPort != 0);
+        QVERIFY(r.tcp.valid);
+        QVERIFY(r.tcp.rttUs > 0);
+        QVERIFY(!r.fastOpenUsed);
+        QVERIFY2(r.summary().contains(QLatin1String("reply 12 bytes")) && r.summary().contains(QLatin1String("closed by server")),
+                 qPrintable(r.summary()));
+        // The server saw this very client.
+        QVERIFY(s.recorder->waitFor(EventKind::Accepted));
+        QCOMPARE(s.recorder->find(EventKind::Accepted)->peer, QStringLiteral("127.0.0.1:%1").arg(r.localPort));
+    }
+
+    void hexPayload()
+    {
+        RunningServer s(QStringLiteral("byte"), false);
+        QByteArray payload;
+        QString error;
+        QVERIFY(parseHex(QStringLiteral("68 65 6c 6c 6f 00 ff"), &payload, &error));
+        const ClientResult r = runClientExchange(request(s.port(), payload));
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QCOMPARE(r.reply, QByteArray("HELLO\x00\xff", 7));
+    }
+
+    void binFrameRoundTrip()
+    {
+        RunningServer s(QStringLiteral("bin"), false);
+        BinFrame frame;
+        QString error;
+        QVERIFY(BinFrame::parseFields(QStringLiteral("42,hi,123456789012,-1,2,3.25"), &frame, &error));
+        const ClientResult r = runClientExchange(request(s.port(), frame.encode()));
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        BinFrame back;
+        QVERIFY(BinFrame::decode(r.reply.constData(), r.reply.size(), &back, &error));
+        QCOMPARE(back, frame);
+        QVERIFY(s.recorder->waitFor(EventKind::Received, QStringLiteral("u32=42, tag=6869, u64=123456789012, i16=-1, i16=2, f32=3.25")));
+    }
+
+    void replyModes()
+    {
+        RunningServer line(QStringLiteral("line"), true);
+        // Line: returns at the newline although the persistent server keeps the connection open.
+        ClientResult r = runClientExchange(request(line.port(), "abc\n", ReplyMode::Line));
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QCOMPARE(r.reply, QByteArray("ABC\n"));
+        QVERIFY(!r.peerClosed);
+
+        RunningServer bin(QStringLiteral("bin"), true);
+        BinFrame f;
+        f.u32 = 9;
+        ClientRequest twoFrames = request(bin.port(), f.encode() + f.encode(), ReplyMode::Bytes);
+        twoFrames.expectedBytes = 2 * BinFrame::Size;
+        r = runClientExchange(twoFrames);
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QCOMPARE(r.reply, f.encode() + f.encode());
+        QVERIFY(!r.peerClosed);
+
+        r = runClientExchange(request(line.port(), "first read\n", ReplyMode::FirstRead));
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QVERIFY(!r.reply.isEmpty());
+        QVERIFY(QByteArray("FIRST READ\n").startsWith(r.reply));
+    }
+
+    void piecesAreSentSeparately()
+    {
+        // The Line handler reassembles a line sent in pieces...
+        RunningServer line(QStringLiteral("line"), true);
+        ClientRequest split = request(line.port(), {}, ReplyMode::Line);
+        split.pieces = {QByteArray("hel"), QByteArray("lo wor"), QByteArray("ld\n")};
+        split.pieceDelayMs = 30;
+        ClientResult r = runClientExchange(split);
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QCOMPARE(r.reply, QByteArray("HELLO WORLD\n"));
+
+        // ...the Byte handler's one recv answers only the first piece (the recipe's lesson).
+        RunningServer byte(QStringLiteral("byte"), false);
+        split.port = byte.port();
+        split.replyMode = ReplyMode::UntilClose;
+        split.pieceDelayMs = 100;
+        r = runClientExchange(split);
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QCOMPARE(r.reply, QByteArray("HEL"));
+        QVERIFY(r.peerClosed);
+        QVERIFY(r.firstByteUs >= 0);
+        QVERIFY(byte.recorder->waitFor(EventKind::Received, QStringLiteral("recv: 3 bytes in one recv()")));
+    }
+
+    void refusedConnectIsReadable()
+    {
+        const quint16 port = freePort();
+        const ClientResult r = runClientExchange(request(port, "x"));
+        QVERIFY(r.error);
+        QCOMPARE(r.error.errnum(), ECONNREFUSED);
+        QVERIFY2(r.error.text().contains(QStringLiteral("connect to 127.0.0.1:%1").arg(port)), qPrintable(r.error.text()));
+        QVERIFY2(r.error.text().contains(QLatin1String("ECONNREFUSED")), qPrintable(r.error.text()));
+        QCOMPARE(r.summary(), r.error.text());
+    }
+
+    void connectTimeoutIsReadable()
+    {
+        FullListener full;
+        QVERIFY(full.port != 0);
+        QVERIFY(full.queued.isValid());
+        ClientRequest req = request(full.port, "x");
+        req.connectTimeoutMs = 300;
+        const ClientResult r = runClientExchange(req);
+        QVERIFY(r.error);
+        QCOMPARE(r.error.errnum(), ETIMEDOUT);
+        QVERIFY2(r.error.text().contains(QStringLiteral("connect to 127.0.0.1:%1 timed out after 300 ms").arg(full.port)),
+                 qPrintable(r.error.text()));
+    }
+
+    void missingReplyTimesOut()
+    {
+        RunningServer line(QStringLiteral("line"), true);
+        ClientRequest req = request(line.port(), "no newline", ReplyMode::Line);
+        req.replyTimeoutMs = 300;
+        const ClientResult r = runClientExchange(req);
+        QVERIFY(r.error);
+        QCOMPARE(r.error.errnum(), ETIMEDOUT);
+        QVERIFY2(r.error.text().contains(QLatin1String("no complete reply")) && r.error.text().contains(QLatin1String("300 ms")),
+                 qPrintable(r.error.text()));
+    }
+
+    void closedWithoutReplyIsAnError()
+    {
+        // A Bin server closes an over-long frame without a reply.
+        RunningServer bin(QStringLiteral("bin"), false);
+        const ClientResult r = runClientExchange(request(bin.port(), QByteArray(23, 'x')));
+        QVERIFY(r.error);
+        QVERIFY2(r.error.text().contains(QLatin1String("without a reply")) || r.error.text().contains(QLatin1String("ECONNRESET")),
+                 qPrintable(r.error.text()));
+        QVERIFY(bin.recorder->waitFor(EventKind::Error, QStringLiteral("over-long frame")));
+    }
+
+    void resetAfterSend()
+    {
+        RunningServer line(QStringLiteral("line"), true);
+        ClientRequest req = request(line.port(), "abc");
+        req.resetAfterSend = true;
+        const ClientResult r = runClientExchange(req);
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QVERIFY(r.reply.isEmpty());
+        QVERIFY(r.totalUs >= 0);
+        QVERIFY(line.recorder->waitFor(EventKind::Closed));
+        QVERIFY(waitFor([&] { return line.server.connections()->count() == 0; }));
+    }
+
+    void clientOptionsAndBadHosts()
+    {
+        RunningServer s(QStringLiteral("byte"), false);
+        ClientRequest req = request(s.port(), "opts");
+        req.nodelay = false;
+        req.quickack = true;
+        ClientResult r = runClientExchange(req);
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QCOMPARE(r.reply, QByteArray("OPTS"));
+
+        req.host = QStringLiteral("::1");
+        r = runClientExchange(req);
+        QVERIFY(r.error);
+        QVERIFY2(r.error.text().contains(QLatin1String("not an IPv4 address")), qPrintable(r.error.text()));
+
+        req.host = QStringLiteral("localhost");
+        r = runClientExchange(req);
+        QVERIFY2(!r.error, qPrintable(r.error.text()));
+        QCOMPARE(r.reply, QByteArray("OPTS"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClient)
+#include "tst_client.moc"
