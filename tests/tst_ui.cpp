@@ -108,6 +108,7 @@ private slots:
     void binFormSendsTheStructFields();
     void batchRunsOnWorkerThreadsWithProgressAndSummary();
     void connectionsTableShowsAndClosesConnections();
+    void keyboardShortcutsDriveTheWindow();
     void logPaneStaysBoundedUnderAFlood();
     void logFiltersAndExport();
     void settingsSurviveARestartOfTheWindow();
@@ -316,6 +317,31 @@ void TestUi::connectionsTableShowsAndClosesConnections()
     }
     QCOMPARE(eofs, 1);
     QCOMPARE(resets, 1);
+}
+
+void TestUi::keyboardShortcutsDriveTheWindow()
+{
+    LabWindow w(settingsPath());
+    w.show();
+    w.activateWindow();
+    if (!QTest::qWaitForWindowActive(&w))
+        QSKIP("this platform cannot activate the window, so no shortcut can reach it");
+    prepareLoopback(w, QStringLiteral("byte"));
+    QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier); // Ctrl+R starts
+    QVERIFY2(w.server()->isRunning(), qPrintable(w.serverPanel()->message()));
+    ClientPanel *client = w.clientPanel();
+    client->formCombo()->setCurrentIndex(int(ClientPanel::MessageForm::Text));
+    client->textEdit()->setText(QStringLiteral("keys"));
+    client->newlineBox()->setChecked(false);
+    client->textEdit()->setFocus();
+    QTest::keyClick(client->textEdit(), Qt::Key_Return, Qt::ControlModifier); // Ctrl+Return sends
+    QVERIFY(waitFor([&] { return !client->isBusy() && !client->replyText().isEmpty(); }, 10000));
+    QCOMPARE(client->replyText(), QStringLiteral("KEYS"));
+    QVERIFY(waitFor([&] { return logContains(w, QStringLiteral("'KEYS'")); }));
+    QTest::keyClick(&w, Qt::Key_L, Qt::ControlModifier); // Ctrl+L clears the log
+    QCOMPARE(w.logPanel()->model()->rowCount(), 0);
+    QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier); // Ctrl+R stops
+    QVERIFY(!w.server()->isRunning());
 }
 
 void TestUi::logPaneStaysBoundedUnderAFlood()

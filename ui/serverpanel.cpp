@@ -46,9 +46,11 @@ ServerPanel::ServerPanel(QWidget *parent) : QWidget(parent)
     auto *column = new QVBoxLayout(content);
     column->setContentsMargins(0, 0, 6, 0);
 
-    // Group boxes in the table's own order of groups.
+    // One group box per option group. What a lesson changes first (address, handler, mode)
+    // comes first; every other group follows in the table's order.
     QMap<int, QFormLayout *> forms;
-    QList<int> order;
+    QMap<int, QGroupBox *> boxes;
+    QList<int> order{int(OptionGroup::Address), int(OptionGroup::Handler), int(OptionGroup::Concurrency)};
     for (const OptionSpec &spec : optionTable()) {
         const int g = int(spec.group);
         if (!forms.contains(g)) {
@@ -58,8 +60,9 @@ ServerPanel::ServerPanel(QWidget *parent) : QWidget(parent)
             form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
             form->setLabelAlignment(Qt::AlignLeft);
             forms.insert(g, form);
-            order << g;
-            column->addWidget(box);
+            boxes.insert(g, box);
+            if (!order.contains(g))
+                order << g;
         }
         auto *editor = new OptionEditor(spec, content);
         auto *label = new QLabel(spec.name, content);
@@ -68,6 +71,11 @@ ServerPanel::ServerPanel(QWidget *parent) : QWidget(parent)
         forms.value(g)->addRow(label, editor);
         m_editors.insert(spec.key, editor);
         connect(editor, &OptionEditor::edited, this, &ServerPanel::onEdited);
+    }
+
+    for (int g : std::as_const(order)) {
+        if (QGroupBox *box = boxes.value(g))
+            column->addWidget(box);
     }
 
     auto *rawBox = new QGroupBox(tr("Raw socket options"), content);
