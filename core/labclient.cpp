@@ -163,6 +163,7 @@ ClientResult runClientExchange(const ClientRequest &request)
             result.firstByteUs = (clock.nsecsElapsed() - firstSendNs) / 1000;
             if (socket.state() == QAbstractSocket::ConnectedState) // else Qt has closed rawFd
                 result.tcp = readTcpInfo(rawFd);
+            result.fastOpenUsed = result.tcp.valid && (result.tcp.options & TCPI_OPT_SYN_DATA);
         }
         result.reply += socket.readAll();
         return socket.state() == QAbstractSocket::ConnectedState;

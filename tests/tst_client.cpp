@@ -168,10 +168,11 @@ private slots:
         split.pieceDelayMs = 100;
         r = runClientExchange(split);
         QVERIFY2(!r.error, qPrintable(r.error.text()));
-        QCOMPARE(r.reply, QByteArray("HEL"));
         QVERIFY(r.peerClosed);
         QVERIFY(r.firstByteUs >= 0);
-        QVERIFY(byte.recorder->waitFor(EventKind::Received, QStringLiteral("recv: 3 bytes in one recv()")));
+        // Normally "HEL"; a server thread delayed past the 100 ms pause may see more, never all.
+        QVERIFY2(!r.reply.isEmpty() && r.reply.size() < 12 && QByteArray("HELLO WORLD\n").startsWith(r.reply), r.reply.constData());
+        QVERIFY(byte.recorder->waitFor(EventKind::Received, QStringLiteral("recv: %1 bytes in one recv()").arg(r.reply.size())));
     }
 
     void refusedConnectIsReadable()
