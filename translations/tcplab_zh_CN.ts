@@ -1984,8 +1984,8 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>32 位浮点数</translation>
         </message>
         <message>
-            <source>Send</source>
-            <translation>发送</translation>
+            <source>Send (Ctrl+Return)</source>
+            <translation>发送（Ctrl+Return）</translation>
         </message>
         <message>
             <source>Send once (Ctrl+Return)</source>
@@ -2080,8 +2080,8 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>同时打开的连接数；超过 backlog 时可以看到接受队列被填满</translation>
         </message>
         <message>
-            <source>Run</source>
-            <translation>运行</translation>
+            <source>Run (Ctrl+Shift+Return)</source>
+            <translation>运行（Ctrl+Shift+Return）</translation>
         </message>
         <message>
             <source>Cancel</source>

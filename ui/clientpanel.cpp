@@ -122,10 +122,18 @@ ClientPanel::ClientPanel(QWidget *parent) : QWidget(parent)
     }
     m_stack->addWidget(binPage);
     messageLayout->addWidget(m_stack);
-    connect(m_form, &QComboBox::currentIndexChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // The stack takes the height of the page shown, not of the tallest page (the Bin form).
+    auto fitPage = [this](int index) {
+        m_stack->setCurrentIndex(index);
+        for (int i = 0; i < m_stack->count(); ++i)
+            m_stack->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        m_stack->adjustSize();
+    };
+    connect(m_form, &QComboBox::currentIndexChanged, this, fitPage);
+    fitPage(0);
 
     auto *sendRow = new QHBoxLayout;
-    m_send = new QPushButton(tr("Send"), messageBox);
+    m_send = new QPushButton(tr("Send (Ctrl+Return)"), messageBox);
     m_send->setObjectName(QStringLiteral("clientSend"));
     m_send->setToolTip(tr("Send once (Ctrl+Return)"));
     m_send->setMinimumHeight(30);
@@ -212,7 +220,7 @@ ClientPanel::ClientPanel(QWidget *parent) : QWidget(parent)
     m_concurrency->setSuffix(tr(" at once"));
     m_concurrency->setToolTip(tr("Connections open at the same time; more than the backlog shows the accept queue filling"));
     auto *batchButtons = new QHBoxLayout;
-    m_runBatch = new QPushButton(tr("Run"), batchBox);
+    m_runBatch = new QPushButton(tr("Run (Ctrl+Shift+Return)"), batchBox);
     m_runBatch->setObjectName(QStringLiteral("clientRunBatch"));
     m_cancel = new QPushButton(tr("Cancel"), batchBox);
     m_cancel->setEnabled(false);

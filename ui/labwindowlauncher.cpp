@@ -1,6 +1,7 @@
 #include "labwindowlauncher.h"
 
 #include "labwindow.h"
+#include "terminationwatcher.h"
 #include "uilagprobe.h"
 
 #include <QApplication>
@@ -26,6 +27,8 @@ int runLabWindow(const WindowLaunch &launch)
         }
         window.setConfig(config.value());
     }
+    TerminationWatcher termination;
+    QObject::connect(&termination, &TerminationWatcher::terminationRequested, &window, &QWidget::close);
     window.show();
     if (launch.startNow)
         window.startServer(); // a failure is shown in the window, not fatal
