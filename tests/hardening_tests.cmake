@@ -2,6 +2,6 @@
 # stop under load, and the fuzzers' corpora replayed as regression tests. Each executable
 # stays well under a minute. Several run the tcplab executable (TCPLAB_BINARY) too.
 set(TCPLAB_HARDENING_SUPPORT tst_hardening_support.cpp tst_hardening_support.h)
-foreach(group input faults limits)
+foreach(group input faults limits setup stop)
     tcplab_add_test(tst_hardening_${group} SOURCES ${TCPLAB_HARDENING_SUPPORT} TIMEOUT 120)
 endforeach()
