@@ -12,6 +12,7 @@
 #include "optioneditor.h"
 #include "optionreportmodel.h"
 #include "serverpanel.h"
+#include "systemlimits.h"
 #include "systempanel.h"
 #include "testsupport.h"
 #include "uilagprobe.h"
@@ -33,11 +34,14 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
 #include <cerrno>
+#include <csignal>
+#include <unistd.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -115,6 +119,9 @@ private slots:
     void invalidInputIsRefusedWithAMessage();
     void setUpErrorIsShownNotFatal();
     void chineseTranslationIsLoaded();
+    void batchAgainstAClosedPortCountsFailures();
+    void systemPanelWarnsWhereAKernelLimitDefeatsAnOption();
+    void programStartsTheWindowWithFlagsAndClosesOnSigterm();
     void uiLagProbeWritesItsReport();
 
 private:
@@ -594,6 +601,103 @@ void TestUi::chineseTranslationIsLoaded()
     const QString expected = translator.translate("main", "Window: start the server at launch");
     QVERIFY(!expected.isEmpty());
     QVERIFY2(help.contains(expected), qPrintable(help.left(2000)));
+}
+
+void TestUi::batchAgainstAClosedPortCountsFailures()
+{
+    // A port bound but not listening: every connect is refused.
+    tcplab::FileDescriptor holder(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::bind(holder.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)), 0);
+    socklen_t len = sizeof(addr);
+    ::getsockname(holder.get(), reinterpret_cast<sockaddr *>(&addr), &len);
+
+    LabWindow w(settingsPath());
+    ClientPanel *client = w.clientPanel();
+    client->followServerBox()->setChecked(false);
+    client->hostEdit()->setText(QStringLiteral("127.0.0.1"));
+    client->portSpin()->setValue(ntohs(addr.sin_port));
+    client->formCombo()->setCurrentIndex(int(ClientPanel::MessageForm::Text));
+    client->repeatSpin()->setValue(5);
+    client->concurrencySpin()->setValue(2);
+    QVERIFY(client->runBatch());
+    QVERIFY(waitFor([&] { return !client->isBusy(); }, 20000));
+    QVERIFY2(client->batchSummary().contains(QStringLiteral("5 of 5 exchanges done: 0 ok, 5 failed")), qPrintable(client->batchSummary()));
+    QVERIFY(client->batchSummary().contains(QStringLiteral("ECONNREFUSED")));
+    QVERIFY(waitFor([&] { return logContains(w, QStringLiteral("ECONNREFUSED")); }));
+    QCOMPARE(client->progressBar()->value(), 5);
+}
+
+void TestUi::systemPanelWarnsWhereAKernelLimitDefeatsAnOption()
+{
+    LabWindow w(settingsPath());
+    SystemPanel *system = w.systemPanel();
+    QVERIFY(system->table()->rowCount() > 0);
+    QCOMPARE(system->table()->item(0, 0)->text(), QStringLiteral("net.core.somaxconn"));
+    const long somaxconn = SystemLimits::readNumber(QStringLiteral("net.core.somaxconn"));
+    if (somaxconn <= 0 || somaxconn >= 65535)
+        QSKIP("net.core.somaxconn is unreadable or at the backlog's maximum");
+    QCOMPARE(system->table()->item(0, 1)->text(), QString::number(somaxconn));
+    spin(w, QStringLiteral("backlog"))->setValue(int(somaxconn) + 1);
+    QVERIFY2(system->warnings().join(QLatin1Char(' ')).contains(QStringLiteral("somaxconn")), qPrintable(system->warnings().join('|')));
+    spin(w, QStringLiteral("backlog"))->setValue(int(somaxconn));
+    QVERIFY(!system->warnings().join(QLatin1Char(' ')).contains(QStringLiteral("somaxconn")));
+}
+
+void TestUi::programStartsTheWindowWithFlagsAndClosesOnSigterm()
+{
+    const QString binary = qEnvironmentVariable("TCPLAB_BINARY");
+    if (binary.isEmpty() || !QFile::exists(binary))
+        QSKIP("TCPLAB_BINARY is not built");
+    quint16 port = 0;
+    {
+        Server probe; // a free port, released before the window binds it
+        QVERIFY(!probe.start(testsupport::loopbackConfig()));
+        port = probe.port();
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    const QString lagPath = m_dir->filePath(QStringLiteral("lag.txt"));
+
+    // A bad flag value is refused before any window opens.
+    QProcess bad;
+    bad.setProcessEnvironment(env);
+    bad.start(binary, {QStringLiteral("--keepidle"), QStringLiteral("0")});
+    QVERIFY(bad.waitForFinished(20000));
+    QCOMPARE(bad.exitCode(), 2);
+    QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains(QStringLiteral("keepidle")));
+
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(binary, {QStringLiteral("--start"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                     QString::number(port), QStringLiteral("--handler"), QStringLiteral("line"), QStringLiteral("--keepidle"),
+                     QStringLiteral("42"), QStringLiteral("--report-ui-lag"), lagPath});
+    QVERIFY(p.waitForStarted(10000));
+    // --start: the server answers without anyone touching the window.
+    QByteArray reply;
+    QVERIFY2(waitFor([&] {
+        tcplab::FileDescriptor fd = testsupport::connectTo(port, 1000);
+        if (!fd.isValid() || !testsupport::sendAll(fd.get(), "flags\n"))
+            return false;
+        reply = testsupport::readUntilClose(fd.get(), 2000);
+        return !reply.isEmpty();
+    }, 20000), "the window's server did not answer");
+    QCOMPARE(reply, QByteArray("FLAGS\n"));
+    QVERIFY(waitFor([&] { return QFile::exists(lagPath); }, 10000));
+    ::kill(pid_t(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+    QFile lag(lagPath);
+    QVERIFY(lag.open(QIODevice::ReadOnly));
+    QVERIFY(lag.readAll().startsWith("samples="));
+    // Closing saved the window layout, but the flags were for that run only.
+    QSettings saved(m_dir->filePath(QStringLiteral("config/TCP Lab/tcplab.conf")), QSettings::IniFormat);
+    QVERIFY(saved.contains(QStringLiteral("window/geometry")));
+    QVERIFY(!saved.contains(QStringLiteral("server/keepidle")));
 }
 
 void TestUi::uiLagProbeWritesItsReport()
