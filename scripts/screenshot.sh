@@ -3,16 +3,18 @@
 # and a few exchanges from the command-line client in its log.
 # Needs xvfb-run and ImageMagick's import: TCPLAB_WITH_XVFB=1 scripts/install-deps.sh
 # Usage: scripts/screenshot.sh [build-dir]   (default: build)
+# TCPLAB_SCREENSHOT_LANG=zh_CN.UTF-8 shows the Chinese translation (needs a CJK font such as
+# fonts-wqy-microhei); TCPLAB_SCREENSHOT_OUT=FILE writes elsewhere.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 binary=$build/tcplab
-out=$root/docs/screenshot.png
+out=${TCPLAB_SCREENSHOT_OUT:-$root/docs/screenshot.png}
 for tool in xvfb-run import python3; do
     command -v "$tool" >/dev/null || { echo "screenshot: $tool is missing (TCPLAB_WITH_XVFB=1 scripts/install-deps.sh)" >&2; exit 1; }
 done
 [[ -x $binary ]] || { echo "screenshot: $binary is not built" >&2; exit 1; }
-mkdir -p "$root/docs"
+mkdir -p "$(dirname "$out")"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,7 +23,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 # Runs inside the X server: the window with fresh settings, then the client, then the capture.
 cat >"$work/inside.sh" <<'INSIDE'
 set -euo pipefail
-export XDG_CONFIG_HOME=$WORK/config LANG=${SHOT_LANG:-C.UTF-8}
+export XDG_CONFIG_HOME=$WORK/config LANG=${TCPLAB_SCREENSHOT_LANG:-C.UTF-8}
 # Fresh settings that open on the "Effective options" tab: what the kernel made of each option.
 mkdir -p "$XDG_CONFIG_HOME/TCP Lab"
 printf '[window]\ntab=2\n' >"$XDG_CONFIG_HOME/TCP Lab/tcplab.conf"

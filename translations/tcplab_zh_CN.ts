@@ -1722,6 +1722,61 @@ Then one more listener tries the same port without the option: bind() fails with
         </message>
     </context>
     <context>
+        <name>OptionName</name>
+        <message>
+            <source>Host</source>
+            <translation>主机</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>listen backlog</source>
+            <translation>listen 队列长度</translation>
+        </message>
+        <message>
+            <source>re-arm TCP_QUICKACK</source>
+            <translation>重新设置 TCP_QUICKACK</translation>
+        </message>
+        <message>
+            <source>idle timeout</source>
+            <translation>空闲超时</translation>
+        </message>
+        <message>
+            <source>handler</source>
+            <translation>处理器</translation>
+        </message>
+        <message>
+            <source>persistent</source>
+            <translation>持久连接</translation>
+        </message>
+        <message>
+            <source>Byte recv size</source>
+            <translation>Byte recv 大小</translation>
+        </message>
+        <message>
+            <source>Line limit</source>
+            <translation>行长度上限</translation>
+        </message>
+        <message>
+            <source>Bin reply</source>
+            <translation>Bin 回复</translation>
+        </message>
+        <message>
+            <source>concurrency mode</source>
+            <translation>并发模式</translation>
+        </message>
+        <message>
+            <source>thread cap</source>
+            <translation>线程上限</translation>
+        </message>
+        <message>
+            <source>log level</source>
+            <translation>日志级别</translation>
+        </message>
+    </context>
+    <context>
         <name>Server</name>
         <message>
             <source>send timeout (SO_SNDTIMEO expired with %1 of %2 bytes sent)</source>

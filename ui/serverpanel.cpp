@@ -1,6 +1,7 @@
 #include "serverpanel.h"
 
 #include "optioneditor.h"
+#include "optionlabel.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -65,7 +66,7 @@ ServerPanel::ServerPanel(QWidget *parent) : QWidget(parent)
                 order << g;
         }
         auto *editor = new OptionEditor(spec, content);
-        auto *label = new QLabel(spec.name, content);
+        auto *label = new QLabel(optionLabel(spec), content);
         label->setToolTip(OptionEditor::toolTipFor(spec));
         label->setBuddy(editor->inputWidget());
         forms.value(g)->addRow(label, editor);
