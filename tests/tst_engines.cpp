@@ -3,6 +3,7 @@
 #include "binframe.h"
 #include "framers.h"
 #include "server.h"
+#include "tcpinfo.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -424,6 +425,40 @@ private slots:
         QVERIFY(eof);
         QVERIFY2(lab.recorder->waitFor(EventKind::Closed, QStringLiteral("idle timeout")), qPrintable(lab.recorder->dump()));
         QVERIFY(!lab.recorder->contains(EventKind::Closed, QStringLiteral("SO_RCVTIMEO")));
+        lab.server->stop();
+    }
+
+    void iterativeModeQueuesLaterClients()
+    {
+        // Head-of-line blocking, seen by the kernel: while one persistent client is served, the
+        // others complete their handshake and wait in the accept queue (TCP_INFO of a LISTEN
+        // socket: tcpi_unacked is the queue length, tcpi_sacked its limit).
+        Lab lab;
+        ServerConfig config = loopbackConfig(QStringLiteral("iterative"), QStringLiteral("line"), true);
+        config.setValue(QStringLiteral("backlog"), 16);
+        QVERIFY(!lab.start(config));
+        FileDescriptor first = connectTo(lab.port());
+        QVERIFY(sendAll(first.get(), "first\n"));
+        QCOMPARE(readExactly(first.get(), 6), QByteArray("FIRST\n"));
+        std::vector<FileDescriptor> waiting;
+        for (int i = 0; i < 3; ++i) {
+            waiting.push_back(connectTo(lab.port()));
+            QVERIFY(waiting.back().isValid()); // the kernel completed the handshake
+            QVERIFY(sendAll(waiting.back().get(), "queued\n"));
+        }
+        QVERIFY(waitFor([&] { return readTcpInfo(lab.server->listenDescriptor()).unacked == 3; }));
+        QCOMPARE(readTcpInfo(lab.server->listenDescriptor()).sacked, quint32(16));
+        QCOMPARE(lab.server->connections()->count(), 1);
+        // Nobody in the queue has been answered yet.
+        QCOMPARE(readExactly(waiting.front().get(), 1, 200), QByteArray());
+        // When the first client leaves, the queue drains in order.
+        first.reset();
+        for (FileDescriptor &fd : waiting) {
+            QCOMPARE(readExactly(fd.get(), 7), QByteArray("QUEUED\n"));
+            fd.reset();
+        }
+        QVERIFY(waitFor([&] { return readTcpInfo(lab.server->listenDescriptor()).unacked == 0; }));
+        QVERIFY(lab.idle());
         lab.server->stop();
     }
 
