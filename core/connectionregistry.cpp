@@ -78,8 +78,17 @@ void ConnectionRegistry::shutdownAll()
 {
     QMutexLocker lock(&m_mutex);
     m_shutdown = true;
-    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        // SO_LINGER N makes close() wait up to N s for a peer that does not read, even on a
+        // non-blocking socket; at stop, let the kernel finish in the background instead.
+        linger l{};
+        socklen_t len = sizeof(l);
+        if (::getsockopt(it->fd, SOL_SOCKET, SO_LINGER, &l, &len) == 0 && l.l_onoff && l.l_linger > 0) {
+            const linger off{0, 0};
+            ::setsockopt(it->fd, SOL_SOCKET, SO_LINGER, &off, sizeof(off));
+        }
         ::shutdown(it->fd, SHUT_RDWR);
+    }
 }
 
 void ConnectionRegistry::reopen()

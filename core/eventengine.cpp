@@ -88,6 +88,7 @@ public:
                 }
             }
         }
+        m_context.connections->shutdownAll(); // so that no SO_LINGER close() delays stop()
         for (auto &entry : m_connections)
             entry.second->session.close(tr("server stopped"));
         m_connections.clear();

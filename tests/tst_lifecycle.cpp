@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 
 using namespace tcplab;
@@ -143,6 +144,40 @@ private slots:
                      qPrintable(QStringLiteral("client %1 left connected after stop(): recv %2 (%3), %4 bytes read")
                                     .arg(i).arg(n).arg(QString::fromLocal8Bit(strerror(err))).arg(total)));
         }
+    }
+
+    void stopWithLingerAndANonReadingClient_data() { addModeRows(); }
+    void stopWithLingerAndANonReadingClient()
+    {
+        // SO_LINGER N makes close() wait up to N s for unsent data, even on a non-blocking
+        // socket. A client that never reads must not stretch stop() to N seconds.
+        QFETCH(QString, mode);
+        ServerConfig config = loopbackConfig(mode, QStringLiteral("line"), true);
+        config.setValue(QStringLiteral("linger"), 5);
+        config.setValue(QStringLiteral("sndbuf"), 4096);
+        config.setValue(QStringLiteral("max-line"), 1 << 20);
+        Server server;
+        QVERIFY(!server.start(config));
+        FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        const int small = 4096;
+        ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(server.port());
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)), 0);
+        // One long line: the server reads all of it (nothing unread, so close() will not just
+        // reset) and then cannot finish the reply.
+        const QByteArray line = QByteArray(300000, 'l') + '\n';
+        QVERIFY(sendAll(fd.get(), line));
+        QVERIFY(waitFor([&] {
+            const ConnectionInfo info = server.connectionSnapshot(false).value(0);
+            return info.bytesIn == quint64(line.size()) && info.bytesOut < info.bytesIn;
+        }));
+        QElapsedTimer clock;
+        clock.start();
+        server.stop();
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QStringLiteral("stop took %1 ms").arg(clock.elapsed())));
     }
 
     void threadCapReachedStillStops()
