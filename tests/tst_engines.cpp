@@ -428,6 +428,43 @@ private slots:
         lab.server->stop();
     }
 
+    void closeConnectionFromTheLab_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<bool>("reset");
+        for (const QString &m : kModes) {
+            QTest::addRow("%s graceful", qPrintable(m)) << m << false;
+            QTest::addRow("%s reset", qPrintable(m)) << m << true;
+        }
+    }
+
+    void closeConnectionFromTheLab()
+    {
+        QFETCH(QString, mode);
+        QFETCH(bool, reset);
+        Lab lab;
+        QVERIFY(!lab.start(loopbackConfig(mode, QStringLiteral("line"), true)));
+        FileDescriptor fd = connectTo(lab.port());
+        QVERIFY(sendAll(fd.get(), "before\n"));
+        QCOMPARE(readExactly(fd.get(), 7), QByteArray("BEFORE\n"));
+        const quint64 id = waitForOneConnection(*lab.server);
+        QVERIFY(id);
+        QVERIFY(lab.server->closeConnection(id, reset));
+        char buf[16];
+        pollfd p{fd.get(), POLLIN, 0};
+        QCOMPARE(::poll(&p, 1, 3000), 1);
+        const ssize_t n = ::recv(fd.get(), buf, sizeof(buf), 0);
+        if (reset)
+            QVERIFY2(n < 0 && errno == ECONNRESET, "a reset from the lab must reach the peer as RST");
+        else
+            QCOMPARE(n, ssize_t(0));
+        QVERIFY(lab.idle());
+        QVERIFY2(lab.recorder->waitFor(EventKind::Closed, reset ? QStringLiteral("reset by the lab") : QStringLiteral("closed by the lab"), id),
+                 qPrintable(lab.recorder->dump()));
+        QVERIFY(!lab.server->closeConnection(id, reset)); // gone
+        lab.server->stop();
+    }
+
     void iterativeModeQueuesLaterClients()
     {
         // Head-of-line blocking, seen by the kernel: while one persistent client is served, the
