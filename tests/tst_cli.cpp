@@ -244,6 +244,33 @@ private slots:
             QVERIFY2(kinds.contains(QLatin1String(k)), k);
     }
 
+    void rawOptionIsReadBackInTheReport()
+    {
+        Headless server({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--raw"),
+                         QStringLiteral("SOL_SOCKET:%1:5").arg(SO_PRIORITY), QStringLiteral("--rcvbuf"), QStringLiteral("50000")});
+        QVERIFY2(server.waitForLine(QRegularExpression(QStringLiteral("\"type\":\"listening\""))).hasMatch(),
+                 qPrintable(server.out() + server.err()));
+        QString error;
+        const QJsonObject report = parseJsonLine(server.out().section(QLatin1Char('\n'), 0, 0), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QJsonObject raw, rcvbuf;
+        for (const QJsonValue &row : report.value("options").toArray()) {
+            if (row.toObject().value("key") == QStringLiteral("raw:%1:%2").arg(SOL_SOCKET).arg(SO_PRIORITY))
+                raw = row.toObject();
+            if (row.toObject().value("key") == QLatin1String("rcvbuf"))
+                rcvbuf = row.toObject();
+        }
+        QCOMPARE(raw.value("requested").toString(), QStringLiteral("5"));
+        QCOMPARE(raw.value("effective").toString(), QStringLiteral("5"));
+        QCOMPARE(raw.value("changed").toBool(), false);
+        QCOMPARE(rcvbuf.value("requested").toString(), QStringLiteral("50000"));
+        QCOMPARE(rcvbuf.value("effective").toString(), QStringLiteral("100000"));
+        QCOMPARE(rcvbuf.value("changed").toBool(), true);
+        QVERIFY(rcvbuf.value("note").toString().contains(QLatin1String("doubled")));
+        QVERIFY(server.stop(SIGINT));
+        QCOMPARE(server.process().exitCode(), 0);
+    }
+
     void invalidInputGivesOneLineAndNonZeroExit_data()
     {
         QTest::addColumn<QStringList>("args");
