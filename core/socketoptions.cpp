@@ -276,6 +276,13 @@ OptionReport buildListenerReport(int fd, const ServerConfig &config)
         if ((spec.key == QLatin1String("rcvtimeo") || spec.key == QLatin1String("sndtimeo")) && requested.isValid()
             && config.mode() == ConcurrencyMode::Event)
             row.note = tr("acts only on blocking calls: event mode ignores it (use the idle timeout)");
+        if (spec.key == QLatin1String("linger") && requested.toInt() > 0 && config.mode() == ConcurrencyMode::Event) {
+            // Linux lingers in close() even on a non-blocking socket.
+            const QString stall = tr("close() waits up to %1 s even on non-blocking sockets: a peer that does not read "
+                                     "stalls the whole event loop")
+                                      .arg(requested.toInt());
+            row.note = row.note.isEmpty() ? stall : row.note + QStringLiteral("; ") + stall;
+        }
         if (spec.key == QLatin1String("quickack") && row.note.isEmpty())
             row.note = tr("not sticky: set again on each accepted socket");
         report.rows << row;

@@ -216,8 +216,12 @@ private slots:
         QVERIFY(server.report().row("tos")->note.contains(QLatin1String("ECN")));
         QVERIFY(server.report().row("fastopen")->changed);
         QVERIFY2(server.report().row("fastopen")->note.contains(QLatin1String("somaxconn")), qPrintable(server.report().row("fastopen")->note));
-        if (mode == QLatin1String("event"))
+        if (mode == QLatin1String("event")) {
             QVERIFY(server.report().row("rcvtimeo")->note.contains(QLatin1String("event mode")));
+            QVERIFY(server.report().row("linger")->note.contains(QLatin1String("stalls the whole event loop")));
+        } else {
+            QVERIFY(!server.report().row("linger")->note.contains(QLatin1String("event loop")));
+        }
 
         // ---- an accepted socket, held open by a persistent client ----
         // TCP_DEFER_ACCEPT holds the connection back until data arrives: send half a line (no
