@@ -13,6 +13,7 @@
 #include "optionreportmodel.h"
 #include "serverpanel.h"
 #include "systemlimits.h"
+#include "tcpinfo.h"
 #include "systempanel.h"
 #include "testsupport.h"
 #include "uilagprobe.h"
@@ -289,6 +290,11 @@ void TestUi::connectionsTableShowsAndClosesConnections()
         return false;
     }, 5000));
     QVERIFY(!model->index(0, ConnectionModel::Options).data().toString().isEmpty());
+    // The listener's accept queue (TCP_INFO of the listening socket) is shown with its limit.
+    const TcpInfoSnapshot listener = readTcpInfo(w.server()->listenDescriptor());
+    QVERIFY(listener.valid);
+    QVERIFY2(w.connectionsPanel()->summaryText().contains(QStringLiteral("limit %1").arg(listener.sacked)),
+             qPrintable(w.connectionsPanel()->summaryText()));
 
     // Click the row's Close button (graceful): the peer reads end-of-file.
     QTableView *view = w.connectionsPanel()->view();

@@ -436,8 +436,8 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>已加倍（一半用于内核记账开销）；此套接字的自动调优已关闭</translation>
         </message>
         <message>
-            <source>capped: 2 x net.core.rmem_max = %1</source>
-            <translation>已封顶：2 x net.core.rmem_max = %1</translation>
+            <source>capped at 2 x net.core.rmem_max = %1 (no error is returned)</source>
+            <translation>被限制为 2 x net.core.rmem_max = %1（不会返回错误）</translation>
         </message>
         <message>
             <source>adjusted by the kernel (minimum or cap)</source>
@@ -906,16 +906,16 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
             <translation>客户端启用 Nagle 时，每个请求都在等待服务器的延迟 ACK：中位数 %1 毫秒，而客户端 TCP_NODELAY 时为 %2 毫秒。</translation>
         </message>
         <message>
-            <source>No delayed-ACK stall showed this time (median %1 ms with Nagle, %2 ms with client TCP_NODELAY): the kernel acknowledged the first piece at once.</source>
-            <translation>这次没有出现延迟 ACK 停顿（Nagle 时中位数 %1 毫秒，客户端 TCP_NODELAY 时 %2 毫秒）：内核立即确认了第一段。</translation>
+            <source>No delayed-ACK stall showed this time (median %1 ms with Nagle, %2 ms with client TCP_NODELAY): the server acknowledged the first piece at once.</source>
+            <translation>这次没有出现延迟 ACK 停顿（Nagle 时中位数 %1 毫秒，客户端 TCP_NODELAY 时 %2 毫秒）：服务器立即确认了第一段。</translation>
         </message>
         <message>
-            <source>TCP_NODELAY on the server alone does not help (median %1 ms): it is the client's second write that Nagle holds back.</source>
-            <translation>仅在服务器上设置 TCP_NODELAY 没有帮助（中位数 %1 毫秒）：被 Nagle 拖住的是客户端的第二次写入。</translation>
+            <source>%1: median %2 ms, %3 of %4 round trips stalled.</source>
+            <translation>%1：中位数 %2 毫秒，%4 次往返中有 %3 次停顿。</translation>
         </message>
         <message>
-            <source>Re-arming TCP_QUICKACK on the server after every read removes the wait (median %1 ms); TCP_QUICKACK on the client does not (median %2 ms): it changes the client's ACKs, not the server's.</source>
-            <translation>在每次读取后重新设置服务器的 TCP_QUICKACK 可消除等待（中位数 %1 毫秒）；客户端的 TCP_QUICKACK 则不行（中位数 %2 毫秒）：它改变的是客户端的 ACK，而不是服务器的。</translation>
+            <source>Why: Nagle holds a small segment while an earlier small one is unacknowledged; the server delays its ACK (at least 40 ms) hoping to piggy-back it on a reply, and it has no reply until the second piece arrives. TCP_NODELAY at the client, or an immediate ACK at the server (TCP_QUICKACK re-armed after every read), breaks the wait; TCP_NODELAY at the server and TCP_QUICKACK at the client act on the other direction.</source>
+            <translation>原因：当先前的小报文段尚未被确认时，Nagle 会扣住新的小报文段；服务器延迟其 ACK（至少 40 毫秒），希望把它捎带在回复上，而在第二段到达之前它没有回复可发。客户端的 TCP_NODELAY，或服务器端的立即 ACK（每次读取后重新设置 TCP_QUICKACK）可以打破等待；服务器的 TCP_NODELAY 和客户端的 TCP_QUICKACK 作用于另一个方向。</translation>
         </message>
         <message>
             <source>Each combination uses one persistent connection to a Line server in threaded mode on 127.0.0.1; a stall is a round trip of %1 ms or more.</source>
@@ -1717,6 +1717,10 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>只作用于阻塞调用：事件模式会忽略它（请使用空闲超时）</translation>
         </message>
         <message>
+            <source>close() waits up to %1 s even on non-blocking sockets: a peer that does not read stalls the whole event loop</source>
+            <translation>即使在非阻塞套接字上 close() 也会等待最多 %1 秒：不读取的对端会拖住整个事件循环</translation>
+        </message>
+        <message>
             <source>not sticky: set again on each accepted socket</source>
             <translation>不是持久的：在每个已接受的套接字上重新设置</translation>
         </message>
@@ -1774,6 +1778,17 @@ Then one more listener tries the same port without the option: bind() fails with
         <message>
             <source>log level</source>
             <translation>日志级别</translation>
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
         </message>
     </context>
     <context>
@@ -2349,6 +2364,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <source>%1 open, %2 shown (closed ones stay greyed for 30 s)</source>
             <translation>%1 个打开，显示 %2 个（已关闭的以灰色保留 30 秒）</translation>
         </message>
+        <message>
+            <source>accept queue: %1 waiting, limit %2</source>
+            <translation>接受队列：%1 个等待，上限 %2</translation>
+        </message>
     </context>
     <context>
         <name>tcplab::EventHub</name>
@@ -2357,6 +2376,85 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>
                 <numerusform>丢弃了 %n 个事件：观察者跟不上</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::ExperimentsPanel</name>
+        <message>
+            <source>&amp;Run</source>
+            <translation>运行(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Export chart as PNG…</source>
+            <translation>将图表导出为 PNG…</translation>
+        </message>
+        <message>
+            <source>Export as CSV…</source>
+            <translation>导出为 CSV…</translation>
+        </message>
+        <message>
+            <source>Experiments</source>
+            <translation>实验</translation>
+        </message>
+        <message>
+            <source>Run the experiment on loopback (or in a private network namespace); it takes a few seconds</source>
+            <translation>在回环上（或在私有网络命名空间中）运行实验；需要几秒钟</translation>
+        </message>
+        <message>
+            <source>Stop the experiment; it ends within a fraction of a second</source>
+            <translation>停止实验；它会在不到一秒内结束</translation>
+        </message>
+        <message>
+            <source>Run the experiment to see its chart</source>
+            <translation>运行实验以查看其图表</translation>
+        </message>
+        <message>
+            <source>Chart</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <source>Running %1…</source>
+            <translation>正在运行 %1…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>%1: %2 in %3 ms</source>
+            <translation>%1：%2，用时 %3 毫秒</translation>
+        </message>
+        <message>
+            <source>Note: %1</source>
+            <translation>注：%1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Export chart</source>
+            <translation>导出图表</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <source>Could not write %1</source>
+            <translation>无法写入 %1</translation>
+        </message>
+        <message>
+            <source>Export result</source>
+            <translation>导出结果</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,7 @@
 
 #include "connectionmodel.h"
 #include "server.h"
+#include "tcpinfo.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -182,7 +183,20 @@ void ConnectionsPanel::closeSelected(bool reset)
 
 void ConnectionsPanel::updateSummary()
 {
-    m_summary->setText(tr("%1 open, %2 shown (closed ones stay greyed for 30 s)").arg(m_model->openCount()).arg(m_model->rowCount()));
+    QString text = tr("%1 open, %2 shown (closed ones stay greyed for 30 s)").arg(m_model->openCount()).arg(m_model->rowCount());
+    if (m_server->isRunning()) {
+        // For a listening socket TCP_INFO reports the accept queue: what `ss -lnt` shows as
+        // Recv-Q (waiting for accept()) and Send-Q (the effective backlog).
+        const TcpInfoSnapshot listener = readTcpInfo(m_server->listenDescriptor());
+        if (listener.valid)
+            text += QStringLiteral(" · ") + tr("accept queue: %1 waiting, limit %2").arg(listener.unacked).arg(listener.sacked);
+    }
+    m_summary->setText(text);
+}
+
+QString ConnectionsPanel::summaryText() const
+{
+    return m_summary->text();
 }
 
 } // namespace tcplab

@@ -47,6 +47,7 @@ public:
     // Ask the server to close one connection; false when it is no longer open.
     bool closeConnection(quint64 id, bool reset);
     void closeAll(bool reset);
+    QString summaryText() const;
 
 private:
     void closeSelected(bool reset);
