@@ -207,6 +207,16 @@ void TestUi::clientPanelExchangeShowsReplyAndLog()
     QVERIFY2(waitFor([&] { return logContains(w, QStringLiteral("HELLO LAB")); }), "reply not in the log");
     QVERIFY(logContains(w, QStringLiteral("listening on")));
 
+    // In two writes with a pause, the byte handler's single recv() returns only the first
+    // piece: TCP is a byte stream, and the reply shows the cut.
+    client->textEdit()->setText(QStringLiteral("abcdef"));
+    client->piecesSpin()->setValue(2);
+    client->pieceGapSpin()->setValue(1000); // the server reads long before the second piece
+    QVERIFY(client->send());
+    QVERIFY(waitFor([&] { return !client->isBusy(); }, 10000));
+    QCOMPARE(client->replyText(), QStringLiteral("ABC"));
+    client->piecesSpin()->setValue(1);
+
     // The same through the menu action (what Ctrl+Return triggers).
     client->textEdit()->setText(QStringLiteral("second"));
     w.sendAction()->trigger();

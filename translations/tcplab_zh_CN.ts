@@ -2130,8 +2130,28 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>回复超时</translation>
         </message>
         <message>
+            <source> write(s)</source>
+            <translation> 次写入</translation>
+        </message>
+        <message>
+            <source>Send the message in this many writes. Two small writes with TCP_NODELAY off show Nagle's algorithm meeting the server's delayed ACK (about 40 ms per request).</source>
+            <translation>分这么多次写入发送消息。关闭 TCP_NODELAY 时两次小写入会展示 Nagle 算法与服务器延迟 ACK 的相遇（每个请求约 40 毫秒）。</translation>
+        </message>
+        <message>
+            <source>Pause between the writes; with a pause a byte handler's single recv() sees only the first piece</source>
+            <translation>两次写入之间的停顿；有停顿时 Byte 处理器的单次 recv() 只能看到第一段</translation>
+        </message>
+        <message>
+            <source>gap</source>
+            <translation>间隔</translation>
+        </message>
+        <message>
             <source>Reply ends</source>
             <translation>回复结束于</translation>
+        </message>
+        <message>
+            <source>Send in</source>
+            <translation>发送方式</translation>
         </message>
         <message>
             <source>Repeat</source>

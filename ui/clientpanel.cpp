@@ -203,7 +203,23 @@ ClientPanel::ClientPanel(QWidget *parent) : QWidget(parent)
     options->addRow(m_fastopen);
     options->addRow(tr("Connect timeout"), m_connectTimeout);
     options->addRow(tr("Reply timeout"), m_replyTimeout);
+    m_pieces = new QSpinBox(optionsBox);
+    m_pieces->setObjectName(QStringLiteral("clientPieces"));
+    m_pieces->setRange(1, 64);
+    m_pieces->setSuffix(tr(" write(s)"));
+    m_pieces->setToolTip(tr("Send the message in this many writes. Two small writes with TCP_NODELAY off show Nagle's "
+                            "algorithm meeting the server's delayed ACK (about 40 ms per request)."));
+    m_pieceGap = new QSpinBox(optionsBox);
+    m_pieceGap->setObjectName(QStringLiteral("clientPieceGap"));
+    m_pieceGap->setRange(0, 10000);
+    m_pieceGap->setSuffix(QStringLiteral(" ms"));
+    m_pieceGap->setToolTip(tr("Pause between the writes; with a pause a byte handler's single recv() sees only the first piece"));
+    auto *piecesRow = new QHBoxLayout;
+    piecesRow->addWidget(m_pieces, 1);
+    piecesRow->addWidget(new QLabel(tr("gap"), optionsBox));
+    piecesRow->addWidget(m_pieceGap, 1);
     options->addRow(tr("Reply ends"), m_replyEnd);
+    options->addRow(tr("Send in"), piecesRow);
     right->addWidget(optionsBox);
 
     auto *batchBox = new QGroupBox(tr("Repeat"), this);
@@ -307,6 +323,14 @@ Result<ClientRequest> ClientPanel::buildRequest() const
     }
     if (request.payload.isEmpty())
         return Error::message(tr("Message: nothing to send"));
+    const int pieces = std::min<int>(m_pieces->value(), int(request.payload.size()));
+    if (pieces > 1) {
+        // Equal pieces, the remainder in the last one.
+        const qsizetype size = request.payload.size() / pieces;
+        for (int i = 0; i < pieces; ++i)
+            request.pieces << request.payload.mid(i * size, i + 1 == pieces ? -1 : size);
+        request.pieceDelayMs = m_pieceGap->value();
+    }
     request.nodelay = m_nodelay->isChecked();
     request.quickack = m_quickack->isChecked();
     request.fastOpen = m_fastopen->isChecked();
@@ -504,6 +528,8 @@ void ClientPanel::saveSettings(QSettings &s) const
     s.setValue(QStringLiteral("connectTimeoutMs"), m_connectTimeout->value());
     s.setValue(QStringLiteral("replyTimeoutMs"), m_replyTimeout->value());
     s.setValue(QStringLiteral("replyEnd"), m_replyEnd->currentIndex());
+    s.setValue(QStringLiteral("pieces"), m_pieces->value());
+    s.setValue(QStringLiteral("pieceGapMs"), m_pieceGap->value());
     s.setValue(QStringLiteral("repeat"), m_repeat->value());
     s.setValue(QStringLiteral("concurrency"), m_concurrency->value());
     s.endGroup();
@@ -545,6 +571,8 @@ void ClientPanel::loadSettings(QSettings &s)
     setSpin(m_connectTimeout, "connectTimeoutMs");
     setSpin(m_replyTimeout, "replyTimeoutMs");
     setCombo(m_replyEnd, "replyEnd");
+    setSpin(m_pieces, "pieces");
+    setSpin(m_pieceGap, "pieceGapMs");
     setSpin(m_repeat, "repeat");
     setSpin(m_concurrency, "concurrency");
     s.endGroup();

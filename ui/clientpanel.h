@@ -59,6 +59,8 @@ public:
     QLineEdit *hexEdit() const { return m_hex; }
     QSpinBox *repeatSpin() const { return m_repeat; }
     QSpinBox *concurrencySpin() const { return m_concurrency; }
+    QSpinBox *piecesSpin() const { return m_pieces; }
+    QSpinBox *pieceGapSpin() const { return m_pieceGap; }
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *sendButton() const { return m_send; }
     QPushButton *batchButton() const { return m_runBatch; }
@@ -104,6 +106,8 @@ private:
     QSpinBox *m_connectTimeout;
     QSpinBox *m_replyTimeout;
     QComboBox *m_replyEnd;
+    QSpinBox *m_pieces;
+    QSpinBox *m_pieceGap;
     QPushButton *m_send;
     QLabel *m_message;
     QLineEdit *m_replyText;
