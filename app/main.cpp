@@ -1,6 +1,7 @@
 // tcplab: the lab window, or --headless for the server alone, or --send for the client alone.
 #include "clientcommand.h"
 #include "commandline.h"
+#include "experimentcommand.h"
 #include "headlessserver.h"
 #include "labwindowlauncher.h"
 
@@ -63,8 +64,9 @@ int main(int argc, char **argv)
     const bool wantsHelp = hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")
         || hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v");
     const bool client = hasArgument(argc, argv, "--send") || hasArgument(argc, argv, "--bin");
+    const bool experiment = hasArgument(argc, argv, "--experiment");
     bool headless = hasArgument(argc, argv, "--headless");
-    const bool gui = !wantsHelp && !client && !headless && displayAvailable();
+    const bool gui = !wantsHelp && !client && !experiment && !headless && displayAvailable();
 
     std::unique_ptr<QCoreApplication> app;
     if (gui)
@@ -88,6 +90,7 @@ int main(int argc, char **argv)
         {"json", QCoreApplication::translate("main", "Print the report and every event as one JSON object per line")},
         {"start", QCoreApplication::translate("main", "Window: start the server at launch")},
         {"lang", QCoreApplication::translate("main", "User interface language, e.g. zh_CN or en"), "locale"},
+        {"experiment", QCoreApplication::translate("main", "Run a guided experiment and print its result (--json for JSON); 'list' names them"), "name"},
         {"report-ui-lag", QCoreApplication::translate("main", "Window: measure how late a 10 ms GUI-thread timer fires and write "
                                                                "\"samples=N p50_ms=.. p99_ms=.. max_ms=..\" to FILE every second and at exit"), "file"},
     });
@@ -108,6 +111,8 @@ int main(int argc, char **argv)
     const bool json = parser.isSet("json");
     if (client)
         return runClientCommand(parser, json);
+    if (experiment)
+        return runExperimentCommand(parser.value("experiment"), json);
 
     if (!headless && !gui) {
         std::fprintf(stderr, "tcplab: no display available (DISPLAY and WAYLAND_DISPLAY are unset): starting the headless server\n");

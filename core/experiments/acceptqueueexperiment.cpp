@@ -1,0 +1,152 @@
+#include "acceptqueueexperiment.h"
+
+#include "experimentsupport.h"
+#include "server.h"
+#include "tcpinfo.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+namespace tcplab {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("Experiment", text); }
+const QString kOverflows = QStringLiteral("TcpExt.ListenOverflows");
+const QString kDrops = QStringLiteral("TcpExt.ListenDrops");
+} // namespace
+
+QString AcceptQueueExperiment::title() const
+{
+    return tr("Accept queue");
+}
+
+QString AcceptQueueExperiment::explanation() const
+{
+    return tr("An iterative server (backlog %1) is stuck serving one silent connection while %2 clients connect.\n"
+              "The kernel completes at most backlog + 1 handshakes into the accept queue and drops the other SYNs: watch ListenOverflows and the queue length.")
+        .arg(backlog)
+        .arg(clients);
+}
+
+ExperimentResult AcceptQueueExperiment::run(const ExperimentContext &context)
+{
+    ExperimentResult result = newResult();
+    ServerConfig config = lab::experimentConfig(QStringLiteral("iterative"), QStringLiteral("line"), true);
+    config.setValue(QStringLiteral("backlog"), backlog);
+    Server server;
+    if (Error e = server.start(config))
+        return failedResult(e.text());
+    const quint16 port = server.port();
+
+    context.progress(10, tr("one client connects and stays silent: the iterative server waits in recv()"));
+    Result<FileDescriptor> stalled = lab::connectLoopback(port);
+    if (!stalled)
+        return failedResult(stalled.error().text());
+    QElapsedTimer waitAccept;
+    waitAccept.start();
+    while (server.connectionSnapshot(false).isEmpty() && waitAccept.elapsed() < 2000) {
+        if (!context.sleep(5))
+            return cancelledResult();
+    }
+    if (server.connectionSnapshot(false).isEmpty())
+        return failedResult(tr("the server did not accept the first connection"));
+
+    const TcpInfoSnapshot listenerBefore = readTcpInfo(server.listenDescriptor());
+    const QMap<QString, qint64> before = lab::readNetCounters();
+
+    context.progress(30, tr("%1 clients connect").arg(clients));
+    std::vector<FileDescriptor> sockets;
+    for (int i = 0; i < clients; ++i) {
+        Result<FileDescriptor> fd = lab::startConnect(port);
+        if (!fd)
+            return failedResult(fd.error().text());
+        sockets.push_back(fd.take());
+    }
+    // Loopback handshakes finish within microseconds; a dropped SYN is retried after 1 s, so
+    // half a second later every client is either established or still in SYN_SENT.
+    if (!context.sleep(500))
+        return cancelledResult();
+
+    context.progress(70, tr("reading the kernel's view"));
+    const QMap<QString, qint64> after = lab::readNetCounters();
+    const TcpInfoSnapshot listener = readTcpInfo(server.listenDescriptor());
+
+    ResultTable clientsTable;
+    clientsTable.title = tr("Clients while the server is stuck");
+    clientsTable.columns = QStringList{tr("client"), tr("local port"), tr("state (TCP_INFO)"), tr("handshake")};
+    int completed = 0;
+    int waiting = 0;
+    for (size_t i = 0; i < sockets.size(); ++i) {
+        const TcpInfoSnapshot info = readTcpInfo(sockets[i].get());
+        sockaddr_in local{};
+        socklen_t len = sizeof(local);
+        ::getsockname(sockets[i].get(), reinterpret_cast<sockaddr *>(&local), &len);
+        const bool established = info.valid && info.state == TCP_ESTABLISHED;
+        completed += established ? 1 : 0;
+        waiting += info.valid && info.state == TCP_SYN_SENT ? 1 : 0;
+        clientsTable.addRow({int(i) + 1, int(ntohs(local.sin_port)), info.stateName(),
+                             established ? tr("completed, waits in the accept queue") : tr("SYN dropped, retrying")});
+    }
+
+    const qint64 overflows = lab::counterDelta(before, after, kOverflows);
+    const qint64 drops = lab::counterDelta(before, after, kDrops);
+
+    ResultTable kernel;
+    kernel.title = tr("Kernel counters and listener");
+    kernel.columns = QStringList{tr("what"), tr("before"), tr("after"), tr("change")};
+    kernel.addRow({tr("ListenOverflows (/proc/net/netstat)"), before.value(kOverflows), after.value(kOverflows), overflows});
+    kernel.addRow({tr("ListenDrops (/proc/net/netstat)"), before.value(kDrops), after.value(kDrops), drops});
+    kernel.addRow({tr("accept queue length (TCP_INFO tcpi_unacked = ss Recv-Q)"), int(listenerBefore.unacked),
+                   int(listener.unacked), int(listener.unacked) - int(listenerBefore.unacked)});
+    kernel.addRow({tr("accept queue limit (tcpi_sacked = ss Send-Q)"), int(listenerBefore.sacked), int(listener.sacked), 0});
+
+    result.tables << clientsTable << kernel;
+    result.chart.kind = ChartKind::Bar;
+    result.chart.title = tr("%1 clients against backlog %2 while the server is stuck").arg(clients).arg(backlog);
+    result.chart.xLabel = tr("kernel view");
+    result.chart.yLabel = tr("connections / count");
+    result.chart.categories = QStringList{tr("handshake completed"), tr("still in SYN_SENT"), tr("queue length"),
+                                          tr("queue limit"), tr("ListenOverflows +"), tr("ListenDrops +")};
+    result.chart.series << ChartSeries{tr("count"),
+                                       {double(completed), double(waiting), double(listener.unacked), double(listener.sacked),
+                                        double(overflows), double(drops)},
+                                       {}};
+
+    result.metrics = QVariantMap{{"backlog", backlog},
+                                 {"clients", clients},
+                                 {"completed", completed},
+                                 {"waiting", waiting},
+                                 {"queue_length", int(listener.unacked)},
+                                 {"queue_limit", int(listener.sacked)},
+                                 {"listen_overflows_before", before.value(kOverflows)},
+                                 {"listen_overflows_after", after.value(kOverflows)},
+                                 {"listen_overflows_delta", overflows},
+                                 {"listen_drops_delta", drops}};
+
+    result.findings << tr("%1 of %2 clients completed the handshake while the server was stuck: Linux lets backlog + 1 = %3 connections wait in the accept queue.")
+                           .arg(completed)
+                           .arg(clients)
+                           .arg(backlog + 1);
+    result.findings << tr("%1 clients are still in SYN_SENT: their SYNs were dropped and they retry after 1 s, 3 s, 7 s... (ListenOverflows +%2, ListenDrops +%3).")
+                           .arg(waiting)
+                           .arg(overflows)
+                           .arg(drops);
+    result.findings << tr("The listener's TCP_INFO reports %1 connections queued against a limit of %2, as `ss -lnt` shows in Recv-Q / Send-Q.")
+                           .arg(listener.unacked)
+                           .arg(listener.sacked);
+    result.notes << tr("The counters are per network namespace: other programs' overflows in the same namespace add to them.");
+    context.progress(90, tr("cleaning up"));
+    sockets.clear();
+    stalled.value().reset();
+    server.stop();
+    return result;
+}
+
+} // namespace tcplab

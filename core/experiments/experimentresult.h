@@ -1,0 +1,97 @@
+// What an experiment found, as data: tables, one chart, key numbers and plain sentences. The same
+// value renders as text (CLI), JSON (scripts, --json) and CSV (export), and feeds the chart widget.
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace tcplab {
+
+// Named columns and rows of values; numbers stay numbers in JSON and CSV.
+struct ResultTable
+{
+    QString title;
+    QStringList columns;
+    QList<QVariantList> rows;
+
+    void addRow(const QVariantList &row) { rows.append(row); }
+    QString toText() const;   // aligned columns under the title
+    QString toCsv() const;    // header line then rows, RFC 4180 quoting
+    QJsonObject toJson() const;
+};
+
+enum class ChartKind {
+    Bar,       // one value per category and series (grouped bars)
+    Line,      // y over x, one polyline per series
+    Histogram, // raw samples per series, binned over a common range
+};
+
+struct ChartSeries
+{
+    QString name;
+    QList<double> values; // Bar: one per category; Line: y; Histogram: the samples
+    QList<double> xs;     // Line: x of each value (empty: 0, 1, 2, ...)
+};
+
+// The bins of a histogram chart: edges has bins + 1 entries; counts[series][bin].
+struct HistogramBins
+{
+    QList<double> edges;
+    QList<QList<int>> counts;
+    int maxCount() const;
+};
+
+struct ChartData
+{
+    ChartKind kind = ChartKind::Bar;
+    QString title;
+    QString xLabel;
+    QString yLabel;
+    QStringList categories; // Bar: the group labels
+    QList<ChartSeries> series;
+    int bins = 12;          // Histogram
+
+    bool isEmpty() const;
+    HistogramBins histogram() const;
+    QString toCsv() const;  // the plotted numbers (histogram: the bins)
+    QJsonObject toJson() const;
+};
+
+QString chartKindName(ChartKind kind);
+
+enum class ExperimentStatus {
+    Completed,
+    Skipped,   // could not run here (e.g. no network namespaces); reason says why
+    Cancelled,
+    Failed,    // something broke; reason says what
+};
+
+QString experimentStatusName(ExperimentStatus status);
+
+struct ExperimentResult
+{
+    QString name;
+    QString title;
+    ExperimentStatus status = ExperimentStatus::Completed;
+    QString reason;           // why skipped, cancelled or failed
+    QStringList findings;     // what the kernel did, in sentences built from the measurements
+    QStringList notes;        // caveats, parts skipped, how the numbers were taken
+    QList<ResultTable> tables;
+    ChartData chart;
+    QVariantMap metrics;      // the key numbers under stable names, for scripts and tests
+    qint64 durationMs = 0;
+
+    bool completed() const { return status == ExperimentStatus::Completed; }
+    const ResultTable *table(const QString &title) const;
+    QString toText() const;
+    QJsonObject toJson() const;
+    QString toCsv() const;    // every table, then the chart's numbers, separated by blank lines
+};
+
+} // namespace tcplab
+
+Q_DECLARE_METATYPE(tcplab::ExperimentResult)

@@ -1,0 +1,159 @@
+#include "reuseaddrexperiment.h"
+
+#include "experimentsupport.h"
+#include "server.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <netinet/tcp.h>
+
+namespace tcplab {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Experiment", text); }
+
+ServerConfig restartConfig(quint16 port, bool reuseAddr)
+{
+    // One-shot Byte handler: the server replies and closes first, so TIME_WAIT lands on its side.
+    ServerConfig config = lab::experimentConfig(QStringLiteral("threaded"), QStringLiteral("byte"), false);
+    config.setValue(QStringLiteral("port"), port);
+    config.setValue(QStringLiteral("reuseaddr"), reuseAddr);
+    // SO_REUSEPORT would also let the new socket bind beside TIME_WAIT; off, it shows REUSEADDR alone.
+    config.setValue(QStringLiteral("reuseport"), false);
+    return config;
+}
+
+int timeWaitOn(quint16 port)
+{
+    int n = 0;
+    for (const lab::ProcTcpSocket &s : lab::readProcTcp())
+        n += s.localPort == port && s.state == TCP_TIME_WAIT ? 1 : 0;
+    return n;
+}
+
+struct Attempt
+{
+    QString what;
+    bool reuseAddr = false;
+    int timeWait = 0;
+    bool bound = false;
+    QString errnoText;
+    QString message;
+};
+
+} // namespace
+
+QString ReuseAddrExperiment::title() const
+{
+    return tr("SO_REUSEADDR");
+}
+
+QString ReuseAddrExperiment::explanation() const
+{
+    return tr("A one-shot server answers %1 clients and closes first, so their connections stay in TIME_WAIT on its port for a minute; then it restarts on the same port.\n"
+              "Without SO_REUSEADDR the restart's bind() fails with EADDRINUSE; with it (on the old and the new socket) it succeeds. Two live listeners still conflict.")
+        .arg(clients);
+}
+
+ExperimentResult ReuseAddrExperiment::run(const ExperimentContext &context)
+{
+    ExperimentResult result = newResult();
+    QList<Attempt> attempts;
+    int step = 0;
+    for (const bool reuse : {false, true}) {
+        context.progress(10 + 40 * step++, reuse ? tr("server with SO_REUSEADDR") : tr("server without SO_REUSEADDR"));
+        Server first;
+        if (Error e = first.start(restartConfig(0, reuse)))
+            return failedResult(e.text());
+        const quint16 port = first.port();
+        for (int i = 0; i < clients; ++i) {
+            if (context.cancelled())
+                return cancelledResult();
+            Result<FileDescriptor> fd = lab::connectLoopback(port);
+            if (!fd)
+                return failedResult(fd.error().text());
+            lab::sendAll(fd.value().get(), QByteArrayLiteral("hello\n"));
+            lab::drainUntilClose(fd.value().get(), 2000);
+        }
+        // The server's side of each connection reaches TIME_WAIT once the client's FIN is acked.
+        QElapsedTimer wait;
+        wait.start();
+        while (timeWaitOn(port) < clients && wait.elapsed() < 2000) {
+            if (!context.sleep(10))
+                return cancelledResult();
+        }
+        first.stop();
+
+        Attempt a;
+        a.what = reuse ? tr("restart with SO_REUSEADDR") : tr("restart without SO_REUSEADDR");
+        a.reuseAddr = reuse;
+        a.timeWait = timeWaitOn(port);
+        Server second;
+        const Error e = second.start(restartConfig(port, reuse));
+        a.bound = !e;
+        a.errnoText = e ? errnoName(e.errnum()) : QString();
+        a.message = e ? e.text() : tr("bound and listening on port %1").arg(port);
+        attempts << a;
+
+        if (reuse && a.bound) {
+            // SO_REUSEADDR is about TIME_WAIT, not about two servers: a second live listener fails.
+            Attempt b;
+            b.what = tr("second server while the restarted one listens, both with SO_REUSEADDR");
+            b.reuseAddr = true;
+            b.timeWait = timeWaitOn(port);
+            Server third;
+            const Error e2 = third.start(restartConfig(port, true));
+            b.bound = !e2;
+            b.errnoText = e2 ? errnoName(e2.errnum()) : QString();
+            b.message = e2 ? e2.text() : tr("bound (unexpected)");
+            attempts << b;
+        }
+        second.stop();
+    }
+
+    ResultTable table;
+    table.title = tr("bind() on the same port");
+    table.columns = QStringList{tr("attempt"), tr("SO_REUSEADDR"), tr("TIME_WAIT on the port"), tr("bind"), tr("errno"), tr("message")};
+    ChartSeries tw{tr("TIME_WAIT sockets on the port"), {}, {}};
+    ChartSeries ok{tr("bind succeeded (1) / failed (0)"), {}, {}};
+    for (const Attempt &a : std::as_const(attempts)) {
+        table.addRow({a.what, a.reuseAddr, a.timeWait, a.bound ? tr("ok") : tr("failed"), a.errnoText.isEmpty() ? QStringLiteral("-") : a.errnoText, a.message});
+        result.chart.categories << a.what;
+        tw.values << a.timeWait;
+        ok.values << (a.bound ? 1 : 0);
+    }
+    result.tables << table;
+    result.chart.kind = ChartKind::Bar;
+    result.chart.title = tr("Restarting on a port with connections in TIME_WAIT");
+    result.chart.xLabel = tr("attempt");
+    result.chart.yLabel = tr("count");
+    result.chart.series << tw << ok;
+
+    const Attempt &without = attempts.value(0);
+    const Attempt &with = attempts.value(1);
+    result.metrics = QVariantMap{{"without.time_wait", without.timeWait},
+                                 {"without.bound", without.bound},
+                                 {"without.errno", without.errnoText},
+                                 {"with.time_wait", with.timeWait},
+                                 {"with.bound", with.bound},
+                                 {"with.errno", with.errnoText}};
+    if (attempts.size() > 2) {
+        result.metrics[QStringLiteral("two_listeners.bound")] = attempts[2].bound;
+        result.metrics[QStringLiteral("two_listeners.errno")] = attempts[2].errnoText;
+    }
+    result.findings << tr("Without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2.")
+                           .arg(without.timeWait)
+                           .arg(without.bound ? tr("succeeded") : tr("failed with %1").arg(without.errnoText));
+    result.findings << tr("With SO_REUSEADDR, with %1 connections in TIME_WAIT, the restart's bind() %2.")
+                           .arg(with.timeWait)
+                           .arg(with.bound ? tr("succeeded") : tr("failed with %1").arg(with.errnoText));
+    if (attempts.size() > 2)
+        result.findings << tr("A second server on the port while the first listens: %1 — SO_REUSEADDR does not let two listeners share a port on Linux (that is SO_REUSEPORT).")
+                               .arg(attempts[2].bound ? tr("bound") : attempts[2].errnoText);
+    result.notes << tr("TIME_WAIT lasts 60 s on Linux; the lab counts the sockets from /proc/net/tcp (state 06) on the server's port. SO_REUSEPORT is off in both servers.");
+    return result;
+}
+
+} // namespace tcplab

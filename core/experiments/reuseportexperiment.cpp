@@ -1,0 +1,154 @@
+#include "reuseportexperiment.h"
+
+#include "experimentsupport.h"
+#include "listener.h"
+#include "tcpinfo.h"
+
+#include <QCoreApplication>
+
+#include <vector>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace tcplab {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Experiment", text); }
+
+ServerConfig listenerConfig(quint16 port, bool reusePort)
+{
+    ServerConfig config = lab::experimentConfig(QStringLiteral("event"), QStringLiteral("byte"), false);
+    config.setValue(QStringLiteral("port"), port);
+    config.setValue(QStringLiteral("reuseport"), reusePort);
+    return config;
+}
+
+int drainAccepts(int listenFd)
+{
+    // accept4's SOCK_NONBLOCK is for the new socket; the listener itself must not block either.
+    ::fcntl(listenFd, F_SETFL, ::fcntl(listenFd, F_GETFL) | O_NONBLOCK);
+    int n = 0;
+    for (;;) {
+        const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0)
+            break;
+        ::close(fd);
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+QString ReusePortExperiment::title() const
+{
+    return tr("SO_REUSEPORT");
+}
+
+QString ReusePortExperiment::explanation() const
+{
+    return tr("%1 listeners bind the same port with SO_REUSEPORT and %2 clients connect: the kernel hashes each connection to one listener's accept queue.\n"
+              "Then one more listener tries the same port without the option: bind() fails with EADDRINUSE.")
+        .arg(listeners)
+        .arg(clients);
+}
+
+ExperimentResult ReusePortExperiment::run(const ExperimentContext &context)
+{
+    ExperimentResult result = newResult();
+    std::vector<ListenerSocket> sockets;
+    quint16 port = 0;
+    context.progress(5, tr("opening %1 listeners with SO_REUSEPORT").arg(listeners));
+    for (int i = 0; i < listeners; ++i) {
+        Result<ListenerSocket> l = openListener(listenerConfig(port, true));
+        if (!l)
+            return failedResult(tr("listener %1: %2").arg(i + 1).arg(l.error().text()));
+        sockets.push_back(l.take());
+        port = sockets.front().port;
+    }
+
+    context.progress(20, tr("%1 clients connect to port %2").arg(clients).arg(port));
+    std::vector<FileDescriptor> clientSockets;
+    for (int i = 0; i < clients; ++i) {
+        if (context.cancelled())
+            return cancelledResult();
+        Result<FileDescriptor> fd = lab::connectLoopback(port);
+        if (!fd)
+            return failedResult(fd.error().text());
+        clientSockets.push_back(fd.take());
+    }
+
+    context.progress(60, tr("reading each listener's accept queue"));
+    ResultTable spread;
+    spread.title = tr("Connections per listener");
+    spread.columns = QStringList{tr("listener"), tr("SO_REUSEPORT"), tr("queued (TCP_INFO tcpi_unacked)"), tr("accepted")};
+    ChartSeries counts{tr("connections"), {}, {}};
+    QStringList categories;
+    QVariantList perListener;
+    int used = 0;
+    int total = 0;
+    for (int i = 0; i < int(sockets.size()); ++i) {
+        const int fd = sockets[size_t(i)].fd.get();
+        const TcpInfoSnapshot info = readTcpInfo(fd);
+        const int accepted = drainAccepts(fd);
+        spread.addRow({tr("listener %1").arg(i + 1), lab::socketIntOption(fd, SOL_SOCKET, SO_REUSEPORT) == 1,
+                       int(info.unacked), accepted});
+        categories << tr("listener %1").arg(i + 1);
+        counts.values << double(accepted);
+        perListener << accepted;
+        used += accepted > 0 ? 1 : 0;
+        total += accepted;
+    }
+
+    context.progress(80, tr("one more listener without SO_REUSEPORT"));
+    ResultTable binds;
+    binds.title = tr("Joining the port");
+    binds.columns = QStringList{tr("attempt"), tr("SO_REUSEPORT"), tr("result"), tr("errno")};
+    Result<ListenerSocket> without = openListener(listenerConfig(port, false));
+    const QString withoutErrno = without ? QString() : errnoName(without.error().errnum());
+    binds.addRow({tr("listener %1 without the option").arg(listeners + 1), false,
+                  without ? tr("bound (unexpected)") : without.error().text(), without ? QStringLiteral("-") : withoutErrno});
+    Result<ListenerSocket> with = openListener(listenerConfig(port, true));
+    binds.addRow({tr("listener %1 with the option").arg(listeners + 1), true,
+                  with ? tr("bound: it now shares the port too") : with.error().text(),
+                  with ? QStringLiteral("-") : errnoName(with.error().errnum())});
+
+    result.tables << spread << binds;
+    result.chart.kind = ChartKind::Bar;
+    result.chart.title = tr("%1 connections to port %2 over %3 SO_REUSEPORT listeners").arg(clients).arg(port).arg(listeners);
+    result.chart.xLabel = tr("listener");
+    result.chart.yLabel = tr("connections");
+    result.chart.categories = categories;
+    result.chart.series << counts;
+
+    result.metrics = QVariantMap{{"port", port},
+                                 {"listeners", listeners},
+                                 {"clients", clients},
+                                 {"accepted_total", total},
+                                 {"listeners_used", used},
+                                 {"per_listener", perListener},
+                                 {"bind_without_option_ok", bool(without)},
+                                 {"bind_without_option_errno", withoutErrno},
+                                 {"bind_with_option_ok", bool(with)}};
+    QStringList spreadText;
+    for (const QVariant &v : std::as_const(perListener))
+        spreadText << v.toString();
+    result.findings << tr("The kernel spread %1 connections over %2 of %3 listeners (%4): it picks a listener by a hash of the connection's addresses and ports.")
+                           .arg(total)
+                           .arg(used)
+                           .arg(listeners)
+                           .arg(spreadText.join(QStringLiteral(" / ")));
+    result.findings << (without ? tr("A listener without SO_REUSEPORT was allowed to bind (unexpected on Linux).")
+                                : tr("A listener without SO_REUSEPORT could not join: %1 (%2). Every socket sharing the port must set the option before bind().")
+                                      .arg(withoutErrno, without.error().text()));
+    result.notes << tr("Each listener is a socket opened by the lab's core (options before bind, then listen); the connections were counted by accepting them from each listener.");
+    context.progress(95, tr("closing"));
+    return result;
+}
+
+} // namespace tcplab
