@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 
 using namespace tcplab;
@@ -172,7 +173,7 @@ void TestExperimentsUi::panelRunsOnAWorkerThreadAndShowsTheResult()
     auto *table = qobject_cast<QTableWidget *>(tabs->widget(1));
     QVERIFY(table);
     QCOMPARE(table->rowCount(), int(r.tables.first().rows.size()));
-    QVERIFY(panel.findChild<QLabel *>(QStringLiteral("findingsLabel"))->text().contains(QLatin1String("EADDRINUSE")));
+    QVERIFY(panel.findChild<QTextBrowser *>(QStringLiteral("findingsView"))->toPlainText().contains(QLatin1String("EADDRINUSE")));
     QVERIFY(panel.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QLatin1String("completed")));
     QCOMPARE(panel.findChild<QProgressBar *>(QStringLiteral("progressBar"))->value(), 100);
     QVERIFY(panel.findChild<QPushButton *>(QStringLiteral("exportPngButton"))->isEnabled());

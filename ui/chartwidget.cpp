@@ -160,7 +160,7 @@ void drawBars(QPainter &p, const QRect &rect, const ChartData &chart, const QCol
             n = std::max(n, int(s.values.size()));
         return n;
     }());
-    const Frame f = drawFrame(p, rect, chart, lo, hi, text, grid, 2);
+    const Frame f = drawFrame(p, rect, chart, lo, hi, text, grid, 3);
     if (f.plot.width() < 20 || groups == 0)
         return;
     const QFontMetrics fm(p.font());
@@ -185,7 +185,7 @@ void drawBars(QPainter &p, const QRect &rect, const ChartData &chart, const QCol
         }
         if (g < chart.categories.size()) {
             p.setPen(text);
-            p.drawText(QRectF(f.plot.left() + g * groupWidth, f.plot.bottom() + 4, groupWidth, fm.height() * 2 + 2),
+            p.drawText(QRectF(f.plot.left() + g * groupWidth + 2, f.plot.bottom() + 4, groupWidth - 4, fm.height() * 3 + 2),
                        Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, chart.categories[g]);
         }
     }

@@ -15,6 +15,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace tcplab {
@@ -67,7 +68,7 @@ ExperimentsPanel::ExperimentsPanel(QWidget *parent)
       m_cancel(new QPushButton(tr("Cancel"), this)),
       m_progress(new QProgressBar(this)),
       m_status(new QLabel(this)),
-      m_findings(new QLabel(this)),
+      m_findings(new QTextBrowser(this)),
       m_tabs(new QTabWidget(this)),
       m_chart(new ChartWidget(this)),
       m_exportPng(new QPushButton(tr("Export chart as PNG…"), this)),
@@ -78,7 +79,7 @@ ExperimentsPanel::ExperimentsPanel(QWidget *parent)
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_findings->setObjectName(QStringLiteral("findingsLabel"));
+    m_findings->setObjectName(QStringLiteral("findingsView"));
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
     m_exportPng->setObjectName(QStringLiteral("exportPngButton"));
     m_exportCsv->setObjectName(QStringLiteral("exportCsvButton"));
@@ -97,9 +98,13 @@ ExperimentsPanel::ExperimentsPanel(QWidget *parent)
     m_title->setFont(titleFont);
     m_explanation->setWordWrap(true);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_findings->setWordWrap(true);
-    m_findings->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_findings->setTextFormat(Qt::PlainText);
+    // What the kernel did, in sentences: a few lines tall, scrolling when a result has more.
+    m_findings->setReadOnly(true);
+    m_findings->setOpenLinks(false);
+    m_findings->setMaximumHeight(m_findings->fontMetrics().lineSpacing() * 7 + 8);
+    m_findings->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_findings->setPlaceholderText(tr("The findings appear here after a run."));
+    m_findings->setAccessibleName(tr("Findings"));
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_run->setToolTip(tr("Run the experiment on loopback (or in a private network namespace); it takes a few seconds"));
@@ -258,7 +263,7 @@ void ExperimentsPanel::showResult(const ExperimentResult *result)
         lines << tr("Note: %1").arg(n);
     if (result->status != ExperimentStatus::Completed && !result->reason.isEmpty())
         lines.prepend(tr("%1: %2").arg(experimentStatusName(result->status), result->reason));
-    m_findings->setText(lines.join(QLatin1Char('\n')));
+    m_findings->setPlainText(lines.join(QLatin1Char('\n')));
     for (const ResultTable &t : result->tables)
         m_tabs->addTab(makeTable(t, m_tabs), t.title);
     updateButtons();

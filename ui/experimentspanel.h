@@ -12,6 +12,7 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
+class QTextBrowser;
 
 namespace tcplab {
 
@@ -62,7 +63,7 @@ private:
     QPushButton *m_cancel;
     QProgressBar *m_progress;
     QLabel *m_status;
-    QLabel *m_findings;
+    QTextBrowser *m_findings;
     QTabWidget *m_tabs;
     ChartWidget *m_chart;
     QPushButton *m_exportPng;

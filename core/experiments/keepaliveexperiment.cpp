@@ -178,6 +178,7 @@ private:
                                     tr("kernel timer"), tr("timer fires in ms"), tr("client state")};
         ChartSeries probes{tr("unanswered probes"), {}, {}};
         ChartSeries alive{tr("server socket open (1) / gone (0)"), {}, {}};
+        ChartSeries reachable{tr("peer reachable (1) / cut off (0)"), {}, {}};
         int maxIdleProbes = 0;
         int maxCutProbes = 0;
         for (const Sample &s : std::as_const(m_samples)) {
@@ -190,6 +191,8 @@ private:
             probes.values << (open ? double(s.server.probes) : (probes.values.isEmpty() ? 0 : probes.values.last()));
             alive.xs << s.seconds;
             alive.values << (open ? 1.0 : 0.0);
+            reachable.xs << s.seconds;
+            reachable.values << (m_cutAt >= 0 && s.seconds >= m_cutAt ? 0.0 : 1.0);
             if (open && m_cutAt < 0)
                 maxIdleProbes = std::max(maxIdleProbes, int(s.server.probes));
             if (open && m_cutAt >= 0 && s.seconds >= m_cutAt)
@@ -201,6 +204,8 @@ private:
         result.chart.xLabel = tr("time (s)");
         result.chart.yLabel = tr("probes / open");
         result.chart.series << probes << alive;
+        if (m_cutAt >= 0)
+            result.chart.series << reachable;
 
         result.metrics = QVariantMap{{"keepidle_s", m_spec.keepIdle},
                                      {"keepintvl_s", m_spec.keepIntvl},
@@ -221,10 +226,12 @@ private:
             result.metrics[QStringLiteral("client_state_after")] = m_clientStateAfter;
             result.metrics[QStringLiteral("client_write_after")] = m_clientWriteOutcome;
             if (closed)
-                result.findings << tr("After the path was cut, the probes went unanswered (%1 counted) and the kernel dropped the server's connection %2 s later (expected about KEEPCNT x KEEPINTVL = %3 s): %4.")
+                result.findings << tr("After the path was cut, the probes went unanswered (%1 counted) and the kernel dropped the server's connection %2 s later "
+                                      "(between KEEPCNT x KEEPINTVL = %3 s and %4 s: KEEPCNT unanswered probes KEEPINTVL apart, the first at the next timer): %5.")
                                        .arg(maxCutProbes)
                                        .arg(m_closedAt - m_cutAt, 0, 'f', 1)
                                        .arg(m_spec.keepCnt * m_spec.keepIntvl)
+                                       .arg((m_spec.keepCnt + 1) * m_spec.keepIntvl)
                                        .arg(reason.isEmpty() ? tr("closed") : reason);
             else
                 result.findings << tr("After the path was cut the server's connection was still open %1 s later (probes counted: %2).")
