@@ -261,6 +261,12 @@ OptionReport buildListenerReport(int fd, const ServerConfig &config)
                 same = effective.value().toBool() == requested.toBool();
             else
                 same = row.effective == row.requested;
+            if (same && spec.level == SOL_SOCKET && (spec.optname == SO_RCVBUF || spec.optname == SO_SNDBUF)) {
+                // Asking for exactly 2 x the sysctl cap reads back "unchanged": capped, then doubled.
+                const long cap = SystemLimits::readNumber(spec.optname == SO_RCVBUF ? QStringLiteral("net.core.rmem_max")
+                                                                                    : QStringLiteral("net.core.wmem_max"));
+                same = !(cap > 0 && requested.toLongLong() > cap);
+            }
             if (!same) {
                 row.changed = true;
                 row.note = kernelNote(spec, requested, effective.value());

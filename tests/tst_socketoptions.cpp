@@ -410,6 +410,47 @@ private slots:
         server.stop();
     }
 
+    void buffersAboveTheSysctlAreCapped()
+    {
+        // SO_RCVBUF/SO_SNDBUF: doubled, but never beyond 2 x net.core.rmem_max / wmem_max.
+        for (const char *key : {"rcvbuf", "sndbuf"}) {
+            const QString sysctl = QLatin1String(key) == QLatin1String("rcvbuf") ? QStringLiteral("net.core.rmem_max")
+                                                                                 : QStringLiteral("net.core.wmem_max");
+            const long cap = SystemLimits::readNumber(sysctl);
+            QVERIFY(cap > 0);
+            const OptionSpec *spec = findOption(QLatin1String(key));
+            // 1.5 x the cap, and exactly 2 x the cap (which reads back equal to the request).
+            for (const long requested : {cap + cap / 2, 2 * cap}) {
+                if (double(requested) > spec->maximum)
+                    QSKIP(qPrintable(sysctl + QLatin1String(" is too large to ask for more than it")));
+                ServerConfig config = loopbackConfig();
+                config.setValue(QLatin1String(key), int(requested));
+                Server server;
+                QVERIFY(!server.start(config));
+                QCOMPARE(readOption(server.listenDescriptor(), *spec).value().toLongLong(), qlonglong(2 * cap));
+                const OptionReportRow *row = server.report().row(QLatin1String(key));
+                QVERIFY2(row->changed, qPrintable(QString::number(requested)));
+                QVERIFY2(row->note.contains(QStringLiteral("capped at 2 x %1").arg(sysctl)), qPrintable(row->note));
+                server.stop();
+            }
+        }
+    }
+
+    void linger2ZeroReadsTheFinTimeout()
+    {
+        const long finTimeout = SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+        QVERIFY(finTimeout > 0);
+        ServerConfig config = loopbackConfig();
+        config.setValue(QStringLiteral("linger2"), 0);
+        Server server;
+        QVERIFY(!server.start(config));
+        QCOMPARE(readOption(server.listenDescriptor(), *findOption(QStringLiteral("linger2"))).value().toLongLong(), qlonglong(finTimeout));
+        const OptionReportRow *row = server.report().row(QStringLiteral("linger2"));
+        QVERIFY(row->changed);
+        QVERIFY2(row->note.contains(QLatin1String("tcp_fin_timeout")), qPrintable(row->note));
+        server.stop();
+    }
+
     void fastOpenWithoutServerBitIsNoted()
     {
         const long tfo = SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fastopen"), 0);
