@@ -12,6 +12,9 @@
 #include "systemlimits.h"
 #include "testsupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QtTest>
 
 #include <cerrno>
@@ -195,6 +198,36 @@ private slots:
         // The server's one recv() got the whole request that came with the SYN.
         QVERIFY2(recorder.waitFor(EventKind::Received, QStringLiteral("recv: 14 bytes")), qPrintable(recorder.dump()));
         QVERIFY(waitFor([&] { return server.connections()->count() == 0; }));
+        server.stop();
+    }
+
+    void cliClientReportsFastOpen()
+    {
+        // Child processes share the namespace (and its cookie cache): the CLI client's second
+        // run sends its text in the SYN and says so.
+        const QString binary = qEnvironmentVariable("TCPLAB_BINARY");
+        if (binary.isEmpty())
+            QSKIP("TCPLAB_BINARY is not set: run this test through ctest");
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("byte"), false);
+        config.setValue(QStringLiteral("host"), QStringLiteral("127.0.0.5"));
+        config.setValue(QStringLiteral("fastopen"), 8);
+        Server server;
+        QVERIFY(!server.start(config));
+        QList<QJsonObject> runs;
+        for (int i = 0; i < 2; ++i) {
+            QProcess p;
+            p.start(binary, {QStringLiteral("--send"), QStringLiteral("via cli"), QStringLiteral("--host"), QStringLiteral("127.0.0.5"),
+                             QStringLiteral("--port"), QString::number(server.port()), QStringLiteral("--client-fastopen"),
+                             QStringLiteral("on"), QStringLiteral("--json")});
+            // Serve while waiting: the server's events are delivered on this thread.
+            QVERIFY(waitFor([&] { return p.state() == QProcess::NotRunning || p.waitForFinished(10); }, 10000));
+            QCOMPARE(p.exitCode(), 0);
+            runs << QJsonDocument::fromJson(p.readAllStandardOutput().trimmed()).object();
+        }
+        QCOMPARE(runs[0].value("reply").toString(), QStringLiteral("VIA CLI"));
+        QCOMPARE(runs[0].value("fastopen_used").toBool(), false);
+        QCOMPARE(runs[1].value("reply").toString(), QStringLiteral("VIA CLI"));
+        QCOMPARE(runs[1].value("fastopen_used").toBool(), true);
         server.stop();
     }
 
