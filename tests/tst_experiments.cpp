@@ -267,7 +267,8 @@ void TestExperiments::fastOpenSecondConnectionCarriesDataInTheSyn()
     FastOpenExperiment e;
     const ExperimentResult r = e.run(ExperimentContext());
     REQUIRE_COMPLETED(r);
-    QCOMPARE(r.metrics.value("sysctl_in_namespace").toString(), QStringLiteral("3"));
+    if (r.metrics.value("in_namespace").toBool())
+        QCOMPARE(r.metrics.value("sysctl_in_namespace").toString(), QStringLiteral("3"));
     QCOMPARE(r.metrics.value("first_data_in_syn").toBool(), false);
     QVERIFY2(r.metrics.value("second_data_in_syn").toBool(), describe(r).constData());
     QCOMPARE(r.metrics.value("passive_first").toLongLong(), 0);

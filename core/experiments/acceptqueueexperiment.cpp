@@ -37,6 +37,21 @@ QString AcceptQueueExperiment::explanation() const
 
 ExperimentResult AcceptQueueExperiment::run(const ExperimentContext &context)
 {
+    // In a private network namespace the overflow counters count this experiment's SYNs only.
+    ExperimentResult result;
+    const Error nsError = lab::runInPrivateNetworkNamespace([&] { result = runHere(context); });
+    if (!nsError) {
+        result.notes << tr("Ran in a private network namespace, so the counters changed only by this experiment's connections.");
+        return result;
+    }
+    result = runHere(context);
+    result.notes << tr("The counters are per network namespace: other programs' overflows on this machine add to them (no private namespace: %1).")
+                        .arg(nsError.text());
+    return result;
+}
+
+ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context)
+{
     ExperimentResult result = newResult();
     ServerConfig config = lab::experimentConfig(QStringLiteral("iterative"), QStringLiteral("line"), true);
     config.setValue(QStringLiteral("backlog"), backlog);
@@ -141,7 +156,6 @@ ExperimentResult AcceptQueueExperiment::run(const ExperimentContext &context)
     result.findings << tr("The listener's TCP_INFO reports %1 connections queued against a limit of %2, as `ss -lnt` shows in Recv-Q / Send-Q.")
                            .arg(listener.unacked)
                            .arg(listener.sacked);
-    result.notes << tr("The counters are per network namespace: other programs' overflows in the same namespace add to them.");
     context.progress(90, tr("cleaning up"));
     sockets.clear();
     stalled.value().reset();

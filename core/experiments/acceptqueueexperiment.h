@@ -16,6 +16,9 @@ public:
 
     int backlog = 4;
     int clients = 12;
+
+private:
+    ExperimentResult runHere(const ExperimentContext &context);
 };
 
 } // namespace tcplab

@@ -16,6 +16,22 @@ QString tr(const char *text) { return QCoreApplication::translate("Experiment", 
 const char *const kCounters[] = {"TcpExt.TCPFastOpenActive", "TcpExt.TCPFastOpenPassive", "TcpExt.TCPFastOpenCookieReqd",
                                  "TcpExt.TCPFastOpenPassiveFail", "TcpExt.TCPFastOpenActiveFail"};
 
+// net.ipv4.tcp_fastopen bit 1 enables the client side, bit 2 the server side.
+QString fastOpenBits(const QString &value)
+{
+    bool ok = false;
+    const int v = value.toInt(&ok);
+    if (!ok)
+        return tr("unreadable");
+    if ((v & 3) == 3)
+        return tr("client and server");
+    if (v & 1)
+        return tr("client only: the server bit (2) is needed to accept data in the SYN");
+    if (v & 2)
+        return tr("server only");
+    return tr("off");
+}
+
 struct Connection
 {
     ClientResult client;
@@ -31,12 +47,15 @@ struct FastOpenRun
     QString hostSysctl;
     QList<Connection> connections;
 
-    void run(int count, const ExperimentContext &context)
+    // setSysctl: inside the private namespace, where changing it touches nobody else.
+    void run(int count, const ExperimentContext &context, bool setSysctl)
     {
         sysctlBefore = SystemLimits::read(QStringLiteral("net.ipv4.tcp_fastopen"));
-        if (Error e = lab::writeSysctl(QStringLiteral("net.ipv4.tcp_fastopen"), QStringLiteral("3"))) {
-            failure = e.text();
-            return;
+        if (setSysctl) {
+            if (Error e = lab::writeSysctl(QStringLiteral("net.ipv4.tcp_fastopen"), QStringLiteral("3"))) {
+                failure = e.text();
+                return;
+            }
         }
         sysctlSet = SystemLimits::read(QStringLiteral("net.ipv4.tcp_fastopen"));
         ServerConfig config = lab::experimentConfig(QStringLiteral("threaded"), QStringLiteral("byte"), false);
@@ -94,12 +113,20 @@ ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
     FastOpenRun run;
     run.hostSysctl = SystemLimits::read(QStringLiteral("net.ipv4.tcp_fastopen"));
     context.progress(5, tr("entering a private network namespace"));
-    const Error nsError = lab::runInPrivateNetworkNamespace([&] { run.run(connections, context); });
+    const Error nsError = lab::runInPrivateNetworkNamespace([&] { run.run(connections, context, true); });
+    bool inNamespace = true;
     if (nsError) {
-        result.status = ExperimentStatus::Skipped;
-        result.reason = tr("needs a private network namespace to set net.ipv4.tcp_fastopen = 3 without changing this machine: %1")
-                            .arg(nsError.text());
-        return result;
+        // Without a namespace the lab never changes this machine's sysctl; it can still run on
+        // 127.0.0.1 when the machine already enables both Fast Open bits.
+        if ((SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fastopen"), 0) & 3) != 3) {
+            result.status = ExperimentStatus::Skipped;
+            result.reason = tr("needs a private network namespace to set net.ipv4.tcp_fastopen = 3 without changing this machine "
+                               "(this machine has %1, without the server bit 2): %2")
+                                .arg(run.hostSysctl, nsError.text());
+            return result;
+        }
+        inNamespace = false;
+        run.run(connections, context, false);
     }
     if (run.cancelled || context.cancelled())
         return cancelledResult();
@@ -137,9 +164,11 @@ ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
     ResultTable sysctl;
     sysctl.title = tr("net.ipv4.tcp_fastopen");
     sysctl.columns = QStringList{tr("where"), tr("value"), tr("meaning")};
-    sysctl.addRow({tr("this machine"), run.hostSysctl, tr("1 = client only; the server bit (2) is needed to accept data in the SYN")});
-    sysctl.addRow({tr("private namespace, before"), run.sysctlBefore, tr("a new namespace starts with the default")});
-    sysctl.addRow({tr("private namespace, set"), run.sysctlSet, tr("3 = client and server")});
+    sysctl.addRow({tr("this machine"), run.hostSysctl, fastOpenBits(run.hostSysctl)});
+    if (inNamespace) {
+        sysctl.addRow({tr("private namespace, as created"), run.sysctlBefore, fastOpenBits(run.sysctlBefore)});
+        sysctl.addRow({tr("private namespace, set by the lab"), run.sysctlSet, fastOpenBits(run.sysctlSet)});
+    }
     result.tables << table << sysctl;
     result.chart.kind = ChartKind::Bar;
     result.chart.title = tr("Fast Open: the first connection fetches the cookie, the next ones send data in the SYN");
@@ -152,7 +181,8 @@ ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
     result.metrics = QVariantMap{{"connections", rows},
                                  {"first_data_in_syn", first},
                                  {"second_data_in_syn", second},
-                                 {"sysctl_in_namespace", run.sysctlSet},
+                                 {"in_namespace", inNamespace},
+                                 {"sysctl_in_namespace", inNamespace ? run.sysctlSet : QString()},
                                  {"sysctl_host", run.hostSysctl}};
     qint64 passiveLater = 0;
     for (int i = 1; i < run.connections.size(); ++i)
@@ -176,7 +206,11 @@ ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
                                    .arg(c2.client.connectUs + c2.client.firstByteUs)
                                    .arg(c2.client.tcp.rttUs);
     }
-    result.notes << tr("The namespace is private to one thread of the lab and disappears with it; this machine's net.ipv4.tcp_fastopen stays %1.").arg(run.hostSysctl);
+    if (inNamespace)
+        result.notes << tr("The namespace is private to one thread of the lab and disappears with it; this machine's net.ipv4.tcp_fastopen stays %1.").arg(run.hostSysctl);
+    else
+        result.notes << tr("Ran on this machine's loopback, whose net.ipv4.tcp_fastopen = %1 already enables client and server (no private namespace: %2).")
+                            .arg(run.hostSysctl, nsError.text());
     return result;
 }
 
