@@ -15,6 +15,18 @@ using namespace testsupport;
 
 namespace {
 
+// The lowest thread count seen for a moment: a thread joined with QThread::wait() can still be
+// listed in /proc/self/task while it finishes exiting.
+int settledThreadCount()
+{
+    int lowest = threadCount();
+    waitFor([&] {
+        lowest = std::min(lowest, threadCount());
+        return false;
+    }, 150);
+    return lowest;
+}
+
 const QStringList kModes = {QStringLiteral("iterative"), QStringLiteral("threaded"), QStringLiteral("event")};
 
 void addModeRows()
@@ -72,9 +84,8 @@ private slots:
         // Warm up once, so that anything Qt creates lazily exists before the baseline.
         QVERIFY(!server.start(config));
         { auto warm = connectAwkwardClients(server.port(), 2); waitFor([&] { return server.connections()->count() > 0; }); server.stop(); }
-        waitFor([] { return false; }, 50);
+        const int threadBaseline = settledThreadCount();
         const int fdBaseline = openDescriptorCount();
-        const int threadBaseline = threadCount();
 
         int withClients = 0;
         for (int i = 0; i < 200; ++i) {
@@ -104,7 +115,7 @@ private slots:
         QCOMPARE(withClients, 20);
         QVERIFY2(waitFor([&] { return openDescriptorCount() == fdBaseline; }),
                  qPrintable(QStringLiteral("descriptors: %1 before, %2 after").arg(fdBaseline).arg(openDescriptorCount())));
-        QVERIFY2(waitFor([&] { return threadCount() == threadBaseline; }),
+        QVERIFY2(waitFor([&] { return threadCount() <= threadBaseline; }),
                  qPrintable(QStringLiteral("threads: %1 before, %2 after").arg(threadBaseline).arg(threadCount())));
         QVERIFY(waitFor([&] { return recorder.events.size() >= 400; }));
         QVERIFY(recorder.contains(EventKind::Lifecycle, QStringLiteral("stopped")));
@@ -184,26 +195,28 @@ private slots:
     {
         ServerConfig config = loopbackConfig(QStringLiteral("threaded"), QStringLiteral("line"), true);
         config.setValue(QStringLiteral("max-threads"), 2);
+        const int idle = settledThreadCount();
         Server server;
         QVERIFY(!server.start(config));
-        const int threadsRunning = threadCount();
         auto clients = connectAwkwardClients(server.port(), 5);
         QVERIFY(waitFor([&] { return server.connections()->count() == 2; }));
-        // The cap holds: three clients wait in the accept queue, no thread is started for them.
+        // The acceptor and two connection threads; the cap holds: three clients wait in the
+        // accept queue and no thread is started for them.
+        QVERIFY(waitFor([&] { return threadCount() == idle + 3; }));
         QTest::qWait(100);
         QCOMPARE(server.connections()->count(), 2);
-        QCOMPARE(threadCount(), threadsRunning + 2);
+        QCOMPARE(threadCount(), idle + 3);
         QElapsedTimer clock;
         clock.start();
         server.stop();
         QVERIFY2(clock.elapsed() < 1000, qPrintable(QStringLiteral("stop took %1 ms").arg(clock.elapsed())));
-        QVERIFY(waitFor([&] { return threadCount() == threadsRunning - 1; })); // the acceptor is gone too
+        QVERIFY(waitFor([&] { return threadCount() == idle; })); // the acceptor is gone too
     }
 
     void destroyingARunningServerStopsIt()
     {
+        const int threads = settledThreadCount();
         const int fds = openDescriptorCount();
-        const int threads = threadCount();
         {
             Server server;
             QVERIFY(!server.start(loopbackConfig(QStringLiteral("threaded"), QStringLiteral("line"), true)));
@@ -212,7 +225,7 @@ private slots:
             QVERIFY(threadCount() > threads);
         }
         QVERIFY(waitFor([&] { return openDescriptorCount() == fds; }));
-        QVERIFY(waitFor([&] { return threadCount() == threads; }));
+        QVERIFY(waitFor([&] { return threadCount() <= threads; }));
     }
 
     void restartOnTheSamePort_data() { addModeRows(); }
