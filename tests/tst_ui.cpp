@@ -5,6 +5,7 @@
 #include "clientpanel.h"
 #include "connectionmodel.h"
 #include "connectionspanel.h"
+#include "experimentspanel.h"
 #include "labwindow.h"
 #include "logexport.h"
 #include "logmodel.h"
@@ -19,6 +20,8 @@
 #include "uilagprobe.h"
 
 #include <QAction>
+#include <QMenu>
+#include <QMenuBar>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -124,6 +127,7 @@ private slots:
     void systemPanelWarnsWhereAKernelLimitDefeatsAnOption();
     void programStartsTheWindowWithFlagsAndClosesOnSigterm();
     void uiLagProbeWritesItsReport();
+    void experimentsRunFromTheWindow();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -730,6 +734,35 @@ void TestUi::uiLagProbeWritesItsReport()
     const QRegularExpressionMatch m = format.match(report);
     QVERIFY2(m.hasMatch(), qPrintable(report));
     QVERIFY(m.captured(1).toInt() >= 5);
+}
+
+void TestUi::experimentsRunFromTheWindow()
+{
+    LabWindow w(settingsPath());
+    w.show();
+    ExperimentsPanel *panel = w.experimentsPanel();
+    QVERIFY(panel);
+    QVERIFY(panel->experimentNames().contains(QStringLiteral("reuseport")));
+    // The Experiments menu lists every experiment and selects it in the tab.
+    QMenu *menu = nullptr;
+    for (QAction *a : w.menuBar()->actions()) {
+        if (a->menu() && a->text().contains(QStringLiteral("Experiments")))
+            menu = a->menu();
+    }
+    QVERIFY(menu);
+    QAction *pick = nullptr;
+    for (QAction *a : menu->actions()) {
+        if (a->text() == QLatin1String("reuseport"))
+            pick = a;
+    }
+    QVERIFY(pick);
+    pick->trigger();
+    QCOMPARE(panel->selectedExperiment(), QStringLiteral("reuseport"));
+    panel->runSelected();
+    QVERIFY(waitFor([&] { return panel->hasResult(QStringLiteral("reuseport")) && !panel->isRunning(); }, 20000));
+    const ExperimentResult result = panel->result(QStringLiteral("reuseport"));
+    QVERIFY2(result.completed(), qPrintable(result.reason));
+    QVERIFY(!result.tables.isEmpty());
 }
 
 QTEST_MAIN(TestUi)

@@ -1,5 +1,7 @@
 #include "labwindow.h"
 
+#include "experimentspanel.h"
+
 #include "clientpanel.h"
 #include "connectionspanel.h"
 #include "logpanel.h"
@@ -87,6 +89,9 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     m_tabs->addTab(m_connectionsPanel, tr("Connections"));
     m_tabs->addTab(reportPage, tr("Effective options"));
     m_tabs->addTab(m_systemPanel, tr("System"));
+    m_experimentsPanel = new ExperimentsPanel(m_tabs);
+    m_experimentsPanel->setObjectName(QStringLiteral("experimentsPanel"));
+    m_tabs->addTab(m_experimentsPanel, tr("Experiments"));
 
     m_logPanel = new LogPanel(this);
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -175,11 +180,26 @@ void LabWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
-    const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System")};
+    const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System"), tr("Experiments")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *a = view->addAction(names[i], this, [this, i] { m_tabs->setCurrentIndex(i); });
         a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
     }
+
+    QMenu *experiments = menuBar()->addMenu(tr("&Experiments"));
+    for (const QString &name : m_experimentsPanel->experimentNames()) {
+        experiments->addAction(name, this, [this, name] {
+            m_tabs->setCurrentWidget(m_experimentsPanel);
+            m_experimentsPanel->selectExperiment(name);
+        });
+    }
+    experiments->addSeparator();
+    QAction *runExperiment = experiments->addAction(tr("&Run the selected experiment"), this, [this] {
+        m_tabs->setCurrentWidget(m_experimentsPanel);
+        m_experimentsPanel->runSelected();
+    });
+    runExperiment->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    experiments->addAction(tr("&Cancel the experiment"), m_experimentsPanel, &ExperimentsPanel::cancel);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About TCP Lab"), this, [this] {

@@ -23,6 +23,7 @@ class LogPanel;
 class OptionReportModel;
 class ServerPanel;
 class SystemPanel;
+class ExperimentsPanel;
 
 class LabWindow : public QMainWindow
 {
@@ -53,6 +54,7 @@ public:
     ConnectionsPanel *connectionsPanel() const { return m_connectionsPanel; }
     OptionReportModel *reportModel() const { return m_reportModel; }
     SystemPanel *systemPanel() const { return m_systemPanel; }
+    ExperimentsPanel *experimentsPanel() const { return m_experimentsPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     QString endpointText() const;
 
@@ -81,6 +83,7 @@ private:
     LogPanel *m_logPanel;
     ConnectionsPanel *m_connectionsPanel;
     OptionReportModel *m_reportModel;
+    ExperimentsPanel *m_experimentsPanel = nullptr;
     SystemPanel *m_systemPanel;
     QTabWidget *m_tabs;
     QSplitter *m_splitter;
