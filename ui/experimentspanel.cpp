@@ -211,9 +211,11 @@ void ExperimentsPanel::onSelectionChanged()
         m_title->setText(info.title);
         m_explanation->setText(info.explanation);
     }
+    // The result shown always belongs to the selected experiment; a run in progress keeps its
+    // progress bar and status line until it finishes.
+    const auto it = m_results.constFind(name);
+    showResult(it == m_results.constEnd() ? nullptr : &it.value());
     if (!m_runner->isRunning()) {
-        const auto it = m_results.constFind(name);
-        showResult(it == m_results.constEnd() ? nullptr : &it.value());
         m_status->clear();
         m_progress->setValue(it == m_results.constEnd() ? 0 : 100);
     }
@@ -234,7 +236,7 @@ void ExperimentsPanel::onFinished(const ExperimentResult &result)
     if (!result.reason.isEmpty())
         status += QStringLiteral(" — ") + result.reason;
     m_status->setText(status);
-    if (result.name == selectedExperiment() || m_shown.isEmpty() || !m_results.contains(selectedExperiment()))
+    if (result.name == selectedExperiment())
         showResult(&m_results[result.name]);
     updateButtons();
     emit experimentFinished(result);
