@@ -96,7 +96,7 @@ public:
             return;
 
         if (!m_canCut) {
-            finish(server, clientFd);
+            finish(server);
             return;
         }
         m_context.progress(40, tr("cutting the path to the peer (lo down)"));
@@ -124,7 +124,7 @@ public:
         } else {
             m_clientWriteOutcome = errnoName(errno);
         }
-        finish(server, clientFd);
+        finish(server);
     }
 
 private:
@@ -162,9 +162,8 @@ private:
         return true;
     }
 
-    void finish(Server &server, int clientFd)
+    void finish(Server &server)
     {
-        Q_UNUSED(clientFd);
         server.stop();
         server.events()->flush();
         build();
@@ -213,9 +212,11 @@ private:
                                      {"samples", int(m_samples.size())},
                                      {"max_probes_peer_present", maxIdleProbes},
                                      {"peer_cut", m_cutAt >= 0}};
-        result.findings << tr("With the peer present the keep-alive timer fires every %1 s and each probe is answered: unanswered probes stayed at %2.")
-                               .arg(m_spec.keepIntvl)
-                               .arg(maxIdleProbes);
+        if (maxIdleProbes == 0)
+            result.findings << tr("With the peer present the kernel probed the idle connection (keep-alive timer in /proc/net/tcp) and every probe was answered: unanswered probes stayed at 0.");
+        else
+            result.findings << tr("Even with the peer present up to %1 probe(s) went unanswered for a while: the machine was busy or the peer slow to answer.")
+                                   .arg(maxIdleProbes);
         if (m_cutAt >= 0) {
             const bool closed = m_closedAt >= 0;
             const QString reason = m_closeReasons.isEmpty() ? QString() : m_closeReasons.first();
