@@ -188,8 +188,8 @@
     <context>
         <name>Experiment</name>
         <message>
-            <source>Nagle on both sides, delayed ACK</source>
-            <translation>两端都启用 Nagle，延迟 ACK</translation>
+            <source>Nagle on, delayed ACK</source>
+            <translation>Nagle 开启，延迟确认</translation>
         </message>
         <message>
             <source>client TCP_NODELAY</source>
@@ -200,16 +200,16 @@
             <translation>仅服务器 TCP_NODELAY</translation>
         </message>
         <message>
-            <source>TCP_NODELAY on both sides</source>
-            <translation>两端都启用 TCP_NODELAY</translation>
+            <source>TCP_NODELAY both sides</source>
+            <translation>两端都设 TCP_NODELAY</translation>
         </message>
         <message>
-            <source>client Nagle, server TCP_QUICKACK re-armed</source>
-            <translation>客户端 Nagle，服务器重新设置 TCP_QUICKACK</translation>
+            <source>client Nagle, server QUICKACK re-armed</source>
+            <translation>客户端 Nagle，服务器每次读后重设 QUICKACK</translation>
         </message>
         <message>
-            <source>client Nagle, client TCP_QUICKACK</source>
-            <translation>客户端 Nagle，客户端 TCP_QUICKACK</translation>
+            <source>client Nagle, client QUICKACK</source>
+            <translation>客户端 Nagle，客户端 QUICKACK</translation>
         </message>
         <message>
             <source>Accept queue</source>
@@ -220,6 +220,14 @@
 The kernel completes at most backlog + 1 handshakes into the accept queue and drops the other SYNs: watch ListenOverflows and the queue length.</source>
             <translation>迭代式服务器（backlog %1）卡在为一个沉默的连接服务，同时有 %2 个客户端在连接。
 内核最多把 backlog + 1 个完成的握手放入接受队列，并丢弃其余的 SYN：请观察 ListenOverflows 和队列长度。</translation>
+        </message>
+        <message>
+            <source>Ran in a private network namespace, so the counters changed only by this experiment's connections.</source>
+            <translation>在私有网络命名空间中运行，因此计数器只因本实验的连接而变化。</translation>
+        </message>
+        <message>
+            <source>The counters are per network namespace: other programs' overflows on this machine add to them (no private namespace: %1).</source>
+            <translation>计数器按网络命名空间统计：本机其他程序的溢出也会计入（没有私有命名空间：%1）。</translation>
         </message>
         <message>
             <source>one client connects and stays silent: the iterative server waits in recv()</source>
@@ -352,10 +360,6 @@ The kernel completes at most backlog + 1 handshakes into the accept queue and dr
         <message>
             <source>The listener's TCP_INFO reports %1 connections queued against a limit of %2, as `ss -lnt` shows in Recv-Q / Send-Q.</source>
             <translation>监听套接字的 TCP_INFO 报告有 %1 个连接排队，上限为 %2，与 `ss -lnt` 的 Recv-Q / Send-Q 一致。</translation>
-        </message>
-        <message>
-            <source>The counters are per network namespace: other programs' overflows in the same namespace add to them.</source>
-            <translation>这些计数器按网络命名空间统计：同一命名空间中其他程序的溢出也会计入。</translation>
         </message>
         <message>
             <source>cleaning up</source>
@@ -544,6 +548,26 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>unshare(CLONE_NEWNET)（私有网络命名空间需要 CAP_SYS_ADMIN）</translation>
         </message>
         <message>
+            <source>unreadable</source>
+            <translation>无法读取</translation>
+        </message>
+        <message>
+            <source>client and server</source>
+            <translation>客户端和服务器</translation>
+        </message>
+        <message>
+            <source>client only: the server bit (2) is needed to accept data in the SYN</source>
+            <translation>仅客户端：服务器要接受 SYN 中的数据需要服务器位 (2)</translation>
+        </message>
+        <message>
+            <source>server only</source>
+            <translation>仅服务器</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
             <source>connection %1</source>
             <translation>连接 %1</translation>
         </message>
@@ -566,8 +590,8 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>正在进入私有网络命名空间</translation>
         </message>
         <message>
-            <source>needs a private network namespace to set net.ipv4.tcp_fastopen = 3 without changing this machine: %1</source>
-            <translation>需要私有网络命名空间，才能在不改变本机的情况下设置 net.ipv4.tcp_fastopen = 3：%1</translation>
+            <source>needs a private network namespace to set net.ipv4.tcp_fastopen = 3 without changing this machine (this machine has %1, without the server bit 2): %2</source>
+            <translation>需要私有网络命名空间才能在不改动本机的情况下设置 net.ipv4.tcp_fastopen = 3（本机为 %1，缺少服务器位 2）：%2</translation>
         </message>
         <message>
             <source>Connections with TCP_FASTOPEN_CONNECT</source>
@@ -602,12 +626,8 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>rtt 微秒（TCP_INFO）</translation>
         </message>
         <message>
-            <source>time to reply (us)</source>
-            <translation>回复用时（微秒）</translation>
-        </message>
-        <message>
-            <source>round-trip time (us)</source>
-            <translation>往返时间（微秒）</translation>
+            <source>round trips before the reply</source>
+            <translation>收到回复前的往返次数</translation>
         </message>
         <message>
             <source>net.ipv4.tcp_fastopen</source>
@@ -630,32 +650,16 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>本机</translation>
         </message>
         <message>
-            <source>1 = client only; the server bit (2) is needed to accept data in the SYN</source>
-            <translation>1 = 仅客户端；接受 SYN 中的数据需要服务器位（2）</translation>
+            <source>private namespace, as created</source>
+            <translation>私有命名空间（创建时的值）</translation>
         </message>
         <message>
-            <source>private namespace, before</source>
-            <translation>私有命名空间，设置前</translation>
-        </message>
-        <message>
-            <source>a new namespace starts with the default</source>
-            <translation>新命名空间从默认值开始</translation>
-        </message>
-        <message>
-            <source>private namespace, set</source>
-            <translation>私有命名空间，已设置</translation>
-        </message>
-        <message>
-            <source>3 = client and server</source>
-            <translation>3 = 客户端和服务器</translation>
+            <source>private namespace, set by the lab</source>
+            <translation>私有命名空间（由本实验室设置）</translation>
         </message>
         <message>
             <source>Fast Open: the first connection fetches the cookie, the next ones send data in the SYN</source>
             <translation>Fast Open：第一次连接获取 cookie，之后的连接在 SYN 中发送数据</translation>
-        </message>
-        <message>
-            <source>microseconds</source>
-            <translation>微秒</translation>
         </message>
         <message>
             <source>Connection 1: %1 (cookie requests +%2).</source>
@@ -674,20 +678,24 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>连接 2：%1；服务器计数 TCPFastOpenPassive +%2。</translation>
         </message>
         <message>
-            <source>the request rode in the SYN and the server answered before the handshake completed</source>
-            <translation>请求随 SYN 发送，服务器在握手完成前就已回复</translation>
+            <source>the request rode in the SYN, so the server could answer without waiting for the handshake to finish</source>
+            <translation>请求随 SYN 一起到达，服务器无需等待握手完成即可应答</translation>
         </message>
         <message>
             <source>no data in the SYN</source>
             <translation>SYN 中没有数据</translation>
         </message>
         <message>
-            <source>Time from connect() to the first reply byte: %1 us, then %2 us; the saved round trip is one RTT (about %3 us here on loopback, where it is tiny; across a WAN it is the whole latency of a handshake).</source>
-            <translation>从 connect() 到第一个回复字节：%1 微秒，之后为 %2 微秒；节省的是一个 RTT（在回环上约 %3 微秒，非常小；跨广域网时它就是一次握手的全部延迟）。</translation>
+            <source>So the second reply needed one round trip instead of two: the handshake's round trip was saved. Here on loopback a round trip is about %3 us, lost in the noise of the measured times (%1 us, then %2 us); across a WAN it is the whole latency of a handshake.</source>
+            <translation>因此第二次回复只需一个往返而不是两个：省下了握手的往返。在回环接口上一个往返约 %3 微秒，淹没在测得时间的噪声中（先 %1 微秒，后 %2 微秒）；在广域网上它就是一次握手的全部延迟。</translation>
         </message>
         <message>
             <source>The namespace is private to one thread of the lab and disappears with it; this machine's net.ipv4.tcp_fastopen stays %1.</source>
             <translation>该命名空间仅属于实验室的一个线程，并随之消失；本机的 net.ipv4.tcp_fastopen 保持为 %1。</translation>
+        </message>
+        <message>
+            <source>Ran on this machine's loopback, whose net.ipv4.tcp_fastopen = %1 already enables client and server (no private namespace: %2).</source>
+            <translation>在本机回环接口上运行，其 net.ipv4.tcp_fastopen = %1 已同时启用客户端和服务器（没有私有命名空间：%2）。</translation>
         </message>
         <message>
             <source>the server did not accept the connection</source>
@@ -762,6 +770,10 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>服务器套接字打开（1）/ 已消失（0）</translation>
         </message>
         <message>
+            <source>peer reachable (1) / cut off (0)</source>
+            <translation>对端可达 (1) / 已断开 (0)</translation>
+        </message>
+        <message>
             <source>Keep-alive %1/%2/%3 (idle s / interval s / count)</source>
             <translation>保活 %1/%2/%3（空闲秒 / 间隔秒 / 次数）</translation>
         </message>
@@ -774,12 +786,16 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>探测 / 打开</translation>
         </message>
         <message>
-            <source>With the peer present the keep-alive timer fires every %1 s and each probe is answered: unanswered probes stayed at %2.</source>
-            <translation>对端在线时，保活定时器每 %1 秒触发一次，每次探测都得到应答：未应答探测保持为 %2。</translation>
+            <source>With the peer present the kernel probed the idle connection (keep-alive timer in /proc/net/tcp) and every probe was answered: unanswered probes stayed at 0.</source>
+            <translation>对端在线时，内核对空闲连接发送探测（/proc/net/tcp 中的保活定时器），每个探测都得到应答：未应答的探测保持为 0。</translation>
         </message>
         <message>
-            <source>After the path was cut, the probes went unanswered (%1 counted) and the kernel dropped the server's connection %2 s later (expected about KEEPCNT x KEEPINTVL = %3 s): %4.</source>
-            <translation>路径被切断后，探测无人应答（计数 %1），内核在 %2 秒后丢弃了服务器的连接（预期约为 KEEPCNT x KEEPINTVL = %3 秒）：%4。</translation>
+            <source>Even with the peer present up to %1 probe(s) went unanswered for a while: the machine was busy or the peer slow to answer.</source>
+            <translation>即使对端在线，也曾有最多 %1 个探测暂时未得到应答：机器繁忙或对端应答较慢。</translation>
+        </message>
+        <message>
+            <source>After the path was cut, the probes went unanswered (%1 counted) and the kernel dropped the server's connection %2 s later (between KEEPCNT x KEEPINTVL = %3 s and %4 s: KEEPCNT unanswered probes KEEPINTVL apart, the first at the next timer): %5.</source>
+            <translation>路径断开后，探测无人应答（计数 %1），内核在 %2 秒后断开了服务器的连接（介于 KEEPCNT x KEEPINTVL = %3 秒与 %4 秒之间：KEEPCNT 个未应答探测，间隔 KEEPINTVL，第一个在下一次定时器到期时发出）：%5。</translation>
         </message>
         <message>
             <source>After the path was cut the server's connection was still open %1 s later (probes counted: %2).</source>
@@ -892,6 +908,10 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
         <message>
             <source>median</source>
             <translation>中位数</translation>
+        </message>
+        <message>
+            <source>90th percentile</source>
+            <translation>第 90 百分位</translation>
         </message>
         <message>
             <source>max</source>
@@ -2421,6 +2441,14 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>实验</translation>
         </message>
         <message>
+            <source>The findings appear here after a run.</source>
+            <translation>运行后结论将显示在这里。</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>结论</translation>
+        </message>
+        <message>
             <source>Run the experiment on loopback (or in a private network namespace); it takes a few seconds</source>
             <translation>在回环上（或在私有网络命名空间中）运行实验；需要几秒钟</translation>
         </message>
@@ -2508,6 +2536,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>系统</translation>
         </message>
         <message>
+            <source>Experiments</source>
+            <translation>实验</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -2578,6 +2610,18 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Experiments</source>
+            <translation>实验(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Run the selected experiment</source>
+            <translation>运行所选实验(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel the experiment</source>
+            <translation>取消实验(&amp;C)</translation>
         </message>
         <message>
             <source>&amp;Help</source>
