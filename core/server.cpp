@@ -49,7 +49,11 @@ Error Server::start(const ServerConfig &config)
     m_engine = createEngine(context);
 
     Engine *engine = m_engine.get();
-    m_thread = QThread::create([engine] { engine->run(); });
+    m_workerReturned.store(false, std::memory_order_relaxed);
+    m_thread = QThread::create([this, engine] {
+        engine->run();
+        m_workerReturned.store(true, std::memory_order_release);
+    });
     m_thread->setObjectName(QStringLiteral("tcplab-%1").arg(modeName(config.mode())));
     m_thread->start();
     m_running = true;
@@ -71,6 +75,7 @@ void Server::stop()
         return;
     m_engine->requestStop();
     m_thread->wait();
+    [[maybe_unused]] const bool returned = m_workerReturned.load(std::memory_order_acquire);
     delete m_thread;
     m_thread = nullptr;
     m_engine.reset();

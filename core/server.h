@@ -11,6 +11,7 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 class QThread;
@@ -63,6 +64,9 @@ private:
     bool m_running = false;
     std::unique_ptr<Engine> m_engine;
     QThread *m_thread = nullptr;
+    // Written last by the worker, read by stop() after wait(): a happens-before edge that
+    // ThreadSanitizer can see (QThread::wait() synchronises inside uninstrumented Qt code).
+    std::atomic<bool> m_workerReturned{false};
 };
 
 } // namespace tcplab
