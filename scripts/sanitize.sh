@@ -12,6 +12,9 @@
 # happens inside libQt6Core (QMutex's slow path, QThread start/finish, queued-signal delivery).
 # scripts/tsan.supp suppresses reports whose stack lies inside Qt's own libraries only; a race in
 # TCP Lab's code between two of its own frames is still reported. Each entry says why it is there.
+# die_after_fork=0: tests start tcplab with QProcess (and fork children that only make system
+# calls); TSan would otherwise kill the test at its next thread start after such a fork. The
+# children exec or _exit at once and never start threads, which is what the option guards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -61,6 +64,6 @@ if [[ $which == all || $which == asan ]]; then
 fi
 if [[ $which == all || $which == tsan ]]; then
     run tsan TCPLAB_TSAN \
-        TSAN_OPTIONS="suppressions=$root/scripts/tsan.supp:halt_on_error=0:exitcode=66:second_deadlock_stack=1:print_suppressions=0" || status=1
+        TSAN_OPTIONS="suppressions=$root/scripts/tsan.supp:halt_on_error=0:exitcode=66:second_deadlock_stack=1:print_suppressions=0:die_after_fork=0" || status=1
 fi
 exit $status
