@@ -24,12 +24,29 @@ void ConnectionModel::update(const QList<ConnectionInfo> &snapshot, qint64 nowMs
             row.closedMs = nowMs;
         }
     }
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        if (!m_rows[i].open && nowMs - m_rows[i].closedMs > m_retentionMs) {
-            beginRemoveRows({}, i, i);
-            m_rows.removeAt(i);
-            endRemoveRows();
+    // Closed rows go after the retention time, and beyond a count the oldest go first: under a
+    // flood of short connections the table must stay small enough to redraw at once.
+    qsizetype closed = std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return !r.open; });
+    QList<bool> drop(m_rows.size(), false);
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const Row &row = m_rows[i];
+        if (row.open)
+            continue;
+        if (nowMs - row.closedMs > m_retentionMs || closed > m_maxClosedRows) {
+            drop[i] = true;
+            --closed;
         }
+    }
+    for (qsizetype last = m_rows.size() - 1; last >= 0; --last) {
+        if (!drop[last])
+            continue;
+        qsizetype first = last;
+        while (first > 0 && drop[first - 1])
+            --first;
+        beginRemoveRows({}, int(first), int(last));
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+        last = first;
     }
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));

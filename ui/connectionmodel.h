@@ -22,6 +22,7 @@ public:
     // Inherited options of a newly seen connection (asked once per connection).
     void setOptionsProvider(std::function<QString(quint64 id)> provider) { m_optionsProvider = std::move(provider); }
     void setClosedRetentionMs(qint64 ms) { m_retentionMs = ms; }
+    void setMaxClosedRows(qsizetype rows) { m_maxClosedRows = rows; }
 
     void update(const QList<ConnectionInfo> &snapshot, qint64 nowMs);
     // Every row closed (the server stopped).
@@ -49,6 +50,7 @@ private:
     QList<Row> m_rows;
     qint64 m_nowMs = 0;
     qint64 m_retentionMs = 30000;
+    qsizetype m_maxClosedRows = 200;
     std::function<QString(quint64)> m_optionsProvider;
 };
 

@@ -125,6 +125,9 @@ ConnectionsPanel::ConnectionsPanel(Server *server, QWidget *parent)
     m_soon.setInterval(100);
     connect(&m_soon, &QTimer::timeout, this, &ConnectionsPanel::refresh);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        // Measuring every row is linear in the table: only while the table is small.
+        if (m_model->rowCount() > 64)
+            return;
         m_view->resizeColumnsToContents();
         m_view->setColumnWidth(ConnectionModel::Actions, std::max(130, m_view->columnWidth(ConnectionModel::Actions)));
     });
