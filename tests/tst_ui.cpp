@@ -128,6 +128,7 @@ private slots:
     void programStartsTheWindowWithFlagsAndClosesOnSigterm();
     void uiLagProbeWritesItsReport();
     void experimentsRunFromTheWindow();
+    void connectionTableStaysSmallUnderAFloodOfShortConnections();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -763,6 +764,32 @@ void TestUi::experimentsRunFromTheWindow()
     const ExperimentResult result = panel->result(QStringLiteral("reuseport"));
     QVERIFY2(result.completed(), qPrintable(result.reason));
     QVERIFY(!result.tables.isEmpty());
+}
+
+void TestUi::connectionTableStaysSmallUnderAFloodOfShortConnections()
+{
+    // 5000 one-shot connections seen one refresh each: the closed ones are kept greyed, but
+    // only the newest 200 of them, so the table never grows with the load.
+    ConnectionModel model;
+    model.setMaxClosedRows(200);
+    qint64 now = 1000000;
+    for (quint64 id = 1; id <= 5000; id += 4) {
+        QList<ConnectionInfo> snapshot;
+        for (quint64 k = id; k < id + 4; ++k) {
+            ConnectionInfo c;
+            c.id = k;
+            c.peer = QStringLiteral("127.0.0.1:%1").arg(10000 + k);
+            snapshot << c;
+        }
+        model.update(snapshot, now += 10);
+        QVERIFY(model.rowCount() <= 200 + 4);
+    }
+    QCOMPARE(model.openCount(), 4);
+    QCOMPARE(model.rowCount(), 204);
+    // The newest closed rows are the ones kept, in order.
+    QCOMPARE(model.idAt(0), quint64(5001 - 4 - 200));
+    QVERIFY(!model.isOpen(0));
+    QVERIFY(model.isOpen(model.rowCount() - 1));
 }
 
 QTEST_MAIN(TestUi)
