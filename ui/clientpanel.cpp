@@ -362,42 +362,44 @@ Result<ClientRequest> ClientPanel::buildRequest() const
     return request;
 }
 
-bool ClientPanel::send()
+std::optional<ClientRequest> ClientPanel::requestIfIdle()
 {
     if (m_batch.isRunning()) {
         showMessage(tr("Busy: the previous exchange is still running"), true);
-        return false;
+        return std::nullopt;
     }
     Result<ClientRequest> request = buildRequest();
     if (!request) {
         showMessage(request.error().text(), true);
-        return false;
+        return std::nullopt;
     }
+    return request.take();
+}
+
+bool ClientPanel::send()
+{
+    std::optional<ClientRequest> request = requestIfIdle();
+    if (!request)
+        return false;
     m_single = true;
-    m_lastPayload = request.value().payload;
+    m_lastPayload = request->payload;
     m_binSent = m_form->currentIndex() == int(MessageForm::Bin);
-    m_target = QStringLiteral("%1:%2").arg(request.value().host).arg(request.value().port);
+    m_target = QStringLiteral("%1:%2").arg(request->host).arg(request->port);
     post(LogLevel::Info, tr("client -> %1: sending %n byte(s)", nullptr, int(m_lastPayload.size())).arg(m_target), m_lastPayload);
     showMessage(tr("Sending to %1 ...").arg(m_target), false);
-    m_batch.start(request.value(), 1, 1);
+    m_batch.start(*request, 1, 1);
     setBusy(true);
     return true;
 }
 
 bool ClientPanel::runBatch()
 {
-    if (m_batch.isRunning()) {
-        showMessage(tr("Busy: the previous exchange is still running"), true);
+    std::optional<ClientRequest> request = requestIfIdle();
+    if (!request)
         return false;
-    }
-    Result<ClientRequest> request = buildRequest();
-    if (!request) {
-        showMessage(request.error().text(), true);
-        return false;
-    }
     m_single = false;
     m_binSent = false;
-    m_target = QStringLiteral("%1:%2").arg(request.value().host).arg(request.value().port);
+    m_target = QStringLiteral("%1:%2").arg(request->host).arg(request->port);
     m_summary->clear();
     m_progress->setRange(0, m_repeat->value());
     m_progress->setValue(0);
@@ -405,9 +407,9 @@ bool ClientPanel::runBatch()
                              .arg(m_target)
                              .arg(m_repeat->value())
                              .arg(std::min(m_repeat->value(), m_concurrency->value())),
-         request.value().payload);
+         request->payload);
     showMessage(tr("Running %1 exchanges ...").arg(m_repeat->value()), false);
-    m_batch.start(request.value(), m_repeat->value(), m_concurrency->value());
+    m_batch.start(*request, m_repeat->value(), m_concurrency->value());
     setBusy(true);
     return true;
 }

@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -34,6 +36,8 @@ public:
 
     // Builds the request from the form; the error names the field that is wrong.
     Result<ClientRequest> buildRequest() const;
+    // The request of the form, or nothing (with the reason shown) while busy or invalid.
+    std::optional<ClientRequest> requestIfIdle();
     // Start one exchange (Send) or the batch (Run). False with a message when refused.
     bool send();
     bool runBatch();
