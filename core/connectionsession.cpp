@@ -123,7 +123,10 @@ void ConnectionSession::close(const QString &reason, bool reset, LogLevel level)
         const linger l{1, 0};
         ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
     }
-    ::close(m_fd);
+    if (m_context.closeDescriptor)
+        m_context.closeDescriptor(m_fd, m_id, m_peer);
+    else
+        ::close(m_fd);
     if (m_events->wants(level)) {
         QString why = reason;
         if (request != CloseRequest::None)

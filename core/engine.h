@@ -8,6 +8,7 @@
 #include "framers.h"
 #include "serverconfig.h"
 
+#include <functional>
 #include <memory>
 #include <netinet/in.h>
 
@@ -29,6 +30,9 @@ struct EngineContext
     };
     QList<PerConnectionOption> perConnectionOptions;
     bool quickAckRearm = false;
+    // How a session's descriptor is closed; empty: ::close(). Event mode replaces it so that an
+    // SO_LINGER close cannot block its loop.
+    std::function<void(int fd, quint64 id, const QString &peer)> closeDescriptor;
     void prepare();
 };
 

@@ -11,6 +11,8 @@
 #include <netinet/in.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
 #include <sys/socket.h>
 #include <unordered_map>
 
@@ -42,6 +44,9 @@ public:
     {
         m_idleTimeoutMs = qint64(context.config.idleTimeoutSeconds() * 1000.0);
         m_wakeFd = FileDescriptor(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
+        if (context.config.value(QStringLiteral("linger")).toInt() > 0) {
+            m_context.closeDescriptor = [this](int fd, quint64 id, const QString &peer) { lingerClose(fd, id, peer); };
+        }
     }
 
     void run() override
@@ -61,7 +66,7 @@ public:
         epoll_event events[256];
         qint64 lastSweep = QDateTime::currentMSecsSinceEpoch();
         while (!m_stopping.load(std::memory_order_relaxed)) {
-            const int timeout = (m_idleTimeoutMs > 0 || m_acceptPausedUntil) ? 100 : -1;
+            const int timeout = !m_lingering.empty() ? 20 : (m_idleTimeoutMs > 0 || m_acceptPausedUntil) ? 100 : -1;
             const int n = ::epoll_wait(m_epoll, events, 256, timeout);
             if (n < 0 && errno != EINTR) {
                 m_context.events->post(LogLevel::Error, EventKind::Error, 0, {}, Error::fromErrno(errno, tr("epoll_wait")).text());
@@ -76,6 +81,8 @@ public:
                 else
                     handle(reinterpret_cast<EventConnection *>(events[i].data.ptr), events[i].events);
             }
+            if (!m_lingering.empty())
+                sweepLingering(QDateTime::currentMSecsSinceEpoch(), false);
             if (m_acceptPausedUntil || m_idleTimeoutMs > 0) {
                 const qint64 now = QDateTime::currentMSecsSinceEpoch();
                 if (m_acceptPausedUntil && now >= m_acceptPausedUntil) {
@@ -92,6 +99,7 @@ public:
         for (auto &entry : m_connections)
             entry.second->session.close(tr("server stopped"));
         m_connections.clear();
+        sweepLingering(QDateTime::currentMSecsSinceEpoch(), true);
         m_epoll = -1;
     }
 
@@ -168,6 +176,12 @@ private:
 
     void handle(EventConnection *conn, quint32 events)
     {
+        // A close asked by the lab must also reach a connection stuck sending to a peer that
+        // does not read (it is not reading, so it would never see the EOF).
+        if (conn->writing && (events & EPOLLRDHUP) && conn->session.closeRequest() != CloseRequest::None) {
+            finish(conn, tr("closed by the lab"), false, LogLevel::Info);
+            return;
+        }
         if (events & EPOLLOUT) {
             if (!flush(conn))
                 return;
@@ -299,6 +313,59 @@ private:
         return true;
     }
 
+    // Linux makes close() wait for SO_LINGER even on a non-blocking socket, which would freeze
+    // every other connection of this loop. The lab keeps the kernel's semantics without the
+    // wait: the FIN is queued after the data now (as close() would), and the descriptor is
+    // closed once the peer has acknowledged everything or the linger time is up - then the
+    // kernel finishes in the background, exactly as after a close() whose linger expired.
+    void lingerClose(int fd, quint64 id, const QString &peer)
+    {
+        linger l{};
+        socklen_t len = sizeof(l);
+        int unread = 0;
+        ::ioctl(fd, SIOCINQ, &unread);
+        // Linger 0 (a reset), unread input (close() then sends RST at once, lingering for
+        // nothing) or nothing left to acknowledge: close() would not wait.
+        if (::getsockopt(fd, SOL_SOCKET, SO_LINGER, &l, &len) != 0 || !l.l_onoff || l.l_linger <= 0 || unread > 0
+            || unacked(fd) == 0) {
+            ::close(fd);
+            return;
+        }
+        ::shutdown(fd, SHUT_WR);
+        ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_lingering.push_back({fd, id, peer, now, now + qint64(l.l_linger) * 1000});
+    }
+
+    static int unacked(int fd)
+    {
+        int bytes = 0;
+        return ::ioctl(fd, SIOCOUTQ, &bytes) == 0 ? bytes : 0;
+    }
+
+    void sweepLingering(qint64 now, bool stopping)
+    {
+        for (auto it = m_lingering.begin(); it != m_lingering.end();) {
+            const int left = unacked(it->fd);
+            if (left > 0 && now < it->deadlineMs && !stopping) {
+                ++it;
+                continue;
+            }
+            const linger off{0, 0};
+            ::setsockopt(it->fd, SOL_SOCKET, SO_LINGER, &off, sizeof(off));
+            ::close(it->fd);
+            if (m_context.events->wants(LogLevel::Info)) {
+                m_context.events->post(left > 0 ? LogLevel::Warning : LogLevel::Info, EventKind::Closed, it->id, it->peer,
+                                       left == 0 ? tr("SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything")
+                                                       .arg(now - it->startMs)
+                                                 : tr("SO_LINGER expired after %1 ms with %2 bytes unacknowledged: closed, the kernel goes on in the background")
+                                                       .arg(now - it->startMs)
+                                                       .arg(left));
+            }
+            it = m_lingering.erase(it);
+        }
+    }
+
     void sweepIdle(qint64 now)
     {
         std::vector<EventConnection *> idle;
@@ -320,6 +387,15 @@ private:
     int m_epoll = -1;
     std::atomic<bool> m_stopping{false};
     std::unordered_map<quint64, std::unique_ptr<EventConnection>> m_connections;
+    struct Lingering
+    {
+        int fd;
+        quint64 id;
+        QString peer;
+        qint64 startMs;
+        qint64 deadlineMs;
+    };
+    std::vector<Lingering> m_lingering;
     qint64 m_idleTimeoutMs = 0;
     qint64 m_acceptPausedUntil = 0;
     qint64 m_lastLimitLog = 0;

@@ -284,8 +284,9 @@ OptionReport buildListenerReport(int fd, const ServerConfig &config)
             row.note = tr("acts only on blocking calls: event mode ignores it (use the idle timeout)");
         if (spec.key == QLatin1String("linger") && requested.toInt() > 0 && config.mode() == ConcurrencyMode::Event) {
             // Linux lingers in close() even on a non-blocking socket.
-            const QString stall = tr("close() waits up to %1 s even on non-blocking sockets: a peer that does not read "
-                                     "stalls the whole event loop")
+            const QString stall = tr("close() would wait up to %1 s even on a non-blocking socket: event mode does not "
+                                     "block its loop but closes once the peer has acknowledged everything or the time is "
+                                     "up, and logs how long close() would have waited")
                                       .arg(requested.toInt());
             row.note = row.note.isEmpty() ? stall : row.note + QStringLiteral("; ") + stall;
         }

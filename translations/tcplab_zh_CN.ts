@@ -1737,8 +1737,8 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>只作用于阻塞调用：事件模式会忽略它（请使用空闲超时）</translation>
         </message>
         <message>
-            <source>close() waits up to %1 s even on non-blocking sockets: a peer that does not read stalls the whole event loop</source>
-            <translation>即使在非阻塞套接字上 close() 也会等待最多 %1 秒：不读取的对端会拖住整个事件循环</translation>
+            <source>close() would wait up to %1 s even on a non-blocking socket: event mode does not block its loop but closes once the peer has acknowledged everything or the time is up, and logs how long close() would have waited</source>
+            <translation>即使在非阻塞套接字上 close() 也会等待最多 %1 秒：事件模式不会阻塞其循环，而是在对端确认全部数据或时间到期后关闭，并记录 close() 本应等待多久</translation>
         </message>
         <message>
             <source>not sticky: set again on each accepted socket</source>
@@ -1904,6 +1904,14 @@ Then one more listener tries the same port without the option: bind() fails with
         <message>
             <source>peer went away before the reply was sent</source>
             <translation>对端在回复发送前离开</translation>
+        </message>
+        <message>
+            <source>SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything</source>
+            <translation>SO_LINGER：close() 本应等待 %1 毫秒，直到对端确认全部数据</translation>
+        </message>
+        <message>
+            <source>SO_LINGER expired after %1 ms with %2 bytes unacknowledged: closed, the kernel goes on in the background</source>
+            <translation>SO_LINGER 在 %1 毫秒后到期，仍有 %2 字节未确认：已关闭，内核在后台继续发送</translation>
         </message>
         <message>
             <source>idle timeout (%1 s without data)</source>

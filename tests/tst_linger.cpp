@@ -1,0 +1,111 @@
+// SO_LINGER in event mode: Linux makes close() wait even on a non-blocking socket, so a peer that
+// does not read could freeze the whole loop. The lab keeps the kernel's semantics (FIN after the
+// data, the descriptor closed when everything is acknowledged or the linger time is up) without
+// blocking the other connections.
+#include "server.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+using namespace tcplab;
+using namespace testsupport;
+
+class TestLinger : public QObject
+{
+    Q_OBJECT
+private slots:
+    void lingeringCloseDoesNotBlockTheEventLoop()
+    {
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("line"), true);
+        config.setValue(QStringLiteral("linger"), 2);
+        config.setValue(QStringLiteral("max-line"), 8 * 1024 * 1024);
+        Server server;
+        QList<ServerEvent> events;
+        connect(server.events(), &EventHub::eventsReady, this, [&](const EventBatch &b) { events += b; });
+        QVERIFY(!server.start(config));
+
+        // One request whose reply (4 MB) cannot fit in the buffers of a client that never
+        // reads: the server has consumed all its input, and its reply stays unacknowledged.
+        FileDescriptor stuck = connectTo(server.port());
+        QVERIFY(stuck.isValid());
+        const int small = 4096;
+        ::setsockopt(stuck.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
+        QVERIFY(sendAll(stuck.get(), QByteArray(4 * 1024 * 1024, 'x') + '\n'));
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id != 0);
+        QVERIFY(waitFor([&] {
+            const auto list = server.connectionSnapshot(false);
+            return !list.isEmpty() && list.first().requests == 1;
+        }));
+
+        // The lab closes it while replies are unacknowledged: close() would linger 2 s.
+        QVERIFY(server.closeConnection(id, false));
+        QVERIFY(waitFor([&] { return !server.connections()->contains(id); }));
+
+        // Meanwhile another client is served at once; a blocked loop could not answer it
+        // before the 2 s linger ran out, and this client gives up after 1 s.
+        FileDescriptor other = connectTo(server.port(), 1000);
+        QVERIFY(other.isValid());
+        QVERIFY(sendAll(other.get(), "ping\n"));
+        QCOMPARE(readExactly(other.get(), 5, 1000), QByteArray("PING\n"));
+        const bool lingerStillRunning = std::none_of(events.cbegin(), events.cend(), [&](const ServerEvent &e) {
+            return e.connectionId == id && e.text.contains(QLatin1String("SO_LINGER"));
+        });
+        QVERIFY2(lingerStillRunning, "the linger outcome was logged before the other client was served");
+
+        // The linger time runs out with data unacknowledged; the lab says so for that connection.
+        QVERIFY(waitFor([&] {
+            return std::any_of(events.cbegin(), events.cend(), [&](const ServerEvent &e) {
+                return e.connectionId == id && e.text.contains(QLatin1String("SO_LINGER expired")) && e.level == LogLevel::Warning;
+            });
+        }, 6000));
+        server.stop();
+    }
+
+    void lingerWithEverythingAcknowledgedClosesAtOnce()
+    {
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("byte"), false);
+        config.setValue(QStringLiteral("linger"), 5);
+        Server server;
+        QVERIFY(!server.start(config));
+        FileDescriptor c = connectTo(server.port());
+        QVERIFY(sendAll(c.get(), "hi"));
+        QCOMPARE(readUntilClose(c.get(), 2000), QByteArray("HI"));
+        QVERIFY(waitFor([&] { return server.connections()->count() == 0; }));
+        server.stop();
+    }
+
+    void stopDoesNotWaitForLingeringSockets()
+    {
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("line"), true);
+        config.setValue(QStringLiteral("linger"), 30);
+        config.setValue(QStringLiteral("max-line"), 8 * 1024 * 1024);
+        Server server;
+        QVERIFY(!server.start(config));
+        FileDescriptor stuck = connectTo(server.port());
+        const int small = 4096;
+        ::setsockopt(stuck.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
+        QVERIFY(sendAll(stuck.get(), QByteArray(4 * 1024 * 1024, 'y') + '\n'));
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id != 0);
+        QVERIFY(waitFor([&] {
+            const auto list = server.connectionSnapshot(false);
+            return !list.isEmpty() && list.first().requests == 1;
+        }));
+        server.closeConnection(id, false);
+        QVERIFY(waitFor([&] { return !server.connections()->contains(id); }));
+        const int fdsBefore = openDescriptorCount();
+        QElapsedTimer timer;
+        timer.start();
+        server.stop();
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(openDescriptorCount() < fdsBefore); // the lingering descriptor was closed too
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLinger)
+#include "tst_linger.moc"
