@@ -9,24 +9,6 @@
 
 namespace tcplab {
 
-QString formatEventLine(const ServerEvent &event, DataFormat format)
-{
-    QString line = QDateTime::fromMSecsSinceEpoch(event.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
-    line += QLatin1Char(' ') + levelName(event.level).toUpper().leftJustified(8);
-    if (event.connectionId)
-        line += QStringLiteral("#%1 ").arg(event.connectionId);
-    if (!event.peer.isEmpty())
-        line += event.peer + QLatin1Char(' ');
-    line += event.text;
-    if (!event.data.isEmpty()) {
-        if (format != DataFormat::Hex)
-            line += QStringLiteral("  '") + printableData(event.data) + QLatin1Char('\'');
-        if (format != DataFormat::Text)
-            line += QStringLiteral("  [") + hexData(event.data) + QLatin1Char(']');
-    }
-    return line;
-}
-
 QString csvField(const QString &field)
 {
     if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n'))
@@ -84,7 +66,7 @@ Error writeLines(const QString &path, const QString &header, const QList<ServerE
 
 Error writeLogText(const QString &path, const QList<ServerEvent> &events, DataFormat format)
 {
-    return writeLines(path, {}, events, [format](const ServerEvent &e) { return formatEventLine(e, format); });
+    return writeLines(path, {}, events, [format](const ServerEvent &e) { return e.toText(format); });
 }
 
 Error writeLogCsv(const QString &path, const QList<ServerEvent> &events)

@@ -10,10 +10,6 @@
 
 namespace tcplab {
 
-enum class DataFormat { Text, Hex, Both };
-
-// "12:00:00.123 INFO    #3 127.0.0.1:5555 text  'payload'" with the payload in the given form.
-QString formatEventLine(const ServerEvent &event, DataFormat format);
 // RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
 QString csvField(const QString &field);
 QString csvHeader();

@@ -54,7 +54,7 @@ QString hexData(const QByteArray &data, int limit)
     return out;
 }
 
-QString ServerEvent::toText() const
+QString ServerEvent::toText(DataFormat format) const
 {
     // Formatting a QDateTime costs microseconds (time zone rules); under a flood of events the
     // "HH:mm:ss." part is made once per second and only the milliseconds per event.
@@ -65,8 +65,12 @@ QString ServerEvent::toText() const
         cachedSecond = second;
         cachedPrefix = QDateTime::fromMSecsSinceEpoch(second * 1000).toString(QStringLiteral("HH:mm:ss."));
     }
-    static const QString levels[] = {QStringLiteral(" DEBUG   "), QStringLiteral(" INFO    "),
-                                     QStringLiteral(" WARNING "), QStringLiteral(" ERROR   ")};
+    static const QString levels[] = {
+        QLatin1Char(' ') + levelName(LogLevel::Debug).toUpper().leftJustified(8),
+        QLatin1Char(' ') + levelName(LogLevel::Info).toUpper().leftJustified(8),
+        QLatin1Char(' ') + levelName(LogLevel::Warning).toUpper().leftJustified(8),
+        QLatin1Char(' ') + levelName(LogLevel::Error).toUpper().leftJustified(8),
+    };
     QString line;
     line.reserve(cachedPrefix.size() + 16 + peer.size() + text.size() + (data.isEmpty() ? 0 : data.size() + 8));
     line += cachedPrefix;
@@ -86,9 +90,16 @@ QString ServerEvent::toText() const
     }
     line += text;
     if (!data.isEmpty()) {
-        line += QLatin1String(" '");
-        line += printableData(data);
-        line += QLatin1Char('\'');
+        if (format != DataFormat::Hex) {
+            line += QLatin1String("  '");
+            line += printableData(data);
+            line += QLatin1Char('\'');
+        }
+        if (format != DataFormat::Text) {
+            line += QLatin1String("  [");
+            line += hexData(data);
+            line += QLatin1Char(']');
+        }
     }
     return line;
 }

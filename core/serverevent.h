@@ -24,6 +24,9 @@ enum class EventKind {
     Dropped,   // events lost to a flood
 };
 
+// How an event line shows its payload.
+enum class DataFormat { Text, Hex, Both };
+
 struct ServerEvent
 {
     qint64 timeMs = 0;        // since the epoch
@@ -34,7 +37,9 @@ struct ServerEvent
     QString text;
     QByteArray data;          // payload, when the event carries one
 
-    QString toText() const;   // "12:00:00.123 INFO  #3 127.0.0.1:5555 recv ... "
+    // "12:00:00.123 INFO    #3 127.0.0.1:5555 text  'payload'": the one rendering of a log line,
+    // for stdout, the log pane and saved logs.
+    QString toText(DataFormat format = DataFormat::Text) const;
     QJsonObject toJson() const;
 };
 

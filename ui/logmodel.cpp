@@ -38,7 +38,7 @@ bool LogModel::accepts(const ServerEvent &event) const
 {
     if (!m_filter.isActive())
         return true;
-    return m_filter.matches(event, m_filter.search.isEmpty() ? QString() : formatEventLine(event, m_format));
+    return m_filter.matches(event, m_filter.search.isEmpty() ? QString() : event.toText(m_format));
 }
 
 void LogModel::flushPending()
@@ -169,7 +169,7 @@ const ServerEvent &LogModel::eventAtRow(int row) const
 
 QString LogModel::lineAt(int row) const
 {
-    return formatEventLine(eventAtRow(row), m_format);
+    return eventAtRow(row).toText(m_format);
 }
 
 int LogModel::rowCount(const QModelIndex &parent) const
@@ -184,9 +184,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     const ServerEvent &e = eventAtRow(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return formatEventLine(e, m_format);
+        return e.toText(m_format);
     case Qt::ToolTipRole:
-        return e.data.isEmpty() ? QVariant() : QVariant(formatEventLine(e, DataFormat::Both));
+        return e.data.isEmpty() ? QVariant() : QVariant(e.toText(DataFormat::Both));
     case Qt::ForegroundRole:
         switch (e.level) {
         case LogLevel::Debug: return QBrush(QColor(0x80, 0x80, 0x80));
