@@ -166,15 +166,33 @@ void resetAndClose(tcplab::FileDescriptor &fd)
     fd.reset();
 }
 
-quint16 freePort()
+tcplab::FileDescriptor boundLoopbackSocket(int backlog)
 {
     tcplab::FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0)
-        return 0;
-    return localPort(fd.get());
+    if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0 || (backlog >= 0 && ::listen(fd.get(), backlog) != 0))
+        fd.reset();
+    return fd;
+}
+
+tcplab::BinFrame sampleBinFrame()
+{
+    tcplab::BinFrame f;
+    f.u32 = 0xDEADBEEF;
+    f.tag = {'a', 'b'};
+    f.u64 = 0x0102030405060708ULL;
+    f.i16a = -2;
+    f.i16b = 300;
+    f.f32 = 1.5f;
+    return f;
+}
+
+quint16 freePort()
+{
+    const tcplab::FileDescriptor fd = boundLoopbackSocket();
+    return fd.isValid() ? localPort(fd.get()) : 0;
 }
 
 } // namespace testsupport

@@ -2,6 +2,7 @@
 // condition while the event loop runs, and counting this process's descriptors.
 #pragma once
 
+#include "binframe.h"
 #include "filedescriptor.h"
 #include "server.h"
 
@@ -53,5 +54,10 @@ quint16 localPort(int fd);
 void resetAndClose(tcplab::FileDescriptor &fd);
 // A port that is free right now on 127.0.0.1 (bound and released).
 quint16 freePort();
+// A Bin frame with every field set to a value that shows byte order and sign.
+tcplab::BinFrame sampleBinFrame();
+// A socket bound to 127.0.0.1 on an ephemeral port, listening when backlog >= 0 (a port in use),
+// or only bound (connects to it are refused); invalid when the kernel refused.
+tcplab::FileDescriptor boundLoopbackSocket(int backlog = -1);
 
 } // namespace testsupport

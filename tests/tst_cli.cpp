@@ -303,12 +303,8 @@ private slots:
 
     void portInUseGivesOneLineAndNonZeroExit()
     {
-        FileDescriptor holder(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        QCOMPARE(::bind(holder.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)), 0);
-        QCOMPARE(::listen(holder.get(), 1), 0);
+        const FileDescriptor holder = boundLoopbackSocket(1);
+        QVERIFY(holder.isValid());
         const QString port = QString::number(localPort(holder.get()));
         const Run r = runTcplab({QStringLiteral("--headless"), QStringLiteral("--port"), port});
         QVERIFY(r.normalExit);

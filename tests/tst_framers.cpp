@@ -3,12 +3,14 @@
 // split byte by byte, limits, short and over-long frames, and the recipe's struct layout.
 #include "binframe.h"
 #include "framers.h"
+#include "testsupport.h"
 
 #include <QtTest>
 
 #include <cstring>
 
 using namespace tcplab;
+using testsupport::sampleBinFrame;
 
 namespace {
 
@@ -78,17 +80,6 @@ Transcript run(Framer &framer, const QByteArray &data, qsizetype chunkSize, bool
     return t;
 }
 
-BinFrame sampleFrame()
-{
-    BinFrame f;
-    f.u32 = 0xDEADBEEF;
-    f.tag = {'a', 'b'};
-    f.u64 = 0x0102030405060708ULL;
-    f.i16a = -2;
-    f.i16b = 300;
-    f.f32 = 1.5f;
-    return f;
-}
 
 } // namespace
 
@@ -254,11 +245,11 @@ private slots:
         // struct.pack('! I 2s Q 2h f', 0xDEADBEEF, b'ab', 0x0102030405060708, -2, 300, 1.5)
         const QByteArray expected = QByteArray::fromHex("deadbeef" "6162" "0102030405060708" "fffe" "012c" "3fc00000");
         QCOMPARE(expected.size(), qsizetype(BinFrame::Size));
-        QCOMPARE(sampleFrame().encode(), expected);
+        QCOMPARE(sampleBinFrame().encode(), expected);
         BinFrame decoded;
         QString error;
         QVERIFY(BinFrame::decode(expected.constData(), expected.size(), &decoded, &error));
-        QCOMPARE(decoded, sampleFrame());
+        QCOMPARE(decoded, sampleBinFrame());
         QVERIFY(!BinFrame::decode(expected.constData(), 21, &decoded, &error));
         QVERIFY2(error.contains(QLatin1String("short frame: 21 of 22")), qPrintable(error));
         const QByteArray longer = expected + 'x';
@@ -289,7 +280,7 @@ private slots:
         QString error;
         QCOMPARE(BinFrame::parseFields(text, &f, &error), valid);
         if (valid)
-            QCOMPARE(f, sampleFrame());
+            QCOMPARE(f, sampleBinFrame());
         else
             QVERIFY2(error.contains(errorPart), qPrintable(error));
     }
@@ -322,7 +313,7 @@ private slots:
         QFETCH(bool, upper);
         HandlerConfig c = handlerConfig(HandlerKind::Bin, persistent);
         c.binUpperCase = upper;
-        const QByteArray frame = sampleFrame().encode();
+        const QByteArray frame = sampleBinFrame().encode();
         const QByteArray expected = upper ? asciiUpper(frame.constData(), frame.size()) : frame;
         if (upper)
             QVERIFY(expected != frame); // 'ab' in the tag: the recipe's upper-casing corrupts it
@@ -340,9 +331,9 @@ private slots:
     void binPersistentSeveralFramesInOneRead()
     {
         auto f = createFramer(handlerConfig(HandlerKind::Bin, true));
-        BinFrame second = sampleFrame();
+        BinFrame second = sampleBinFrame();
         second.u32 = 7;
-        const QByteArray data = sampleFrame().encode() + second.encode();
+        const QByteArray data = sampleBinFrame().encode() + second.encode();
         for (qsizetype chunk : {qsizetype(1), qsizetype(7), qsizetype(44)}) {
             auto fr = createFramer(handlerConfig(HandlerKind::Bin, true));
             const Transcript t = run(*fr, data, chunk);
@@ -375,8 +366,8 @@ private slots:
         QFETCH(qsizetype, chunk);
         QFETCH(int, answered);
         QFETCH(QString, errorPart);
-        QByteArray data = sampleFrame().encode();
-        data.append(sampleFrame().encode());
+        QByteArray data = sampleBinFrame().encode();
+        data.append(sampleBinFrame().encode());
         data.truncate(size);
         auto f = createFramer(handlerConfig(HandlerKind::Bin, persistent));
         const Transcript t = run(*f, data, chunk);

@@ -25,18 +25,6 @@ void addModes()
         QTest::newRow(m) << QString::fromLatin1(m);
 }
 
-QByteArray sampleFrame()
-{
-    BinFrame f;
-    f.u32 = 7;
-    f.tag = {'a', 'b'};
-    f.u64 = 123456789012345ull;
-    f.i16a = -2;
-    f.i16b = 300;
-    f.f32 = 1.5f;
-    return f.encode();
-}
-
 // A well-behaved client of the same server: connected before the bad one where the mode serves
 // connections concurrently, after it in iterative mode (where it would otherwise hold the server).
 class Bystander
@@ -61,7 +49,7 @@ public:
         switch (m_handler) {
         case HandlerKind::Byte: request = "hello"; expected = "HELLO"; break;
         case HandlerKind::Line: request = "hello line\n"; expected = "HELLO LINE\n"; break;
-        case HandlerKind::Bin: request = sampleFrame(); expected = request; break;
+        case HandlerKind::Bin: request = sampleBinFrame().encode(); expected = request; break;
         }
         const QByteArray reply = exchange(m_fd.get(), request, 5000);
         if (reply != expected)
@@ -150,7 +138,7 @@ private slots:
             FileDescriptor fd = connectTo(port);
             QVERIFY(fd.isValid());
             // 21 bytes then EOF: the recipe's single recv would unpack garbage or raise.
-            const QByteArray reply = exchange(fd.get(), sampleFrame().left(BinFrame::Size - 1));
+            const QByteArray reply = exchange(fd.get(), sampleBinFrame().encode().left(BinFrame::Size - 1));
             QVERIFY2(reply.isEmpty(), reply.toHex().constData());
         }, QStringLiteral("short frame: 21 of 22 bytes before EOF"), LogLevel::Error);
     }
@@ -162,7 +150,7 @@ private slots:
         runCase(mode, QStringLiteral("bin"), false, [](quint16 port) {
             FileDescriptor fd = connectTo(port);
             QVERIFY(fd.isValid());
-            QVERIFY(sendAll(fd.get(), sampleFrame() + "X")); // one send: one segment on loopback
+            QVERIFY(sendAll(fd.get(), sampleBinFrame().encode() + "X")); // one send: one segment on loopback
             const QByteArray reply = readUntilClose(fd.get());
             QVERIFY2(reply.isEmpty(), reply.toHex().constData());
         }, QStringLiteral("over-long frame: 23 bytes, expected 22"), LogLevel::Error);
@@ -176,8 +164,8 @@ private slots:
         runCase(mode, QStringLiteral("bin"), true, [](quint16 port) {
             FileDescriptor fd = connectTo(port);
             QVERIFY(fd.isValid());
-            const QByteArray reply = exchange(fd.get(), sampleFrame() + "X");
-            QCOMPARE(reply, sampleFrame());
+            const QByteArray reply = exchange(fd.get(), sampleBinFrame().encode() + "X");
+            QCOMPARE(reply, sampleBinFrame().encode());
         }, QStringLiteral("short frame: 1 of 22 bytes before EOF"), LogLevel::Error);
     }
 

@@ -265,12 +265,8 @@ private slots:
 
     void portInUseIsAClearError()
     {
-        FileDescriptor holder(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        QCOMPARE(::bind(holder.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)), 0);
-        QCOMPARE(::listen(holder.get(), 1), 0);
+        const FileDescriptor holder = boundLoopbackSocket(1);
+        QVERIFY(holder.isValid());
         ServerConfig config = loopbackConfig();
         config.setValue(QStringLiteral("port"), localPort(holder.get()));
         const int fds = openDescriptorCount();

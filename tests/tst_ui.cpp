@@ -627,19 +627,14 @@ void TestUi::chineseTranslationIsLoaded()
 void TestUi::batchAgainstAClosedPortCountsFailures()
 {
     // A port bound but not listening: every connect is refused.
-    tcplab::FileDescriptor holder(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    QCOMPARE(::bind(holder.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)), 0);
-    socklen_t len = sizeof(addr);
-    ::getsockname(holder.get(), reinterpret_cast<sockaddr *>(&addr), &len);
+    const tcplab::FileDescriptor holder = testsupport::boundLoopbackSocket();
+    QVERIFY(holder.isValid());
 
     LabWindow w(settingsPath());
     ClientPanel *client = w.clientPanel();
     client->followServerBox()->setChecked(false);
     client->hostEdit()->setText(QStringLiteral("127.0.0.1"));
-    client->portSpin()->setValue(ntohs(addr.sin_port));
+    client->portSpin()->setValue(testsupport::localPort(holder.get()));
     client->formCombo()->setCurrentIndex(int(ClientPanel::MessageForm::Text));
     client->repeatSpin()->setValue(5);
     client->concurrencySpin()->setValue(2);
