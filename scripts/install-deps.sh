@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages TCP Lab needs, only those that are missing.
 set -euo pipefail
 packages=(build-essential cmake ccache qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-          libgl-dev libxkbcommon-dev iproute2 python3)
+          libgl-dev libxkbcommon-dev iproute2 python3 libpcap-dev tcpdump ethtool)
 if [[ "${TCPLAB_WITH_XVFB:-0}" == 1 ]]; then
     packages+=(xvfb xauth imagemagick)
 fi
