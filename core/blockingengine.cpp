@@ -1,9 +1,11 @@
 // Iterative and thread-per-connection serving with blocking sockets: the modes where
 // SO_RCVTIMEO/SO_SNDTIMEO mean something, as in the recipe's socketserver classes.
 #include "engine.h"
+#include "tcpinfo.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSemaphore>
 
 #include <cerrno>
@@ -58,6 +60,7 @@ void serveBlocking(const EngineContext &context, int fd, const QString &peer)
             session.onData(buffer.constData(), n, out);
         } else if (n == 0) {
             session.onEof(out);
+            out.close = true; // another recv() would return 0 again at once
         } else {
             const int err = errno;
             if (err == EINTR)
@@ -88,7 +91,7 @@ public:
     {
     }
 
-    void run() override
+    Error run() override
     {
         while (!m_stopping.load()) {
             if (m_threaded && !acquireSlot())
@@ -127,10 +130,15 @@ public:
                 m_slots.release();
             });
         }
+        // After a failure nobody calls requestStop(): wake the threads blocked on their
+        // connections here, or the join below would wait for their peers.
+        if (m_failure)
+            m_context.connections->shutdownAll();
         std::lock_guard lock(m_threadsMutex);
         for (Worker &w : m_threads)
             w.thread.join();
         m_threads.clear();
+        return m_failure;
     }
 
     void requestStop() override
@@ -150,11 +158,37 @@ private:
         std::atomic<bool> done{false};
     };
 
+    // A thread for the next client. At the cap, clients wait in the accept queue where nobody
+    // sees them: say so once per episode, with how many wait (the listener's TCP_INFO counts its
+    // accept queue in tcpi_unacked), and say when a thread is free again.
     bool acquireSlot()
     {
+        if (m_slots.tryAcquire(1))
+            return !m_stopping.load();
+        QElapsedTimer atCap;
+        atCap.start();
+        bool told = false;
+        quint32 mostWaiting = 0;
         while (!m_stopping.load()) {
-            if (m_slots.tryAcquire(1, 100))
+            const quint32 waiting = readTcpInfo(m_context.listenFd).unacked;
+            mostWaiting = std::max(mostWaiting, waiting);
+            if (!told && waiting > 0) {
+                told = true;
+                m_context.events->post(LogLevel::Warning, EventKind::Capacity, 0, {},
+                                       tr("thread cap reached: all %1 threads busy, %2 client(s) wait in the accept queue")
+                                           .arg(m_context.config.maxThreads())
+                                           .arg(waiting));
+            }
+            if (m_slots.tryAcquire(1, 100)) {
+                if (told && !m_stopping.load()) {
+                    m_context.events->post(LogLevel::Info, EventKind::Capacity, 0, {},
+                                           tr("thread cap cleared after %1 ms: a thread is free (up to %2 client(s) waited, %3 still queued)")
+                                               .arg(atCap.elapsed())
+                                               .arg(mostWaiting)
+                                               .arg(readTcpInfo(m_context.listenFd).unacked));
+                }
                 return !m_stopping.load();
+            }
         }
         return false;
     }
@@ -172,25 +206,15 @@ private:
         }
     }
 
-    // Returns false when accepting cannot go on.
+    // Returns false when accepting cannot go on (m_failure says why).
     bool handleAcceptError(int err)
     {
-        switch (err) {
-        case EINTR:
-        case ECONNABORTED:
-        case EPROTO:
+        switch (classifyAcceptError(err)) {
+        case AcceptFailure::Retry:
+            // Also EAGAIN: SO_RCVTIMEO is set on the listener so that accepted sockets inherit
+            // it, and a blocking accept() honours it too: no client within the timeout.
             return true;
-        case EAGAIN:
-#if EWOULDBLOCK != EAGAIN
-        case EWOULDBLOCK:
-#endif
-            // SO_RCVTIMEO is set on the listener so that accepted sockets inherit it, and a
-            // blocking accept() honours it too: no client within the timeout is not an error.
-            return true;
-        case EMFILE:
-        case ENFILE:
-        case ENOBUFS:
-        case ENOMEM: {
+        case AcceptFailure::Resource: {
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             if (now - m_lastLimitLog >= 1000) {
                 m_lastLimitLog = now;
@@ -200,10 +224,11 @@ private:
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
             return true;
         }
-        default:
-            m_context.events->post(LogLevel::Error, EventKind::Error, 0, {}, Error::fromErrno(err, tr("accept")).text());
-            return false;
+        case AcceptFailure::Fatal:
+            break;
         }
+        m_failure = Error::fromErrno(err, tr("accept"));
+        return false;
     }
 
     bool m_threaded;
@@ -212,6 +237,7 @@ private:
     std::mutex m_threadsMutex;
     std::list<Worker> m_threads;
     qint64 m_lastLimitLog = 0;
+    Error m_failure; // the acceptor thread's only
 };
 
 } // namespace

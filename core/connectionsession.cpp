@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <arpa/inet.h>
+#include <cerrno>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -26,6 +27,36 @@ void EngineContext::prepare()
             perConnectionOptions.append({&spec, config.value(spec.key)});
     }
     quickAckRearm = config.quickAckRearm();
+}
+
+AcceptFailure classifyAcceptError(int err)
+{
+    switch (err) {
+    case EINTR:
+    case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case ECONNABORTED:
+    // accept(2): Linux hands the new socket's pending network errors to accept(); retry.
+    case EPROTO:
+    case ENOPROTOOPT:
+    case ENETDOWN:
+    case ENONET:
+    case EHOSTDOWN:
+    case EHOSTUNREACH:
+    case ENETUNREACH:
+    case EOPNOTSUPP:
+    case EPERM: // a firewall rule refused this connection
+        return AcceptFailure::Retry;
+    case EMFILE:
+    case ENFILE:
+    case ENOBUFS:
+    case ENOMEM:
+        return AcceptFailure::Resource;
+    default:
+        return AcceptFailure::Fatal;
+    }
 }
 
 QString peerName(const sockaddr_in &addr)

@@ -1,5 +1,6 @@
 // The concurrency engines (iterative, thread-per-connection, epoll event loop) behind one
-// interface. run() serves on the calling worker thread until requestStop() from any thread.
+// interface. run() serves on the calling worker thread until requestStop() from any thread, or
+// until serving cannot go on: then it returns why, with every connection it held closed.
 #pragma once
 
 #include "connectionregistry.h"
@@ -41,7 +42,8 @@ class Engine
 public:
     explicit Engine(EngineContext context) : m_context(std::move(context)) {}
     virtual ~Engine() = default;
-    virtual void run() = 0;
+    // Empty after requestStop(); otherwise the failure that ended serving.
+    virtual Error run() = 0;
     virtual void requestStop() = 0;
 
 protected:
@@ -49,6 +51,14 @@ protected:
 };
 
 std::unique_ptr<Engine> createEngine(const EngineContext &context);
+
+// What an engine does with an accept() error.
+enum class AcceptFailure {
+    Retry,    // the one connection is lost (aborted, or a network error Linux passes on)
+    Resource, // out of descriptors or memory: back off, the queued clients wait
+    Fatal,    // the listener itself is unusable (closed, shut down, not a socket)
+};
+AcceptFailure classifyAcceptError(int err);
 
 // Per-connection logic that every engine shares: options on accept, reports, the framer,
 // counters and log events. The engines only move bytes.

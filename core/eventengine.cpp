@@ -24,7 +24,19 @@ QString tr(const char *text) { return QCoreApplication::translate("Server", text
 
 constexpr quint64 kListenerTag = 0;
 constexpr quint64 kWakeTag = 1;
-constexpr int kReadChunk = 65536;
+constexpr qsizetype kMinReadBuffer = 65536;
+// Bytes read from one connection per wake-up at most (one read always), so that one busy peer
+// cannot starve the others.
+constexpr qsizetype kReadBudget = 512 * 1024;
+
+// The interest sets. Reading: level-triggered; every IN/RDHUP is consumed by recv(). Writing
+// (reading paused): EPOLLRDHUP is not consumed - the peer's FIN waits behind unread input, and a
+// peer that half-closed may still read its reply - so level-triggered it would be reported again
+// at once, forever. Edge-triggered, each new wake-up is reported once: the peer's FIN, the lab's
+// shutdown(SHUT_RD) for a close request, a reset. EPOLLOUT is fine edge-triggered because
+// flush() writes until EAGAIN. EPOLLHUP and EPOLLERR are reported whatever the set.
+constexpr quint32 kReadingEvents = EPOLLIN | EPOLLRDHUP;
+constexpr quint32 kWritingEvents = EPOLLOUT | EPOLLRDHUP | EPOLLET;
 
 struct EventConnection
 {
@@ -34,6 +46,7 @@ struct EventConnection
     qsizetype pendingOffset = 0;
     bool closeAfterFlush = false;
     bool writing = false;   // EPOLLOUT armed, reading paused (back-pressure)
+    bool peerHalfClosed = false; // its FIN arrived while writing
     qint64 lastActivityMs = 0;
 };
 
@@ -44,24 +57,27 @@ public:
     {
         m_idleTimeoutMs = qint64(context.config.idleTimeoutSeconds() * 1000.0);
         m_wakeFd = FileDescriptor(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
+        if (!m_wakeFd.isValid())
+            m_failure = Error::fromErrno(errno, tr("eventfd"));
         if (context.config.value(QStringLiteral("linger")).toInt() > 0) {
             m_context.closeDescriptor = [this](int fd, quint64 id, const QString &peer) { lingerClose(fd, id, peer); };
         }
     }
 
-    void run() override
+    Error run() override
     {
+        if (m_failure)
+            return m_failure;
         FileDescriptor epoll(::epoll_create1(EPOLL_CLOEXEC));
-        if (!epoll.isValid() || !m_wakeFd.isValid()) {
-            m_context.events->post(LogLevel::Error, EventKind::Error, 0, {},
-                                   Error::fromErrno(errno, tr("epoll/eventfd")).text());
-            return;
-        }
+        if (!epoll.isValid())
+            return Error::fromErrno(errno, tr("epoll_create1"));
         m_epoll = epoll.get();
         const int flags = ::fcntl(m_context.listenFd, F_GETFL);
-        ::fcntl(m_context.listenFd, F_SETFL, flags | O_NONBLOCK);
-        addWatch(m_context.listenFd, EPOLLIN, kListenerTag);
-        addWatch(m_wakeFd.get(), EPOLLIN, kWakeTag);
+        if (flags < 0 || ::fcntl(m_context.listenFd, F_SETFL, flags | O_NONBLOCK) != 0)
+            fail(Error::fromErrno(errno, tr("fcntl(O_NONBLOCK) on the listener")));
+        // A failure here has ended the loop before it starts.
+        if (!m_failure && control(EPOLL_CTL_ADD, m_context.listenFd, EPOLLIN, kListenerTag, "listener"))
+            control(EPOLL_CTL_ADD, m_wakeFd.get(), EPOLLIN, kWakeTag, "wake-up eventfd");
 
         epoll_event events[256];
         qint64 lastSweep = QDateTime::currentMSecsSinceEpoch();
@@ -69,10 +85,10 @@ public:
             const int timeout = !m_lingering.empty() ? 20 : (m_idleTimeoutMs > 0 || m_acceptPausedUntil) ? 100 : -1;
             const int n = ::epoll_wait(m_epoll, events, 256, timeout);
             if (n < 0 && errno != EINTR) {
-                m_context.events->post(LogLevel::Error, EventKind::Error, 0, {}, Error::fromErrno(errno, tr("epoll_wait")).text());
+                fail(Error::fromErrno(errno, tr("epoll_wait")));
                 break;
             }
-            for (int i = 0; i < n; ++i) {
+            for (int i = 0; i < n && !m_failure; ++i) {
                 const quint64 tag = events[i].data.u64;
                 if (tag == kListenerTag)
                     acceptAll();
@@ -81,13 +97,15 @@ public:
                 else
                     handle(reinterpret_cast<EventConnection *>(events[i].data.ptr), events[i].events);
             }
+            if (m_failure)
+                break;
             if (!m_lingering.empty())
                 sweepLingering(QDateTime::currentMSecsSinceEpoch(), false);
             if (m_acceptPausedUntil || m_idleTimeoutMs > 0) {
                 const qint64 now = QDateTime::currentMSecsSinceEpoch();
                 if (m_acceptPausedUntil && now >= m_acceptPausedUntil) {
                     m_acceptPausedUntil = 0;
-                    modifyWatch(m_context.listenFd, EPOLLIN, kListenerTag);
+                    control(EPOLL_CTL_MOD, m_context.listenFd, EPOLLIN, kListenerTag, "listener");
                 }
                 if (m_idleTimeoutMs > 0 && now - lastSweep >= 100) {
                     lastSweep = now;
@@ -97,10 +115,12 @@ public:
         }
         m_context.connections->shutdownAll(); // so that no SO_LINGER close() delays stop()
         for (auto &entry : m_connections)
-            entry.second->session.close(tr("server stopped"));
+            entry.second->session.close(m_failure ? tr("server failed") : tr("server stopped"),
+                                        false, m_failure ? LogLevel::Warning : LogLevel::Info);
         m_connections.clear();
         sweepLingering(QDateTime::currentMSecsSinceEpoch(), true);
         m_epoll = -1;
+        return m_failure;
     }
 
     void requestStop() override
@@ -111,20 +131,42 @@ public:
     }
 
 private:
-    void addWatch(int fd, quint32 events, quint64 tag)
+    // Serving cannot go on: the loop ends, and run() closes everything and returns why.
+    void fail(Error error)
     {
-        epoll_event ev{};
-        ev.events = events;
-        ev.data.u64 = tag;
-        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+        if (!m_failure)
+            m_failure = std::move(error);
+        m_stopping.store(true);
     }
 
-    void modifyWatch(int fd, quint32 events, quint64 tag)
+    // epoll_ctl, or the engine fails: a descriptor the loop does not watch as it believes would
+    // never be served nor closed.
+    bool control(int op, int fd, quint32 events, quint64 tag, const char *what)
     {
         epoll_event ev{};
         ev.events = events;
         ev.data.u64 = tag;
-        ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev);
+        return control(op, fd, ev, what);
+    }
+
+    bool control(int op, int fd, epoll_event &ev, const char *what)
+    {
+        if (::epoll_ctl(m_epoll, op, fd, &ev) == 0)
+            return true;
+        const char *name = op == EPOLL_CTL_ADD ? "EPOLL_CTL_ADD" : op == EPOLL_CTL_MOD ? "EPOLL_CTL_MOD" : "EPOLL_CTL_DEL";
+        fail(Error::fromErrno(errno, tr("epoll_ctl(%1) of the %2").arg(QLatin1String(name), QLatin1String(what))));
+        return false;
+    }
+
+    bool watchConnection(EventConnection *conn, int op, quint32 events)
+    {
+        epoll_event ev{};
+        ev.events = events;
+        ev.data.ptr = conn;
+        if (control(op, conn->session.fd(), ev, "connection"))
+            return true;
+        finish(conn, tr("not served: the event loop could not watch it"), false, LogLevel::Error);
+        return false;
     }
 
     void drainWake()
@@ -145,9 +187,10 @@ private:
                 const int err = errno;
                 if (err == EAGAIN || err == EWOULDBLOCK)
                     return;
-                if (err == EINTR || err == ECONNABORTED || err == EPROTO)
+                switch (classifyAcceptError(err)) {
+                case AcceptFailure::Retry:
                     continue;
-                if (err == EMFILE || err == ENFILE || err == ENOBUFS || err == ENOMEM) {
+                case AcceptFailure::Resource: {
                     // Out of descriptors: the listener stays readable, so stop watching it for
                     // a while instead of spinning at 100% CPU, and say so once per second.
                     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -157,56 +200,70 @@ private:
                                                Error::fromErrno(err, tr("accept (pausing 100 ms)")).text());
                     }
                     m_acceptPausedUntil = now + 100;
-                    modifyWatch(m_context.listenFd, 0, kListenerTag);
+                    control(EPOLL_CTL_MOD, m_context.listenFd, 0, kListenerTag, "listener");
                     return;
                 }
-                m_context.events->post(LogLevel::Error, EventKind::Error, 0, {}, Error::fromErrno(err, tr("accept")).text());
-                return;
+                case AcceptFailure::Fatal:
+                    // E.g. the listener was shut down: level-triggered, its EPOLLHUP would come
+                    // back forever.
+                    fail(Error::fromErrno(err, tr("accept")));
+                    return;
+                }
             }
             auto conn = std::make_unique<EventConnection>(m_context, fd, peerName(addr));
             EventConnection *raw = conn.get();
             raw->lastActivityMs = m_idleTimeoutMs > 0 ? QDateTime::currentMSecsSinceEpoch() : 0;
             m_connections.emplace(raw->session.id(), std::move(conn));
-            epoll_event ev{};
-            ev.events = EPOLLIN | EPOLLRDHUP;
-            ev.data.ptr = raw;
-            ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+            if (!watchConnection(raw, EPOLL_CTL_ADD, kReadingEvents))
+                return;
         }
     }
 
     void handle(EventConnection *conn, quint32 events)
     {
+        if (!conn->writing) {
+            if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
+                readFrom(conn);
+            return;
+        }
         // A close asked by the lab must also reach a connection stuck sending to a peer that
         // does not read (it is not reading, so it would never see the EOF).
-        if (conn->writing && (events & EPOLLRDHUP) && conn->session.closeRequest() != CloseRequest::None) {
+        if (conn->session.closeRequest() != CloseRequest::None) {
             finish(conn, tr("closed by the lab"), false, LogLevel::Info);
             return;
         }
-        if (events & EPOLLOUT) {
-            if (!flush(conn))
-                return;
+        if (events & (EPOLLHUP | EPOLLERR)) {
+            finish(conn, tr("connection lost while sending"), false, LogLevel::Warning);
+            return;
         }
-        if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
-            if (!conn->writing)
-                readFrom(conn);
-            else if (events & (EPOLLHUP | EPOLLERR))
-                finish(conn, tr("connection lost while sending"), false, LogLevel::Warning);
+        if ((events & EPOLLRDHUP) && !conn->peerHalfClosed) {
+            // The peer half-closed (or its FIN is there behind unread input): it may still read
+            // the reply, so keep sending; the EOF is read once the reply is out.
+            conn->peerHalfClosed = true;
+            if (m_context.events->wants(LogLevel::Debug))
+                conn->session.log(LogLevel::Debug, EventKind::Received, tr("peer half-closed while its reply is pending"));
         }
+        if (events & EPOLLOUT)
+            flush(conn);
     }
 
     void readFrom(EventConnection *conn)
     {
         ConnectionSession &s = conn->session;
         FrameOutput out;
-        // A few reads per wake-up at most, so one busy peer cannot starve the others.
-        for (int round = 0; round < 8; ++round) {
-            const qsizetype want = std::min<qsizetype>(s.readSize(), kReadChunk);
-            const ssize_t n = ::recv(s.fd(), m_buffer, size_t(want), 0);
+        qsizetype taken = 0;
+        for (int round = 0; round < 8 && taken < kReadBudget; ++round) {
+            // The handler's read size, whole: the Byte handler's one recv(recv-size) is the lesson.
+            const qsizetype want = s.readSize();
+            if (want > m_buffer.size())
+                m_buffer.resize(want);
+            const ssize_t n = ::recv(s.fd(), m_buffer.data(), size_t(want), 0);
             out.clear();
             if (n > 0) {
+                taken += n;
                 if (m_idleTimeoutMs > 0)
                     conn->lastActivityMs = QDateTime::currentMSecsSinceEpoch();
-                s.onData(m_buffer, n, out);
+                s.onData(m_buffer.constData(), n, out);
             } else if (n == 0) {
                 s.onEof(out);
                 out.close = true;
@@ -275,13 +332,10 @@ private:
         conn->pending = data.mid(sent);
         conn->pendingOffset = 0;
         conn->writing = true;
-        epoll_event ev{};
-        ev.events = EPOLLOUT | EPOLLRDHUP;
-        ev.data.ptr = conn;
-        ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, s.fd(), &ev);
-        return true;
+        return watchConnection(conn, EPOLL_CTL_MOD, kWritingEvents);
     }
 
+    // Returns false when the connection is gone.
     bool flush(EventConnection *conn)
     {
         ConnectionSession &s = conn->session;
@@ -306,11 +360,9 @@ private:
             finish(conn, tr("closed after reply"), false, LogLevel::Info);
             return false;
         }
-        epoll_event ev{};
-        ev.events = EPOLLIN | EPOLLRDHUP;
-        ev.data.ptr = conn;
-        ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, s.fd(), &ev);
-        return true;
+        // Level-triggered again: input that waited (and the FIN of a peer that half-closed) is
+        // reported at once.
+        return watchConnection(conn, EPOLL_CTL_MOD, kReadingEvents);
     }
 
     // Linux makes close() wait for SO_LINGER even on a non-blocking socket, which would freeze
@@ -331,8 +383,13 @@ private:
             ::close(fd);
             return;
         }
+        // Out of the set first: its events would name a connection that is gone.
+        epoll_event unused{};
+        if (m_epoll >= 0 && !control(EPOLL_CTL_DEL, fd, unused, "closing connection")) {
+            ::close(fd);
+            return;
+        }
         ::shutdown(fd, SHUT_WR);
-        ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         m_lingering.push_back({fd, id, peer, now, now + qint64(l.l_linger) * 1000});
     }
@@ -399,7 +456,8 @@ private:
     qint64 m_idleTimeoutMs = 0;
     qint64 m_acceptPausedUntil = 0;
     qint64 m_lastLimitLog = 0;
-    char m_buffer[kReadChunk];
+    Error m_failure;
+    QByteArray m_buffer = QByteArray(kMinReadBuffer, Qt::Uninitialized);
 };
 
 } // namespace

@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include <utility>
+
 namespace tcplab {
 
 Server::Server(QObject *parent) : QObject(parent)
@@ -49,10 +51,16 @@ Error Server::start(const ServerConfig &config)
     m_engine = createEngine(context);
 
     Engine *engine = m_engine.get();
+    const quint64 run = ++m_run;
     m_workerReturned.store(false, std::memory_order_relaxed);
-    m_thread = QThread::create([this, engine] {
-        engine->run();
+    m_thread = QThread::create([this, engine, run] {
+        Error failure = engine->run();
+        const bool failed = failure.isError();
+        m_engineFailure = std::move(failure);
         m_workerReturned.store(true, std::memory_order_release);
+        // The engine ended by itself: stop in the owner's thread, where the signals belong.
+        if (failed)
+            QMetaObject::invokeMethod(this, [this, run] { onEngineFailed(run); }, Qt::QueuedConnection);
     });
     m_thread->setObjectName(QStringLiteral("tcplab-%1").arg(modeName(config.mode())));
     m_thread->start();
@@ -76,14 +84,26 @@ void Server::stop()
     m_engine->requestStop();
     m_thread->wait();
     [[maybe_unused]] const bool returned = m_workerReturned.load(std::memory_order_acquire);
+    const Error failure = std::exchange(m_engineFailure, Error());
     delete m_thread;
     m_thread = nullptr;
     m_engine.reset();
     ::close(m_listenFd);
     m_listenFd = -1;
     m_running = false;
+    ++m_run; // a failure notice still queued for this run is answered here
+    if (failure)
+        m_events.post(LogLevel::Error, EventKind::Error, 0, {}, tr("server failed: %1").arg(failure.text()));
     m_events.post(LogLevel::Info, EventKind::Lifecycle, 0, {}, tr("stopped (was %1)").arg(endpoint()));
     emit stopped();
+    if (failure)
+        emit failed(failure.text());
+}
+
+void Server::onEngineFailed(quint64 run)
+{
+    if (run == m_run && m_running)
+        stop();
 }
 
 } // namespace tcplab

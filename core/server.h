@@ -51,8 +51,13 @@ public:
 signals:
     void started(const QString &address, quint16 port);
     void stopped();
+    // Serving could not go on (e.g. accept() or epoll failed): the server has stopped by itself,
+    // every descriptor is released and isRunning() is false. Emitted right after stopped().
+    void failed(const QString &reason);
 
 private:
+    void onEngineFailed(quint64 run);
+
     EventHub m_events;
     ConnectionRegistry m_connections;
     ServerConfig m_config;
@@ -67,6 +72,8 @@ private:
     // Written last by the worker, read by stop() after wait(): a happens-before edge that
     // ThreadSanitizer can see (QThread::wait() synchronises inside uninstrumented Qt code).
     std::atomic<bool> m_workerReturned{false};
+    Error m_engineFailure; // written by the worker before m_workerReturned
+    quint64 m_run = 0;     // which start() a queued failure notice belongs to
 };
 
 } // namespace tcplab

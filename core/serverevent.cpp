@@ -17,6 +17,7 @@ QString eventKindName(EventKind kind)
     case EventKind::Error: return QStringLiteral("error");
     case EventKind::Client: return QStringLiteral("client");
     case EventKind::Dropped: return QStringLiteral("dropped");
+    case EventKind::Capacity: return QStringLiteral("capacity");
     }
     return {};
 }

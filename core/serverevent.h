@@ -22,6 +22,7 @@ enum class EventKind {
     Error,
     Client,
     Dropped,   // events lost to a flood
+    Capacity,  // a limit of the lab holds clients back (the thread cap), and when it clears
 };
 
 // How an event line shows its payload.

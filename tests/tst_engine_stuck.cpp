@@ -1,0 +1,289 @@
+// A stuck connection costs no CPU. For each state a peer can leave a connection in from outside
+// (never reading, half-closing, resetting, a lingering close, silence), the server - hosted by
+// this test process, whose client side only holds sockets - uses less than 0.05 s of CPU over
+// 2 s, and another client is served meanwhile (except in iterative mode, which by design serves
+// one client at a time). Level-triggered epoll re-reports an event that is neither consumed nor
+// disarmed at once, so a busy loop shows up here as about 2 s of CPU.
+#include "server.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+#include <cerrno>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+
+using namespace tcplab;
+using namespace testsupport;
+
+namespace {
+
+constexpr double kCpuBudgetSeconds = 0.05;
+constexpr int kWindowMs = 2000;
+
+double processCpuSeconds()
+{
+    rusage ru{};
+    ::getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+// A client with tiny buffers, so that a reply it does not read stalls the server quickly.
+FileDescriptor smallClient(quint16 port)
+{
+    FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    const int small = 4096;
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_SNDBUF, &small, sizeof(small));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0)
+        fd.reset();
+    return fd;
+}
+
+// Send lines without reading a byte until the kernel takes no more: the server then holds an
+// unfinished reply (blocked in send(), or waiting for EPOLLOUT) and input it has not read.
+bool fillUntilStuck(Server &server, int fd)
+{
+    const QByteArray line = QByteArray(99, 'r') + '\n';
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        const ssize_t n = ::send(fd, line.constData(), size_t(line.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (n > 0)
+            continue;
+        pollfd p{fd, POLLOUT, 0};
+        if (::poll(&p, 1, 100) != 0)
+            continue;
+        const ConnectionInfo info = server.connectionSnapshot(false).value(0);
+        if (info.bytesIn > 0 && info.bytesOut < info.bytesIn)
+            return true;
+    }
+    return false;
+}
+
+// A config whose replies stall quickly: small server buffers, the line handler, persistent.
+ServerConfig stallingConfig(const QString &mode)
+{
+    ServerConfig config = loopbackConfig(mode, QStringLiteral("line"), true);
+    config.setValue(QStringLiteral("sndbuf"), 4096);
+    config.setValue(QStringLiteral("rcvbuf"), 4096);
+    config.setValue(QStringLiteral("max-line"), 8 * 1024 * 1024);
+    return config;
+}
+
+bool anotherClientIsServed(quint16 port)
+{
+    FileDescriptor other = connectTo(port, 1000);
+    if (!other.isValid() || !sendAll(other.get(), "ping\n"))
+        return false;
+    return readExactly(other.get(), 5, 1000) == QByteArray("PING\n");
+}
+
+struct Measurement
+{
+    double cpuSeconds = 0;
+    bool otherServed = false;
+};
+
+// The server's CPU over the window, with another client served in its middle. The main thread
+// sleeps: nothing but the server's own threads can run in this process.
+Measurement measure(quint16 port, bool checkOther)
+{
+    QThread::msleep(200); // let the state settle: the set-up's own work is not counted
+    Measurement m;
+    const double before = processCpuSeconds();
+    QThread::msleep(kWindowMs / 2);
+    m.otherServed = !checkOther || anotherClientIsServed(port);
+    QThread::msleep(kWindowMs / 2);
+    m.cpuSeconds = processCpuSeconds() - before;
+    return m;
+}
+
+void addModeRows()
+{
+    QTest::addColumn<QString>("mode");
+    for (const char *m : {"iterative", "threaded", "event"})
+        QTest::newRow(m) << QString::fromLatin1(m);
+}
+
+} // namespace
+
+class TestEngineStuck : public QObject
+{
+    Q_OBJECT
+
+private:
+    void check(const char *state, const QString &mode, const Measurement &m)
+    {
+        const bool checkOther = mode != QLatin1String("iterative");
+        qInfo("%s, %s mode: %.4f s CPU over %d ms%s", state, qPrintable(mode), m.cpuSeconds, kWindowMs,
+              checkOther ? (m.otherServed ? ", another client served" : ", another client NOT served") : "");
+        QVERIFY2(m.cpuSeconds < kCpuBudgetSeconds,
+                 qPrintable(QStringLiteral("%1: %2 s CPU over %3 ms").arg(QLatin1String(state)).arg(m.cpuSeconds).arg(kWindowMs)));
+        QVERIFY2(m.otherServed, "another client was not served meanwhile");
+    }
+
+private slots:
+    void silentPeer_data() { addModeRows(); }
+    void silentPeer()
+    {
+        QFETCH(QString, mode);
+        Server server;
+        QVERIFY(!server.start(stallingConfig(mode)));
+        FileDescriptor c = connectTo(server.port());
+        QVERIFY(c.isValid());
+        QVERIFY(waitForOneConnection(server));
+        check("silent peer", mode, measure(server.port(), mode != QLatin1String("iterative")));
+        server.stop();
+    }
+
+    // Writing with a stuck reply, reading paused with unread input behind it.
+    void peerNeverReads_data() { addModeRows(); }
+    void peerNeverReads()
+    {
+        QFETCH(QString, mode);
+        Server server;
+        QVERIFY(!server.start(stallingConfig(mode)));
+        FileDescriptor c = smallClient(server.port());
+        QVERIFY(c.isValid());
+        QVERIFY(waitForOneConnection(server));
+        QVERIFY2(fillUntilStuck(server, c.get()), "the server never got stuck in the middle of a reply");
+        check("peer never reads", mode, measure(server.port(), mode != QLatin1String("iterative")));
+        server.stop();
+    }
+
+    // Reading paused with input behind the stuck reply: the peer's FIN waits behind that input
+    // in its own send queue, so it never arrives.
+    void pausedWithUnreadInputThenPeerHalfCloses_data() { addModeRows(); }
+    void pausedWithUnreadInputThenPeerHalfCloses()
+    {
+        QFETCH(QString, mode);
+        Server server;
+        QVERIFY(!server.start(stallingConfig(mode)));
+        FileDescriptor c = smallClient(server.port());
+        QVERIFY(c.isValid());
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id);
+        QVERIFY2(fillUntilStuck(server, c.get()), "the server never got stuck in the middle of a reply");
+        QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
+        check("paused with unread input, then the peer half-closes", mode, measure(server.port(), mode != QLatin1String("iterative")));
+        QVERIFY(server.connections()->contains(id));
+        server.stop();
+    }
+
+    // The known busy loop: the server read the whole request, its reply is stuck, and the peer's
+    // FIN arrives while the connection waits for EPOLLOUT.
+    void peerNeverReadsThenHalfCloses_data() { addModeRows(); }
+    void peerNeverReadsThenHalfCloses()
+    {
+        QFETCH(QString, mode);
+        Server server;
+        QVERIFY(!server.start(stallingConfig(mode)));
+        FileDescriptor c = smallClient(server.port());
+        QVERIFY(c.isValid());
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id);
+        QVERIFY(sendAll(c.get(), QByteArray(1024 * 1024, 'f') + '\n'));
+        QVERIFY(waitFor([&] { return server.connectionSnapshot(false).value(0).requests == 1; }));
+        QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
+        check("peer never reads, then half-closes", mode, measure(server.port(), mode != QLatin1String("iterative")));
+        QVERIFY2(server.connections()->contains(id), "a half-closed peer may still read its reply: keep the connection");
+        // ... and it does get all of it, then the end.
+        QByteArray reply = readUntilClose(c.get(), 10000);
+        QCOMPARE(reply.size(), 1024 * 1024 + 1);
+        QCOMPARE(reply, QByteArray(1024 * 1024, 'F') + '\n');
+        QVERIFY(waitFor([&] { return !server.connections()->contains(id); }));
+        server.stop();
+    }
+
+    // The request's last line comes with the FIN, and its reply is too big for a peer that does
+    // not read: the connection is stuck writing with the peer's FIN already there.
+    void peerHalfClosesMidRequest_data() { addModeRows(); }
+    void peerHalfClosesMidRequest()
+    {
+        QFETCH(QString, mode);
+        Server server;
+        QVERIFY(!server.start(stallingConfig(mode)));
+        FileDescriptor c = smallClient(server.port());
+        QVERIFY(c.isValid());
+        QVERIFY(waitForOneConnection(server));
+        // No newline: the line is answered at EOF (as readline() does).
+        QVERIFY(sendAll(c.get(), QByteArray(512 * 1024, 'h')));
+        QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
+        QVERIFY(waitFor([&] {
+            const ConnectionInfo info = server.connectionSnapshot(false).value(0);
+            return info.requests == 1;
+        }));
+        check("peer half-closes mid-request", mode, measure(server.port(), mode != QLatin1String("iterative")));
+        server.stop();
+    }
+
+    void peerResetsWhileStuck_data() { addModeRows(); }
+    void peerResetsWhileStuck()
+    {
+        QFETCH(QString, mode);
+        Server server;
+        QVERIFY(!server.start(stallingConfig(mode)));
+        FileDescriptor c = smallClient(server.port());
+        QVERIFY(c.isValid());
+        QVERIFY(waitForOneConnection(server));
+        QVERIFY(fillUntilStuck(server, c.get()));
+        QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
+        resetAndClose(c);
+        QVERIFY2(waitFor([&] { return server.connections()->count() == 0; }), "the reset connection must end");
+        check("peer resets while stuck", mode, measure(server.port(), true));
+        server.stop();
+    }
+
+    // SO_LINGER with a reply the peer never acknowledges: close() would wait the linger time.
+    void lingeringClose_data() { addModeRows(); }
+    void lingeringClose()
+    {
+        QFETCH(QString, mode);
+        ServerConfig config = loopbackConfig(mode, QStringLiteral("byte"), false);
+        config.setValue(QStringLiteral("linger"), 10);
+        config.setValue(QStringLiteral("recv-size"), 65536);
+        Server server;
+        QVERIFY(!server.start(config));
+        FileDescriptor c = smallClient(server.port());
+        QVERIFY(c.isValid());
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id);
+        // The reply fits in the server's send buffer, not in the client's window: one-shot, it
+        // is closed at once with most of it unacknowledged.
+        QVERIFY(sendAll(c.get(), QByteArray(30000, 'l')));
+        QVERIFY(waitFor([&] { return !server.connections()->contains(id); }));
+        check("lingering close", mode, measure(server.port(), mode != QLatin1String("iterative")));
+        server.stop();
+    }
+
+    // Event mode: the lab closes a connection whose peer half-closed while its reply was stuck.
+    // The close must still reach it: it no longer reads, and the peer's FIN is old news. (In the
+    // blocking modes a thread blocked in send() is not woken by the lab's shutdown(SHUT_RD).)
+    void labClosesAHalfClosedStuckConnection()
+    {
+        const QString mode = QStringLiteral("event");
+        Server server;
+        QVERIFY(!server.start(stallingConfig(mode)));
+        FileDescriptor c = smallClient(server.port());
+        QVERIFY(c.isValid());
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id);
+        QVERIFY(sendAll(c.get(), QByteArray(1024 * 1024, 'f') + '\n'));
+        QVERIFY(waitFor([&] { return server.connectionSnapshot(false).value(0).requests == 1; }));
+        QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
+        QThread::msleep(100);
+        QVERIFY(server.closeConnection(id, false));
+        QVERIFY2(waitFor([&] { return !server.connections()->contains(id); }), "the lab's close never reached the connection");
+        check("closed by the lab after a half-close", mode, measure(server.port(), true));
+        server.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineStuck)
+#include "tst_engine_stuck.moc"
