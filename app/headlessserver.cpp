@@ -65,14 +65,23 @@ int HeadlessServer::run(const ServerConfig &config)
     }
     std::fflush(stdout);
 
-    int exitCode = 0;
     connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, this, [this](int) {
         m_server.stop();
         m_server.events()->flush();
         QCoreApplication::quit();
     });
-    exitCode = QCoreApplication::exec();
+    // The server stopped by itself: a supervisor must see it, not a process that listens no more.
+    connect(&m_server, &Server::failed, this, [this](const QString &reason) {
+        m_failed = true;
+        m_server.events()->flush();
+        if (m_json)
+            printLine(jsonLine({{"type", "error"}, {"message", reason}}));
+        std::fflush(stdout);
+        std::fprintf(stderr, "tcplab: server stopped: %s\n", qPrintable(reason));
+        QCoreApplication::exit(1);
+    });
+    const int exitCode = QCoreApplication::exec();
     m_server.stop();
     m_server.events()->flush();
-    return exitCode;
+    return m_failed ? 1 : exitCode;
 }

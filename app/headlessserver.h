@@ -1,5 +1,6 @@
 // tcplab --headless: the option report, "listening on ADDRESS:PORT", then the event log on
-// stdout (text or one JSON object per line) until SIGINT/SIGTERM.
+// stdout (text or one JSON object per line) until SIGINT/SIGTERM (exit 0). Exit 1 when the
+// server cannot start or stops by itself (the reason on stderr, and as {"type":"error"} in JSON).
 #pragma once
 
 #include "server.h"
@@ -22,4 +23,5 @@ private:
 
     tcplab::Server m_server;
     bool m_json;
+    bool m_failed = false;
 };

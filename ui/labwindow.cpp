@@ -111,6 +111,7 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     connect(m_serverPanel->startButton(), &QPushButton::clicked, this, &LabWindow::toggleServer);
     connect(m_serverPanel, &ServerPanel::optionEdited, this, &LabWindow::onOptionEdited);
     connect(m_server.events(), &EventHub::eventsReady, this, &LabWindow::onEventsReady);
+    connect(&m_server, &Server::failed, this, &LabWindow::onServerFailed);
     connect(m_clientPanel, &ClientPanel::clientEvent, this, [this](const ServerEvent &e) {
         m_logPanel->append(e);
         if (e.kind == EventKind::Client)
@@ -296,6 +297,7 @@ bool LabWindow::startServer()
         return false;
     }
     m_serverPanel->showMessage({}, false);
+    m_failure.clear();
     m_reportModel->setReport(m_server.report());
     m_reportView->resizeColumnsToContents();
     QString header = tr("Listener on %1: %n option(s) differ from what was asked (highlighted).", nullptr,
@@ -316,9 +318,23 @@ void LabWindow::stopServer()
     if (!m_server.isRunning())
         return;
     m_server.stop();
+    if (!m_failure.isEmpty())
+        return; // the engine had failed meanwhile: onServerFailed() has shown why
     m_connectionsPanel->serverStopped();
     updateServerState();
     statusBar()->showMessage(tr("Server stopped"), 5000);
+}
+
+// The server stopped by itself (its listener or event loop failed): say so where its state is
+// shown, until the next start.
+void LabWindow::onServerFailed(const QString &reason)
+{
+    m_failure = reason;
+    m_connectionsPanel->serverStopped();
+    updateServerState();
+    const QString text = tr("Server stopped: %1").arg(reason);
+    m_serverPanel->showMessage(text, true);
+    statusBar()->showMessage(text, 15000);
 }
 
 void LabWindow::toggleServer()
@@ -365,6 +381,9 @@ void LabWindow::updateServerState()
                                 .arg(m_server.endpoint(), modeName(config.mode()), handlerName(config.handler()),
                                      config.persistent() ? tr("persistent") : tr("one-shot")));
         m_endpoint->setStyleSheet(QStringLiteral("color:#0f5132; font-weight:bold;"));
+    } else if (!m_failure.isEmpty()) {
+        m_endpoint->setText(tr("Server stopped: %1").arg(m_failure));
+        m_endpoint->setStyleSheet(QStringLiteral("color:#b02a37; font-weight:bold;"));
     } else {
         m_endpoint->setText(tr("Server stopped"));
         m_endpoint->setStyleSheet({});

@@ -74,6 +74,7 @@ private:
     void onOptionEdited(const QString &key);
     void onEventsReady(const EventBatch &batch);
     void updateServerState();
+    void onServerFailed(const QString &reason);
     void reportError(const QString &text);
 
     Server m_server;
@@ -97,6 +98,7 @@ private:
     QAction *m_runBatch = nullptr;
     QAction *m_clearLog = nullptr;
     bool m_saved = false;
+    QString m_failure; // why the server stopped by itself; empty after a start or a user's stop
 };
 
 } // namespace tcplab
