@@ -160,37 +160,47 @@ private:
 
     // A thread for the next client. At the cap, clients wait in the accept queue where nobody
     // sees them: say so once per episode, with how many wait (the listener's TCP_INFO counts its
-    // accept queue in tcpi_unacked), and say when a thread is free again.
+    // accept queue in tcpi_unacked), and say when the queue is empty again. The queue is read
+    // only at the cap: serving below it costs nothing.
     bool acquireSlot()
     {
-        if (m_slots.tryAcquire(1))
+        if (m_slots.tryAcquire(1)) {
+            if (m_capHolds)
+                watchCap(false);
             return !m_stopping.load();
-        QElapsedTimer atCap;
-        atCap.start();
-        bool told = false;
-        quint32 mostWaiting = 0;
+        }
         while (!m_stopping.load()) {
-            const quint32 waiting = readTcpInfo(m_context.listenFd).unacked;
-            mostWaiting = std::max(mostWaiting, waiting);
-            if (!told && waiting > 0) {
-                told = true;
-                m_context.events->post(LogLevel::Warning, EventKind::Capacity, 0, {},
-                                       tr("thread cap reached: all %1 threads busy, %2 client(s) wait in the accept queue")
-                                           .arg(m_context.config.maxThreads())
-                                           .arg(waiting));
-            }
+            watchCap(true);
             if (m_slots.tryAcquire(1, 100)) {
-                if (told && !m_stopping.load()) {
-                    m_context.events->post(LogLevel::Info, EventKind::Capacity, 0, {},
-                                           tr("thread cap cleared after %1 ms: a thread is free (up to %2 client(s) waited, %3 still queued)")
-                                               .arg(atCap.elapsed())
-                                               .arg(mostWaiting)
-                                               .arg(readTcpInfo(m_context.listenFd).unacked));
-                }
+                if (m_capHolds)
+                    watchCap(false);
                 return !m_stopping.load();
             }
         }
         return false;
+    }
+
+    void watchCap(bool atCap)
+    {
+        const quint32 waiting = readTcpInfo(m_context.listenFd).unacked;
+        if (!m_capHolds && atCap && waiting > 0) {
+            m_capHolds = true;
+            m_capSince.start();
+            m_capMostWaiting = waiting;
+            m_context.events->post(LogLevel::Warning, EventKind::Capacity, 0, {},
+                                   tr("thread cap of %1 reached: %2 client(s) wait in the accept queue")
+                                       .arg(m_context.config.maxThreads())
+                                       .arg(waiting));
+            return;
+        }
+        m_capMostWaiting = std::max(m_capMostWaiting, waiting);
+        if (m_capHolds && waiting == 0 && !m_stopping.load()) {
+            m_capHolds = false;
+            m_context.events->post(LogLevel::Info, EventKind::Capacity, 0, {},
+                                   tr("thread cap cleared: the accept queue is empty again after %1 ms (up to %2 client(s) waited)")
+                                       .arg(m_capSince.elapsed())
+                                       .arg(m_capMostWaiting));
+        }
     }
 
     void reapFinishedThreads()
@@ -238,6 +248,10 @@ private:
     std::list<Worker> m_threads;
     qint64 m_lastLimitLog = 0;
     Error m_failure; // the acceptor thread's only
+    // The cap episode (acceptor thread only): clients wait in the accept queue for a thread.
+    bool m_capHolds = false;
+    QElapsedTimer m_capSince;
+    quint32 m_capMostWaiting = 0;
 };
 
 } // namespace
