@@ -221,9 +221,14 @@ private:
 
     void handle(EventConnection *conn, quint32 events)
     {
+        // EPOLLERR also means "the error queue holds messages" (transmit time stamps, ICMP errors
+        // with IP_RECVERR, zero-copy completions; the raw options can ask for them). recv()
+        // does not take them, so level-triggered EPOLLERR would come back at once, forever.
+        if (events & EPOLLERR)
+            drainErrorQueue(conn->session.fd());
         if (!conn->writing) {
             if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
-                readFrom(conn);
+                readFrom(conn); // recv() returns a pending socket error, and the EOF
             return;
         }
         // A close asked by the lab must also reach a connection stuck sending to a peer that
@@ -232,7 +237,7 @@ private:
             finish(conn, tr("closed by the lab"), false, LogLevel::Info);
             return;
         }
-        if (events & (EPOLLHUP | EPOLLERR)) {
+        if ((events & EPOLLHUP) || ((events & EPOLLERR) && socketError(conn->session.fd()) != 0)) {
             finish(conn, tr("connection lost while sending"), false, LogLevel::Warning);
             return;
         }
@@ -245,6 +250,30 @@ private:
         }
         if (events & EPOLLOUT)
             flush(conn);
+    }
+
+    // A bounded number per wake-up: level-triggered, what is left is reported again.
+    static void drainErrorQueue(int fd)
+    {
+        char data[256];
+        char control[512];
+        for (int i = 0; i < 64; ++i) {
+            iovec iov{data, sizeof(data)};
+            msghdr msg{};
+            msg.msg_iov = &iov;
+            msg.msg_iovlen = 1;
+            msg.msg_control = control;
+            msg.msg_controllen = sizeof(control);
+            if (::recvmsg(fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT) < 0 && errno != EINTR)
+                return;
+        }
+    }
+
+    static int socketError(int fd)
+    {
+        int err = 0;
+        socklen_t len = sizeof(err);
+        return ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 ? err : errno;
     }
 
     void readFrom(EventConnection *conn)

@@ -13,6 +13,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
+#include <linux/net_tstamp.h>
 #include <sys/socket.h>
 
 using namespace tcplab;
@@ -259,6 +260,43 @@ private slots:
         QVERIFY(sendAll(c.get(), QByteArray(30000, 'l')));
         QVERIFY(waitFor([&] { return !server.connections()->contains(id); }));
         check("lingering close", mode, measure(server.port(), mode != QLatin1String("iterative")));
+        server.stop();
+    }
+
+    // A socket whose error queue holds messages reports EPOLLERR (level-triggered) with nothing
+    // to recv(): here transmit time stamps, which the raw options can ask for (SO_TIMESTAMPING
+    // on the listener is inherited by the accepted sockets). IP_RECVERR with ICMP errors, or
+    // SO_ZEROCOPY completions, would queue there the same way.
+    void errorQueueMessages_data() { addModeRows(); }
+    void errorQueueMessages()
+    {
+        QFETCH(QString, mode);
+        ServerConfig config = loopbackConfig(mode, QStringLiteral("line"), true);
+        config.setValue(QStringLiteral("max-line"), 8 * 1024 * 1024);
+        config.setValue(QStringLiteral("sndbuf"), 4096); // the big reply below waits for EPOLLOUT
+        const int flags = SOF_TIMESTAMPING_TX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE | SOF_TIMESTAMPING_OPT_TSONLY;
+        config.setRawOptions({RawOption{SOL_SOCKET, SO_TIMESTAMPING, flags}});
+        Server server;
+        QVERIFY(!server.start(config));
+        FileDescriptor c = smallClient(server.port());
+        QVERIFY(c.isValid());
+        const timeval tv{5, 0};
+        ::setsockopt(c.get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id);
+        int on = 0;
+        socklen_t len = sizeof(on);
+        QVERIFY(server.connections()->withDescriptor(id, [&](int fd) { ::getsockopt(fd, SOL_SOCKET, SO_TIMESTAMPING, &on, &len); }));
+        QCOMPARE(on, flags);
+        QVERIFY(sendAll(c.get(), "stamp me\n"));
+        QCOMPARE(readExactly(c.get(), 9), QByteArray("STAMP ME\n"));
+        check("error queue holds messages", mode, measure(server.port(), mode != QLatin1String("iterative")));
+        // Still served, also through a reply that waits for EPOLLOUT with stamps arriving: they
+        // are no reason to drop the connection.
+        const QByteArray big = QByteArray(1024 * 1024, 'b') + '\n';
+        QVERIFY(sendAll(c.get(), big));
+        QCOMPARE(readExactly(c.get(), big.size(), 10000), big.toUpper());
+        QVERIFY(server.connections()->contains(id));
         server.stop();
     }
 
