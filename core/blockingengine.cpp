@@ -219,7 +219,7 @@ private:
     // Returns false when accepting cannot go on (m_failure says why).
     bool handleAcceptError(int err)
     {
-        switch (classifyAcceptError(err)) {
+        switch (classifyAcceptError(err, m_context.listenFd)) {
         case AcceptFailure::Retry:
             // Also EAGAIN: SO_RCVTIMEO is set on the listener so that accepted sockets inherit
             // it, and a blocking accept() honours it too: no client within the timeout.

@@ -29,7 +29,7 @@ void EngineContext::prepare()
     quickAckRearm = config.quickAckRearm();
 }
 
-AcceptFailure classifyAcceptError(int err)
+AcceptFailure classifyAcceptError(int err, int listenFd)
 {
     switch (err) {
     case EINTR:
@@ -46,15 +46,23 @@ AcceptFailure classifyAcceptError(int err)
     case EHOSTDOWN:
     case EHOSTUNREACH:
     case ENETUNREACH:
-    case EOPNOTSUPP:
-    case EPERM: // a firewall rule refused this connection
-        return AcceptFailure::Retry;
+    case EOPNOTSUPP: {
+        // ... as long as the listener still listens: EOPNOTSUPP is also what a socket that cannot
+        // listen answers, every time, and retrying that would spin.
+        int listening = 0;
+        socklen_t len = sizeof(listening);
+        if (err == EINTR || (::getsockopt(listenFd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) == 0 && listening))
+            return AcceptFailure::Retry;
+        return AcceptFailure::Fatal;
+    }
     case EMFILE:
     case ENFILE:
     case ENOBUFS:
     case ENOMEM:
         return AcceptFailure::Resource;
     default:
+        // EINVAL (shut down, not listening), ENOTSOCK, EBADF, and EPERM/EACCES from a security
+        // module, which would refuse every later accept() the same way.
         return AcceptFailure::Fatal;
     }
 }

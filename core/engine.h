@@ -58,7 +58,7 @@ enum class AcceptFailure {
     Resource, // out of descriptors or memory: back off, the queued clients wait
     Fatal,    // the listener itself is unusable (closed, shut down, not a socket)
 };
-AcceptFailure classifyAcceptError(int err);
+AcceptFailure classifyAcceptError(int err, int listenFd);
 
 // Per-connection logic that every engine shares: options on accept, reports, the framer,
 // counters and log events. The engines only move bytes.

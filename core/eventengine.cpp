@@ -187,7 +187,7 @@ private:
                 const int err = errno;
                 if (err == EAGAIN || err == EWOULDBLOCK)
                     return;
-                switch (classifyAcceptError(err)) {
+                switch (classifyAcceptError(err, m_context.listenFd)) {
                 case AcceptFailure::Retry:
                     continue;
                 case AcceptFailure::Resource: {

@@ -26,7 +26,7 @@
 using namespace tcplab;
 using namespace testsupport;
 
-enum class Provocation { ShutDownListener, ListenerNotASocket, EpollNotEpollOnAdd, EpollNotEpollOnWait };
+enum class Provocation { ShutDownListener, ListenerNotASocket, ListenerNotListening, EpollNotEpollOnAdd, EpollNotEpollOnWait };
 Q_DECLARE_METATYPE(Provocation)
 
 namespace {
@@ -48,15 +48,19 @@ QList<int> eventpollDescriptors()
     return out;
 }
 
-// Replace descriptor fd by /dev/null, as a stray dup2() in the process would.
+// Replace descriptor fd by another, as a stray dup2() in the process would.
+bool replaceBy(int other, int fd)
+{
+    if (other < 0)
+        return false;
+    const bool ok = ::dup2(other, fd) == fd;
+    ::close(other);
+    return ok;
+}
+
 bool replaceByDevNull(int fd)
 {
-    const int devnull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (devnull < 0)
-        return false;
-    const bool ok = ::dup2(devnull, fd) == fd;
-    ::close(devnull);
-    return ok;
+    return replaceBy(::open("/dev/null", O_RDONLY | O_CLOEXEC), fd);
 }
 
 QString binary() { return qEnvironmentVariable("TCPLAB_BINARY"); }
@@ -93,6 +97,11 @@ private slots:
         for (const char *m : {"iterative", "threaded"})
             QTest::addRow("%s, listener not a socket", m) << QString::fromLatin1(m) << Provocation::ListenerNotASocket
                                                          << QStringLiteral("accept: Socket operation on non-socket (ENOTSOCK)");
+        // accept() on a socket that cannot listen fails with EOPNOTSUPP, which is also one of the
+        // network errors to retry: retrying it would spin.
+        for (const char *m : {"iterative", "threaded"})
+            QTest::addRow("%s, listener a UDP socket", m) << QString::fromLatin1(m) << Provocation::ListenerNotListening
+                                                         << QStringLiteral("accept: Operation not supported");
         QTest::addRow("event, epoll_ctl fails") << QStringLiteral("event") << Provocation::EpollNotEpollOnAdd
                                                 << QStringLiteral("epoll_ctl(EPOLL_CTL_ADD) of the connection");
         QTest::addRow("event, epoll_wait fails") << QStringLiteral("event") << Provocation::EpollNotEpollOnWait
@@ -132,8 +141,11 @@ private slots:
                 QCOMPARE(::shutdown(server.listenDescriptor(), SHUT_RDWR), 0);
                 break;
             case Provocation::ListenerNotASocket:
+            case Provocation::ListenerNotListening:
                 waitFor([] { return false; }, 100); // the acceptor is (most likely) in accept() now
-                QVERIFY(replaceByDevNull(server.listenDescriptor()));
+                QVERIFY(provocation == Provocation::ListenerNotASocket
+                            ? replaceByDevNull(server.listenDescriptor())
+                            : replaceBy(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), server.listenDescriptor()));
                 // An accept() already blocked holds the old socket: one more client is served,
                 // then the next accept() meets /dev/null. (An acceptor not yet blocked meets it
                 // at once, and this client is refused.)
