@@ -60,7 +60,7 @@ QString kernelNote(const OptionSpec &spec, const QVariant &requested, const QVar
     case IPPROTO_TCP * 1000 + TCP_DEFER_ACCEPT:
         return tr("the kernel stores a count of SYN-ACK retransmissions, so the seconds read back rounded up");
     case IPPROTO_TCP * 1000 + TCP_QUICKACK:
-        return tr("not sticky: the kernel leaves quick-ack mode on its own; it is set again on each accepted socket");
+        return tr("listen() resets the delayed-ACK state, and the mode is not sticky: the kernel leaves it on its own; it is set again on each accepted socket");
     case IPPROTO_TCP * 1000 + TCP_LINGER2:
         return tr("0 and values above net.ipv4.tcp_fin_timeout read back as the sysctl's value");
     case IPPROTO_TCP * 1000 + TCP_MAXSEG:
