@@ -5,9 +5,16 @@
 
 #include <climits>
 #include <cmath>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <linux/nsfs.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 // The table rows below leave trailing members at their defaults on purpose.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -149,8 +156,8 @@ QList<OptionSpec> buildTable()
     // ---- connection (IP and congestion) ----
     add({"congestion", "TCP_CONGESTION", G::Connection, IPPROTO_TCP, TCP_CONGESTION, K::Choice, P::BeforeListen, 0, 0, unset, "",
          QT_TRANSLATE_NOOP("Option", "Congestion control algorithm"),
-         QT_TRANSLATE_NOOP("Option", "Only algorithms in net.ipv4.tcp_available_congestion_control can be chosen by an unprivileged process."),
-         "tcp(7)", false, availableCongestionControls()});
+         QT_TRANSLATE_NOOP("Option", "Any algorithm of net.ipv4.tcp_available_congestion_control needs CAP_NET_ADMIN; an unprivileged process may choose only those in net.ipv4.tcp_allowed_congestion_control (the default is always one)."),
+         "tcp(7)", false, congestionControlChoices().settable});
     add({"tos", "IP_TOS", G::Connection, IPPROTO_IP, IP_TOS, K::Int, P::BeforeListen, 0, 255, unset, "",
          QT_TRANSLATE_NOOP("Option", "Type-of-service / DSCP byte of outgoing packets"),
          QT_TRANSLATE_NOOP("Option", "The two low ECN bits are managed by the kernel's TCP and are masked on read back."),
@@ -259,6 +266,83 @@ QStringList availableCongestionControls()
     return QString::fromLatin1(f.readAll()).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
+namespace {
+
+QStringList readWords(const char *path)
+{
+    QFile f(QString::fromLatin1(path));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(f.readAll()).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+bool isCongestionOption(const OptionSpec &spec)
+{
+    return spec.level == IPPROTO_TCP && spec.optname == TCP_CONGESTION;
+}
+
+} // namespace
+
+CongestionControlChoices congestionControlChoices(const QStringList &available, const QStringList &allowed, bool mayChooseAny)
+{
+    CongestionControlChoices c;
+    for (const QString &name : available)
+        (mayChooseAny || allowed.contains(name) ? c.settable : c.restricted) << name;
+    return c;
+}
+
+QString CongestionControlChoices::whyRestricted() const
+{
+    if (restricted.isEmpty())
+        return {};
+    return QCoreApplication::translate("Option", "Not offered: %1. The kernel has them, but only a process with CAP_NET_ADMIN may "
+                                                 "choose any; without it only net.ipv4.tcp_allowed_congestion_control (%2) may be chosen.")
+        .arg(restricted.join(QLatin1String(", ")), settable.join(QLatin1Char(' ')));
+}
+
+bool mayChooseAnyCongestionControl()
+{
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = {};
+    if (::syscall(SYS_capget, &header, data) != 0)
+        return false;
+    if (!(data[CAP_TO_INDEX(CAP_NET_ADMIN)].effective & CAP_TO_MASK(CAP_NET_ADMIN)))
+        return false;
+    // The capability counts in the user namespace that owns the network namespace (the kernel
+    // asks ns_capable(net->user_ns, CAP_NET_ADMIN)): ours, unless the netns was made elsewhere.
+    const int net = ::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (net < 0)
+        return true;
+    const int owner = ::ioctl(net, NS_GET_USERNS);
+    ::close(net);
+    if (owner < 0)
+        return true; // no nsfs ioctls: trust the capability set
+    struct stat ownerStat{}, ours{};
+    const bool same = ::fstat(owner, &ownerStat) == 0 && ::stat("/proc/self/ns/user", &ours) == 0
+                      && ownerStat.st_ino == ours.st_ino && ownerStat.st_dev == ours.st_dev;
+    ::close(owner);
+    return same;
+}
+
+const CongestionControlChoices &congestionControlChoices()
+{
+    static const CongestionControlChoices choices = [] {
+        QStringList available = readWords("/proc/sys/net/ipv4/tcp_available_congestion_control");
+        QStringList allowed = readWords("/proc/sys/net/ipv4/tcp_allowed_congestion_control");
+        if (available.isEmpty())
+            available = allowed;
+        if (available.isEmpty()) // no /proc: the two every kernel has
+            available = allowed = {QStringLiteral("cubic"), QStringLiteral("reno")};
+        return congestionControlChoices(available, allowed, mayChooseAnyCongestionControl());
+    }();
+    return choices;
+}
+
+QString choicesNote(const OptionSpec &spec)
+{
+    return isCongestionOption(spec) ? congestionControlChoices().whyRestricted() : QString();
+}
+
 QString describeRange(const OptionSpec &spec)
 {
     const QString unit = spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit;
@@ -310,9 +394,14 @@ QString validateOptionValue(const OptionSpec &spec, const QVariant &value)
         return {};
     }
     case OptionKind::Choice:
-        if (!spec.choices.contains(value.toString()))
+        if (!spec.choices.contains(value.toString())) {
+            if (isCongestionOption(spec) && congestionControlChoices().restricted.contains(value.toString()))
+                return QCoreApplication::translate("Option", "%1: '%2' needs CAP_NET_ADMIN; without it only "
+                                                             "net.ipv4.tcp_allowed_congestion_control may be chosen: %3")
+                    .arg(spec.name, value.toString(), describeRange(spec));
             return QCoreApplication::translate("Option", "%1: '%2' is not one of %3")
                 .arg(spec.name, value.toString(), describeRange(spec));
+        }
         return {};
     case OptionKind::Text:
         return {};
