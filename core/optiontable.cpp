@@ -137,16 +137,16 @@ QList<OptionSpec> buildTable()
          QT_TRANSLATE_NOOP("Option", "Also bounds keep-alive: with keep-alive on, it overrides KEEPCNT when the peer stops answering."),
          "tcp(7)"});
     add({"syncnt", "TCP_SYNCNT", G::Timeouts, IPPROTO_TCP, TCP_SYNCNT, K::Int, P::BeforeListen, 1, 127, unset, "",
-         QT_TRANSLATE_NOOP("Option", "SYN retransmissions before a connect attempt gives up"),
-         QT_TRANSLATE_NOOP("Option", "Acts on connect(); a listener's SYN-ACK retries follow net.ipv4.tcp_synack_retries instead."),
+         QT_TRANSLATE_NOOP("Option", "SYN retransmissions before connect() gives up; on a listener, SYN-ACK retransmissions before a half-open connection is dropped"),
+         QT_TRANSLATE_NOOP("Option", "Set on a listener, it bounds the SYN-ACK retransmissions of its pending connections, which otherwise follow net.ipv4.tcp_synack_retries; unset, it reads back net.ipv4.tcp_syn_retries."),
          "tcp(7)"});
     add({"linger", "SO_LINGER", G::Timeouts, SOL_SOCKET, SO_LINGER, K::Linger, P::BeforeListen, -1, 3600, unset, "s",
          QT_TRANSLATE_NOOP("Option", "How close() treats unsent data: -1 off, 0 reset at once, N wait up to N seconds"),
-         QT_TRANSLATE_NOOP("Option", "Linger 0 makes close() send RST and skip TIME_WAIT; a positive value makes a blocking close() wait."),
+         QT_TRANSLATE_NOOP("Option", "Linger 0 makes close() send RST and skip TIME_WAIT; a positive value makes close() wait until the data is acknowledged or the time is up, on Linux even on a non-blocking socket."),
          "socket(7)"});
     add({"linger2", "TCP_LINGER2", G::Timeouts, IPPROTO_TCP, TCP_LINGER2, K::Int, P::BeforeListen, -1, 120, unset, "s",
          QT_TRANSLATE_NOOP("Option", "Lifetime of orphaned FIN_WAIT2 sockets; -1 = skip FIN_WAIT2"),
-         QT_TRANSLATE_NOOP("Option", "Capped by the kernel at 120 s (TCP_FIN_TIMEOUT_MAX); 0 means net.ipv4.tcp_fin_timeout."),
+         QT_TRANSLATE_NOOP("Option", "0 means net.ipv4.tcp_fin_timeout (and reads back as it); any other value up to 120 s (TCP_FIN_TIMEOUT_MAX, the kernel's cap) is kept, also above tcp_fin_timeout."),
          "tcp(7)"});
     add({"idle-timeout", "idle timeout", G::Timeouts, -1, -1, K::Seconds, P::Setting, 0, 86400, 0, "s",
          QT_TRANSLATE_NOOP("Option", "Event mode: close a connection that sent nothing for this long; 0 = never"),
@@ -160,7 +160,7 @@ QList<OptionSpec> buildTable()
          "tcp(7)", false, congestionControlChoices().settable});
     add({"tos", "IP_TOS", G::Connection, IPPROTO_IP, IP_TOS, K::Int, P::BeforeListen, 0, 255, unset, "",
          QT_TRANSLATE_NOOP("Option", "Type-of-service / DSCP byte of outgoing packets"),
-         QT_TRANSLATE_NOOP("Option", "The two low ECN bits are managed by the kernel's TCP and are masked on read back."),
+         QT_TRANSLATE_NOOP("Option", "On a TCP socket the kernel replaces the two low ECN bits of the value with the socket's own when the option is set (TCP manages ECN), so 255 is stored, and reads back, as 252."),
          "ip(7)"});
     add({"ttl", "IP_TTL", G::Connection, IPPROTO_IP, IP_TTL, K::Int, P::BeforeListen, 1, 255, unset, "",
          QT_TRANSLATE_NOOP("Option", "Time-to-live of outgoing packets"),

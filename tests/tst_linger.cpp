@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include <cerrno>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -109,6 +110,35 @@ private slots:
         QVERIFY2(finMs < boundMs, qPrintable(QString::number(finMs)));
         QVERIFY2(closedMs < boundMs, qPrintable(QString::number(closedMs)));
         server.stop();
+    }
+
+    // The kernel fact the option table states: SO_LINGER makes close() wait on Linux even on a
+    // non-blocking socket, while sent data is unacknowledged (a peer that does not read).
+    void theKernelLingersOnANonBlockingClose()
+    {
+        FileDescriptor listener = boundLoopbackSocket(1);
+        QVERIFY(listener.isValid());
+        FileDescriptor peer(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        const int small = 4096;
+        ::setsockopt(peer.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
+        sockaddr_in addr{};
+        socklen_t len = sizeof(addr);
+        QCOMPARE(::getsockname(listener.get(), reinterpret_cast<sockaddr *>(&addr), &len), 0);
+        QCOMPARE(::connect(peer.get(), reinterpret_cast<sockaddr *>(&addr), len), 0);
+        const int fd = ::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        QVERIFY(fd >= 0);
+        const QByteArray chunk(65536, 'z');
+        while (::send(fd, chunk.constData(), size_t(chunk.size()), MSG_NOSIGNAL) > 0) {
+        }
+        QCOMPARE(errno, EAGAIN); // the peer's window and our send buffer are full
+        const linger l{1, 1};
+        QCOMPARE(::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l)), 0);
+        QElapsedTimer timer;
+        timer.start();
+        ::close(fd);
+        const qint64 ms = timer.elapsed();
+        qInfo("close() of a non-blocking socket with SO_LINGER 1 s and unacknowledged data took %lld ms", ms);
+        QVERIFY2(ms >= 900 && ms < 5000, qPrintable(QString::number(ms)));
     }
 
     void stopDoesNotWaitForLingeringSockets()

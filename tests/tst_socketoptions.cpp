@@ -553,6 +553,59 @@ private slots:
         server.stop();
     }
 
+    // TCP_LINGER2: the kernel keeps any value up to TCP_FIN_TIMEOUT_MAX (120 s), also above
+    // net.ipv4.tcp_fin_timeout, and caps larger ones at 120: the table's maximum is that cap.
+    void linger2AboveTheFinTimeoutIsKept()
+    {
+        const long finTimeout = SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+        QVERIFY(finTimeout > 0);
+        const OptionSpec *spec = findOption(QStringLiteral("linger2"));
+        QCOMPARE(spec->maximum, 120.0);
+        if (finTimeout >= 120)
+            QSKIP("net.ipv4.tcp_fin_timeout is 120 s or more here: no value above it is left to try");
+        const int above = int(std::min<long>(119, finTimeout + 1));
+        for (const int requested : {above, 120}) {
+            ServerConfig config = loopbackConfig();
+            config.setValue(QStringLiteral("linger2"), requested);
+            Server server;
+            QVERIFY(!server.start(config));
+            QCOMPARE(readOption(server.listenDescriptor(), *spec).value().toInt(), requested);
+            QVERIFY(!server.report().row(QStringLiteral("linger2"))->changed);
+            server.stop();
+        }
+        FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        QVERIFY(!setIntOption(fd.get(), IPPROTO_TCP, TCP_LINGER2, 121, {}));
+        QCOMPARE(intOption(fd.get(), IPPROTO_TCP, TCP_LINGER2, {}).value(), int(spec->maximum));
+    }
+
+    // IP_TOS: the ECN bits are replaced when the option is set on a TCP socket, not hidden by
+    // getsockopt: the same read-back on a UDP socket returns them as set.
+    void ipTosEcnBitsAreReplacedWhenSetOnTcp()
+    {
+        FileDescriptor tcp(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        FileDescriptor udp(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+        for (int fd : {tcp.get(), udp.get()})
+            QVERIFY(!setIntOption(fd, IPPROTO_IP, IP_TOS, 0xff, {}));
+        QCOMPARE(intOption(tcp.get(), IPPROTO_IP, IP_TOS, {}).value(), 0xfc);
+        QCOMPARE(intOption(udp.get(), IPPROTO_IP, IP_TOS, {}).value(), 0xff);
+    }
+
+    // TCP_SYNCNT reads back net.ipv4.tcp_syn_retries when unset, and the value set on a
+    // listener (whose pending connections then use it for their SYN-ACK retransmissions).
+    void synCountReadsBack()
+    {
+        const OptionSpec *spec = findOption(QStringLiteral("syncnt"));
+        FileDescriptor fresh(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        QCOMPARE(readOption(fresh.get(), *spec).value().toLongLong(),
+                 qlonglong(SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_syn_retries"))));
+        ServerConfig config = loopbackConfig();
+        config.setValue(QStringLiteral("syncnt"), 2);
+        Server server;
+        QVERIFY(!server.start(config));
+        QCOMPARE(readOption(server.listenDescriptor(), *spec).value().toInt(), 2);
+        server.stop();
+    }
+
     void fastOpenWithoutServerBitIsNoted()
     {
         const long tfo = SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fastopen"), 0);
