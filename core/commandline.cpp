@@ -16,6 +16,8 @@ void addServerOptions(QCommandLineParser &parser)
         description += QLatin1Char(']');
         if (spec.isSocketOption())
             description += QStringLiteral(" %1, %2").arg(spec.name, spec.manPage);
+        if (const QString note = choicesNote(spec); !note.isEmpty())
+            description += QStringLiteral(". ") + note;
         if (spec.kind == OptionKind::Bool && spec.key == QLatin1String("persistent")) {
             // --persistent works alone (as the examples write it) or with on/off.
             parser.addOption(QCommandLineOption(spec.key, description));

@@ -5,9 +5,16 @@
 
 #include <climits>
 #include <cmath>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <linux/nsfs.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 // The table rows below leave trailing members at their defaults on purpose.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -130,16 +137,16 @@ QList<OptionSpec> buildTable()
          QT_TRANSLATE_NOOP("Option", "Also bounds keep-alive: with keep-alive on, it overrides KEEPCNT when the peer stops answering."),
          "tcp(7)"});
     add({"syncnt", "TCP_SYNCNT", G::Timeouts, IPPROTO_TCP, TCP_SYNCNT, K::Int, P::BeforeListen, 1, 127, unset, "",
-         QT_TRANSLATE_NOOP("Option", "SYN retransmissions before a connect attempt gives up"),
-         QT_TRANSLATE_NOOP("Option", "Acts on connect(); a listener's SYN-ACK retries follow net.ipv4.tcp_synack_retries instead."),
+         QT_TRANSLATE_NOOP("Option", "SYN retransmissions before connect() gives up; on a listener, SYN-ACK retransmissions before a half-open connection is dropped"),
+         QT_TRANSLATE_NOOP("Option", "Set on a listener, it bounds the SYN-ACK retransmissions of its pending connections, which otherwise follow net.ipv4.tcp_synack_retries; unset, it reads back net.ipv4.tcp_syn_retries."),
          "tcp(7)"});
     add({"linger", "SO_LINGER", G::Timeouts, SOL_SOCKET, SO_LINGER, K::Linger, P::BeforeListen, -1, 3600, unset, "s",
          QT_TRANSLATE_NOOP("Option", "How close() treats unsent data: -1 off, 0 reset at once, N wait up to N seconds"),
-         QT_TRANSLATE_NOOP("Option", "Linger 0 makes close() send RST and skip TIME_WAIT; a positive value makes a blocking close() wait."),
+         QT_TRANSLATE_NOOP("Option", "Linger 0 makes close() send RST and skip TIME_WAIT; a positive value makes close() wait until the data is acknowledged or the time is up, on Linux even on a non-blocking socket."),
          "socket(7)"});
     add({"linger2", "TCP_LINGER2", G::Timeouts, IPPROTO_TCP, TCP_LINGER2, K::Int, P::BeforeListen, -1, 120, unset, "s",
          QT_TRANSLATE_NOOP("Option", "Lifetime of orphaned FIN_WAIT2 sockets; -1 = skip FIN_WAIT2"),
-         QT_TRANSLATE_NOOP("Option", "Capped by the kernel at 120 s (TCP_FIN_TIMEOUT_MAX); 0 means net.ipv4.tcp_fin_timeout."),
+         QT_TRANSLATE_NOOP("Option", "0 means net.ipv4.tcp_fin_timeout (and reads back as it); any other value up to 120 s (TCP_FIN_TIMEOUT_MAX, the kernel's cap) is kept, also above tcp_fin_timeout."),
          "tcp(7)"});
     add({"idle-timeout", "idle timeout", G::Timeouts, -1, -1, K::Seconds, P::Setting, 0, 86400, 0, "s",
          QT_TRANSLATE_NOOP("Option", "Event mode: close a connection that sent nothing for this long; 0 = never"),
@@ -149,11 +156,11 @@ QList<OptionSpec> buildTable()
     // ---- connection (IP and congestion) ----
     add({"congestion", "TCP_CONGESTION", G::Connection, IPPROTO_TCP, TCP_CONGESTION, K::Choice, P::BeforeListen, 0, 0, unset, "",
          QT_TRANSLATE_NOOP("Option", "Congestion control algorithm"),
-         QT_TRANSLATE_NOOP("Option", "Only algorithms in net.ipv4.tcp_available_congestion_control can be chosen by an unprivileged process."),
-         "tcp(7)", false, availableCongestionControls()});
+         QT_TRANSLATE_NOOP("Option", "Any algorithm of net.ipv4.tcp_available_congestion_control needs CAP_NET_ADMIN; an unprivileged process may choose only those in net.ipv4.tcp_allowed_congestion_control (the default is always one)."),
+         "tcp(7)", false, congestionControlChoices().settable});
     add({"tos", "IP_TOS", G::Connection, IPPROTO_IP, IP_TOS, K::Int, P::BeforeListen, 0, 255, unset, "",
          QT_TRANSLATE_NOOP("Option", "Type-of-service / DSCP byte of outgoing packets"),
-         QT_TRANSLATE_NOOP("Option", "The two low ECN bits are managed by the kernel's TCP and are masked on read back."),
+         QT_TRANSLATE_NOOP("Option", "On a TCP socket the kernel replaces the two low ECN bits of the value with the socket's own when the option is set (TCP manages ECN), so 255 is stored, and reads back, as 252."),
          "ip(7)"});
     add({"ttl", "IP_TTL", G::Connection, IPPROTO_IP, IP_TTL, K::Int, P::BeforeListen, 1, 255, unset, "",
          QT_TRANSLATE_NOOP("Option", "Time-to-live of outgoing packets"),
@@ -259,6 +266,83 @@ QStringList availableCongestionControls()
     return QString::fromLatin1(f.readAll()).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
+namespace {
+
+QStringList readWords(const char *path)
+{
+    QFile f(QString::fromLatin1(path));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(f.readAll()).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+bool isCongestionOption(const OptionSpec &spec)
+{
+    return spec.level == IPPROTO_TCP && spec.optname == TCP_CONGESTION;
+}
+
+} // namespace
+
+CongestionControlChoices congestionControlChoices(const QStringList &available, const QStringList &allowed, bool mayChooseAny)
+{
+    CongestionControlChoices c;
+    for (const QString &name : available)
+        (mayChooseAny || allowed.contains(name) ? c.settable : c.restricted) << name;
+    return c;
+}
+
+QString CongestionControlChoices::whyRestricted() const
+{
+    if (restricted.isEmpty())
+        return {};
+    return QCoreApplication::translate("Option", "Not offered: %1. The kernel has them, but only a process with CAP_NET_ADMIN may "
+                                                 "choose any; without it only net.ipv4.tcp_allowed_congestion_control (%2) may be chosen.")
+        .arg(restricted.join(QLatin1String(", ")), settable.join(QLatin1Char(' ')));
+}
+
+bool mayChooseAnyCongestionControl()
+{
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = {};
+    if (::syscall(SYS_capget, &header, data) != 0)
+        return false;
+    if (!(data[CAP_TO_INDEX(CAP_NET_ADMIN)].effective & CAP_TO_MASK(CAP_NET_ADMIN)))
+        return false;
+    // The capability counts in the user namespace that owns the network namespace (the kernel
+    // asks ns_capable(net->user_ns, CAP_NET_ADMIN)): ours, unless the netns was made elsewhere.
+    const int net = ::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (net < 0)
+        return true;
+    const int owner = ::ioctl(net, NS_GET_USERNS);
+    ::close(net);
+    if (owner < 0)
+        return true; // no nsfs ioctls: trust the capability set
+    struct stat ownerStat{}, ours{};
+    const bool same = ::fstat(owner, &ownerStat) == 0 && ::stat("/proc/self/ns/user", &ours) == 0
+                      && ownerStat.st_ino == ours.st_ino && ownerStat.st_dev == ours.st_dev;
+    ::close(owner);
+    return same;
+}
+
+const CongestionControlChoices &congestionControlChoices()
+{
+    static const CongestionControlChoices choices = [] {
+        QStringList available = readWords("/proc/sys/net/ipv4/tcp_available_congestion_control");
+        QStringList allowed = readWords("/proc/sys/net/ipv4/tcp_allowed_congestion_control");
+        if (available.isEmpty())
+            available = allowed;
+        if (available.isEmpty()) // no /proc: the two every kernel has
+            available = allowed = {QStringLiteral("cubic"), QStringLiteral("reno")};
+        return congestionControlChoices(available, allowed, mayChooseAnyCongestionControl());
+    }();
+    return choices;
+}
+
+QString choicesNote(const OptionSpec &spec)
+{
+    return isCongestionOption(spec) ? congestionControlChoices().whyRestricted() : QString();
+}
+
 QString describeRange(const OptionSpec &spec)
 {
     const QString unit = spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit;
@@ -310,9 +394,14 @@ QString validateOptionValue(const OptionSpec &spec, const QVariant &value)
         return {};
     }
     case OptionKind::Choice:
-        if (!spec.choices.contains(value.toString()))
+        if (!spec.choices.contains(value.toString())) {
+            if (isCongestionOption(spec) && congestionControlChoices().restricted.contains(value.toString()))
+                return QCoreApplication::translate("Option", "%1: '%2' needs CAP_NET_ADMIN; without it only "
+                                                             "net.ipv4.tcp_allowed_congestion_control may be chosen: %3")
+                    .arg(spec.name, value.toString(), describeRange(spec));
             return QCoreApplication::translate("Option", "%1: '%2' is not one of %3")
                 .arg(spec.name, value.toString(), describeRange(spec));
+        }
         return {};
     case OptionKind::Text:
         return {};

@@ -69,6 +69,26 @@ QString groupTitle(OptionGroup group);
 // Kernel congestion control algorithms the running kernel offers.
 QStringList availableCongestionControls();
 
+// The congestion controls a process may set with TCP_CONGESTION. The kernel lets any algorithm
+// of net.ipv4.tcp_available_congestion_control be chosen only with CAP_NET_ADMIN (over the
+// socket's network namespace); without it only net.ipv4.tcp_allowed_congestion_control (which
+// always holds the default). The table's choices, hence the window's menu and the CLI, are
+// `settable`; the others are named with the reason in tooltips, --help and errors.
+struct CongestionControlChoices
+{
+    QStringList settable;
+    QStringList restricted; // available, but not for this process
+    QString whyRestricted() const; // one sentence naming them and the rule; empty when none
+};
+CongestionControlChoices congestionControlChoices(const QStringList &available, const QStringList &allowed, bool mayChooseAny);
+// For this process on the running kernel (read once; privileges do not change under the lab).
+const CongestionControlChoices &congestionControlChoices();
+// Whether this process has CAP_NET_ADMIN in the user namespace that owns its network namespace
+// (root on the host, or the owner of a namespace made with unshare -rn).
+bool mayChooseAnyCongestionControl();
+// A note about the entry's choices a user should read, e.g. why some are not offered; or empty.
+QString choicesNote(const OptionSpec &spec);
+
 // Parse text (CLI, settings) into a value for spec; an empty result with an error names the
 // option and the allowed range. "default" or "kernel" unsets an option without a seed value.
 struct ParsedValue

@@ -60,13 +60,13 @@ QString kernelNote(const OptionSpec &spec, const QVariant &requested, const QVar
     case IPPROTO_TCP * 1000 + TCP_DEFER_ACCEPT:
         return tr("the kernel stores a count of SYN-ACK retransmissions, so the seconds read back rounded up");
     case IPPROTO_TCP * 1000 + TCP_QUICKACK:
-        return tr("not sticky: the kernel leaves quick-ack mode on its own; it is set again on each accepted socket");
+        return tr("listen() resets the delayed-ACK state, and the mode is not sticky: the kernel leaves it on its own; it is set again on each accepted socket");
     case IPPROTO_TCP * 1000 + TCP_LINGER2:
-        return tr("0 and values above net.ipv4.tcp_fin_timeout read back as the sysctl's value");
+        return tr("0 stands for net.ipv4.tcp_fin_timeout and reads back as its value; values up to 120 s are kept");
     case IPPROTO_TCP * 1000 + TCP_MAXSEG:
         return tr("on a socket that is not connected the kernel reports its default MSS until the handshake");
     case IPPROTO_IP * 1000 + IP_TOS:
-        return tr("the two ECN bits are owned by TCP and masked");
+        return tr("the two ECN bits are owned by TCP: the kernel replaced them when the option was set");
     default:
         break;
     }

@@ -4,14 +4,18 @@
 #
 #   scripts/sanitize.sh          # both, one after the other
 #   scripts/sanitize.sh asan     # AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer), build-asan/
-#   scripts/sanitize.sh tsan     # ThreadSanitizer, build-tsan/
+#   scripts/sanitize.sh tsan     # ThreadSanitizer, build-tsan/ (runs the canary first, see below)
+#   scripts/sanitize.sh tsan-canary  # only build and check the canary (a minute, not an hour)
 #   SANITIZE_HEAD=1 scripts/sanitize.sh ...   # build the committed HEAD (a snapshot in
 #                                            # build-<name>/src), not the working tree
 #
 # TSan and Qt: Debian's Qt is not built with TSan, so TSan cannot see the synchronisation that
 # happens inside libQt6Core (QMutex's slow path, QThread start/finish, queued-signal delivery).
-# scripts/tsan.supp suppresses reports whose stack lies inside Qt's own libraries only; a race in
-# TCP Lab's code between two of its own frames is still reported. Each entry says why it is there.
+# scripts/tsan.supp ignores only the interceptors Qt's own code calls (called_from_lib); each
+# entry says why it is there. The canary (tests/tsan_canary.cpp, built with
+# -DTCPLAB_TSAN_CANARY=ON) races on a plain int between two QThreads in code of its own: if TSan,
+# with the same options and suppressions, does not report it, the suppressions hide the lab's
+# own races too and the run FAILS, whatever the suite says.
 # die_after_fork=0: tests start tcplab with QProcess (and fork children that only make system
 # calls); TSan would otherwise kill the test at its next thread start after such a fork. The
 # children exec or _exit at once and never start threads, which is what the option guards.
@@ -22,9 +26,26 @@ which="${1:-all}"
 jobs="${JOBS:-$(nproc)}"
 export CCACHE_NOHASHDIR=true
 
+# The canary must exit with TSan's exit code and a data-race report naming its own source.
+check_canary() { # build-dir env...
+    local dir=$1 rc=0
+    shift
+    echo "== tsan: canary (a deliberate race that the suppressions must not hide)"
+    (env "$@" "$dir/tests/tsan_canary") >"$dir/tsan-canary.log" 2>&1 || rc=$?
+    if ((rc == 66)) && grep -q 'WARNING: ThreadSanitizer: data race' "$dir/tsan-canary.log" &&
+        grep -q 'tsan_canary.cpp' "$dir/tsan-canary.log"; then
+        echo "== tsan: canary reported as it must be (exit $rc; see $dir/tsan-canary.log)"
+        return 0
+    fi
+    echo "== tsan: canary NOT reported (exit $rc): scripts/tsan.supp suppresses races in the lab's own code; FAILED"
+    return 1
+}
+
 run() { # name cmake-option env...
     local name=$1 option=$2
     shift 2
+    local extra=()
+    [[ $name == tsan ]] && extra=(-DTCPLAB_TSAN_CANARY=ON)
     local dir="$root/build-$name" src="$root" start
     start=$(date +%s)
     if [[ "${SANITIZE_HEAD:-0}" == 1 ]]; then
@@ -36,14 +57,18 @@ run() { # name cmake-option env...
     mkdir -p "$dir"
     echo "== $name: configure and build ($dir)"
     (export CCACHE_BASEDIR="$src"
-     cmake -S "$src" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -D"$option"=ON >"$dir/configure.log" 2>&1 &&
-     cmake --build "$dir" -j"$jobs" >"$dir/build.log" 2>&1) || {
+     cmake -S "$src" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -D"$option"=ON "${extra[@]}" >"$dir/configure.log" 2>&1 &&
+     cmake --build "$dir" -j"$jobs" ${CANARY_ONLY:+--target tsan_canary} >"$dir/build.log" 2>&1) || {
         echo "== $name: build FAILED (see $dir/configure.log, $dir/build.log)"
         return 1
     }
     local built=$(( $(date +%s) - start ))
-    echo "== $name: built in ${built} s; running ctest"
     local rc=0
+    if [[ $name == tsan ]]; then
+        check_canary "$dir" "$@" || rc=1
+        [[ -n ${CANARY_ONLY:-} ]] && return $rc
+    fi
+    echo "== $name: built in ${built} s; running ctest"
     (cd "$dir" && env "$@" ctest --output-on-failure -j"$jobs" --timeout 600) >"$dir/sanitize-ctest.log" 2>&1 || rc=$?
     tail -n 3 "$dir/sanitize-ctest.log"
     # Belt and braces: a report that did not fail its test still fails the run.
@@ -62,8 +87,15 @@ if [[ $which == all || $which == asan ]]; then
         UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
         LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" || status=1
 fi
+# The suppressions of the tree that is built (the snapshot's with SANITIZE_HEAD=1).
+supp_root=$root
+[[ "${SANITIZE_HEAD:-0}" == 1 ]] && supp_root="$root/build-tsan/src"
+tsan_options="suppressions=$supp_root/scripts/tsan.supp:halt_on_error=0:exitcode=66:second_deadlock_stack=1:print_suppressions=0:die_after_fork=0"
+if [[ $which == tsan-canary ]]; then
+    CANARY_ONLY=1 run tsan TCPLAB_TSAN TSAN_OPTIONS="$tsan_options" || status=1
+fi
 if [[ $which == all || $which == tsan ]]; then
     run tsan TCPLAB_TSAN \
-        TSAN_OPTIONS="suppressions=$root/scripts/tsan.supp:halt_on_error=0:exitcode=66:second_deadlock_stack=1:print_suppressions=0:die_after_fork=0" || status=1
+        TSAN_OPTIONS="$tsan_options" || status=1
 fi
 exit $status

@@ -121,6 +121,7 @@ private slots:
     void logFiltersAndExport();
     void settingsSurviveARestartOfTheWindow();
     void invalidInputIsRefusedWithAMessage();
+    void congestionMenuOffersWhatThisUserMaySet();
     void setUpErrorIsShownNotFatal();
     void chineseTranslationIsLoaded();
     void batchAgainstAClosedPortCountsFailures();
@@ -532,6 +533,28 @@ void TestUi::settingsSurviveARestartOfTheWindow()
         QCOMPARE(w.config(), ServerConfig::seedDefaults());
         QCOMPARE(w.savedConfig(), ServerConfig::seedDefaults());
     }
+}
+
+// The menu is the table's choices (what this process may set, see tst_optiontable, which checks
+// them against the kernel), and its tooltip names the algorithms left out and why.
+void TestUi::congestionMenuOffersWhatThisUserMaySet()
+{
+    const OptionSpec *spec = findOption(QStringLiteral("congestion"));
+    QVERIFY(spec);
+    OptionEditor editor(*spec);
+    auto *combo = qobject_cast<QComboBox *>(editor.inputWidget());
+    QVERIFY(combo);
+    QStringList items;
+    for (int i = 0; i < combo->count(); ++i)
+        items << combo->itemText(i);
+    const CongestionControlChoices &choices = congestionControlChoices();
+    QCOMPARE(items, choices.settable);
+    for (const QString &name : choices.restricted) {
+        QVERIFY(!items.contains(name));
+        QVERIFY2(combo->toolTip().contains(name) && combo->toolTip().contains(QLatin1String("CAP_NET_ADMIN")), qPrintable(combo->toolTip()));
+    }
+    qInfo("congestion menu: %s; left out: %s", qPrintable(items.join(' ')),
+          choices.restricted.isEmpty() ? "(none)" : qPrintable(choices.restricted.join(' ')));
 }
 
 void TestUi::invalidInputIsRefusedWithAMessage()

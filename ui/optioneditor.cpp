@@ -54,6 +54,8 @@ QString OptionEditor::toolTipFor(const OptionSpec &spec)
     if (!spec.manPage.isEmpty())
         facts += QStringLiteral(" &middot; ") + tr("see %1").arg(spec.manPage);
     tip += QStringLiteral("<p>%1</p>").arg(facts);
+    if (const QString note = choicesNote(spec); !note.isEmpty())
+        tip += QStringLiteral("<p>%1</p>").arg(note.toHtmlEscaped());
     if (spec.isSocketOption()) {
         if (spec.kind == OptionKind::Bool)
             tip += QStringLiteral("<p>") + tr("Partially checked: not set, the kernel's default applies.") + QStringLiteral("</p>");
