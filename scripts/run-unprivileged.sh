@@ -30,7 +30,14 @@ fi
 
 as_user() { setpriv --reuid=$uid --regid=$uid --clear-groups -- "$@"; }
 
-dir=$(mktemp -d /tmp/tcplab-unprivileged.XXXXXX) || exit 1
+# A test that timed out was killed with this script (SIGKILL: no trap runs), so its directory
+# stays; each name carries the PID of its script, and a later run removes those whose script is gone.
+for old in /tmp/tcplab-unprivileged.*; do
+    pid=${old#/tmp/tcplab-unprivileged.}
+    pid=${pid%%.*}
+    [[ -d $old && $pid =~ ^[0-9]+$ ]] && ! kill -0 "$pid" 2>/dev/null && rm -rf "$old"
+done
+dir=$(mktemp -d /tmp/tcplab-unprivileged.$$.XXXXXX) || exit 1
 cleanup() { rm -rf "$dir"; }
 trap cleanup EXIT
 chmod 755 "$dir"
