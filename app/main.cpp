@@ -4,6 +4,7 @@
 #include "experimentcommand.h"
 #include "headlessserver.h"
 #include "labwindowlauncher.h"
+#include "usernamespace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -61,6 +62,9 @@ void installTranslators(QCoreApplication &app, const QString &lang)
 
 int main(int argc, char **argv)
 {
+    // First, while the process has one thread: an ordinary user's experiments need it for their
+    // private network namespaces. Without one (user namespaces disabled) they say what they skip.
+    (void)tcplab::enterOwnUserNamespace();
     const bool wantsHelp = hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h")
         || hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v");
     const bool client = hasArgument(argc, argv, "--send") || hasArgument(argc, argv, "--bin");

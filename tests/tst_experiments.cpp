@@ -12,6 +12,7 @@
 #include "experiments/reuseportexperiment.h"
 #include "systemlimits.h"
 #include "testsupport.h"
+#include "usernamespace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -307,5 +308,14 @@ void TestExperiments::runnerCancelsQuickly()
     QVERIFY(!runner.isRunning());
 }
 
-QTEST_GUILESS_MAIN(TestExperiments)
+// Set up like tcplab's main(): as an ordinary user, a user namespace of our own before any thread
+// starts, so the keep-alive and Fast Open experiments get their private network namespaces.
+int main(int argc, char **argv)
+{
+    (void)tcplab::enterOwnUserNamespace();
+    QCoreApplication app(argc, argv);
+    TestExperiments test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_experiments.moc"

@@ -7,16 +7,16 @@
 #include "testsupport.h"
 #include "tst_hardening_support.h"
 
+#include <QCoreApplication>
 #include <QProcess>
 #include <QTest>
 
 #include <arpa/inet.h>
 #include <cerrno>
-#include <csignal>
-#include <grp.h>
+#include <cstdio>
+#include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace tcplab;
@@ -95,39 +95,25 @@ private slots:
         verifyOneLineFailure(json, QStringLiteral("EADDRINUSE"));
     }
 
-    // We run as root, so the child drops to nobody (uid 65534) first: no CAP_NET_BIND_SERVICE.
+    // Server::start on a privileged port without CAP_NET_BIND_SERVICE. It runs in a child: this
+    // test binary started again with --bind-child (see main), as root minus that capability or
+    // as the ordinary user running the suite. A fork() of this multi-threaded Qt process could
+    // only make system calls before exec, so it could not run Server::start.
     void privilegedPortWithoutPermission()
     {
         const long unprivilegedStart = SystemLimits::readNumber(QStringLiteral("net.ipv4.ip_unprivileged_port_start"), 1024);
         const quint16 port = 81;
         if (unprivilegedStart <= port)
             QSKIP("net.ipv4.ip_unprivileged_port_start lets everyone bind port 81 here");
-        ServerConfig config = loopbackConfig();
-        config.setValue(QStringLiteral("port"), port);
 
-        int pipeFds[2];
-        QVERIFY(::pipe(pipeFds) == 0);
-        const pid_t pid = ::fork();
-        QVERIFY(pid >= 0);
-        if (pid == 0) {
-            ::close(pipeFds[0]);
-            if (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)
-                ::_exit(97);
-            Server server;
-            const Error e = server.start(config); // fails in bind(), before any thread starts
-            const QByteArray out = QByteArray::number(e.errnum()) + '\n' + e.text().toUtf8();
-            [[maybe_unused]] const ssize_t n = ::write(pipeFds[1], out.constData(), size_t(out.size()));
-            ::_exit(server.isRunning() ? 1 : 0);
-        }
-        ::close(pipeFds[1]);
-        QByteArray result;
-        char buf[1024];
-        for (ssize_t n; (n = ::read(pipeFds[0], buf, sizeof(buf))) > 0;)
-            result.append(buf, n);
-        ::close(pipeFds[0]);
-        int status = 0;
-        QCOMPARE(::waitpid(pid, &status, 0), pid);
-        QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, qPrintable(QString::number(status)));
+        QProcess child;
+        dropBindPrivilegeInChild(child);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--bind-child"), QString::number(port)});
+        QVERIFY2(child.waitForFinished(15000), qPrintable(child.errorString()));
+        QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+        const QByteArray result = child.readAllStandardOutput();
+        QVERIFY2(child.exitCode() == 0, qPrintable(QString::number(child.exitCode()) + QLatin1Char(' ') + QString::fromUtf8(result)
+                                                    + QString::fromUtf8(child.readAllStandardError())));
         const qsizetype nl = result.indexOf('\n');
         QCOMPARE(result.left(nl).toInt(), EACCES);
         const QString text = QString::fromUtf8(result.mid(nl + 1));
@@ -207,19 +193,27 @@ private slots:
     // test never exposes a port on the machine's real interfaces.
     void allInterfacesWarningReachesCli()
     {
+        // An ordinary user gets the namespace inside a user namespace of its own (-r).
+        const bool root = ::geteuid() == 0;
         QProcess p;
-        p.start(QStringLiteral("unshare"), {QStringLiteral("-n"), tcplabBinary(), QStringLiteral("--headless"),
+        p.start(QStringLiteral("unshare"), {root ? QStringLiteral("-n") : QStringLiteral("-rn"), tcplabBinary(), QStringLiteral("--headless"),
                                              QStringLiteral("--host"), QStringLiteral("0.0.0.0"), QStringLiteral("--port"),
                                              QStringLiteral("0")});
         if (!p.waitForStarted(5000))
-            QSKIP("unshare is not available");
+            QSKIP("needs the unshare program (util-linux), which is not installed");
         QString out;
         QVERIFY(waitFor([&] {
             out += QString::fromUtf8(p.readAllStandardOutput());
             return out.contains(QLatin1String("binding all interfaces")) || p.state() == QProcess::NotRunning;
         }, 10000));
-        if (p.state() == QProcess::NotRunning && p.readAllStandardError().contains("unshare"))
-            QSKIP("no permission to create a network namespace");
+        if (p.state() == QProcess::NotRunning) {
+            const QByteArray err = p.readAllStandardError();
+            if (err.startsWith("unshare"))
+                QSKIP(qPrintable(QStringLiteral("needs a private network namespace: %1 (%2)")
+                                     .arg(QString::fromUtf8(err.trimmed()),
+                                          root ? QStringLiteral("CAP_SYS_ADMIN is missing")
+                                               : QStringLiteral("unprivileged user namespaces are disabled here"))));
+        }
         QVERIFY2(out.contains(QLatin1String("WARNING")) && out.contains(QLatin1String("binding all interfaces: the server is reachable from other machines")),
                  qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("listening on 0.0.0.0:")), qPrintable(out));
@@ -230,5 +224,32 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(HardeningSetup)
+namespace {
+
+// The child of privilegedPortWithoutPermission: one Server::start on 127.0.0.1:PORT; prints the
+// error's errno and text on stdout; exit status 0 when the server is (correctly) not running.
+int bindChild(const char *portText)
+{
+    ServerConfig config = loopbackConfig();
+    config.setValue(QStringLiteral("port"), QString::fromLatin1(portText).toInt());
+    Server server;
+    const Error e = server.start(config);
+    const QByteArray out = QByteArray::number(e.errnum()) + '\n' + e.text().toUtf8();
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    const bool running = server.isRunning();
+    server.stop();
+    return running ? 1 : 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 3 && std::strcmp(argv[1], "--bind-child") == 0)
+        return bindChild(argv[2]);
+    HardeningSetup test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_hardening_setup.moc"

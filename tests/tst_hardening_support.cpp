@@ -12,10 +12,11 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <fcntl.h>
-#include <grp.h>
+#include <linux/capability.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -216,17 +217,25 @@ QString tcplabBinary()
     return qEnvironmentVariable("TCPLAB_BINARY");
 }
 
+void dropBindPrivilegeInChild(QProcess &p)
+{
+    // An ordinary user has nothing to drop. Root keeps its uid (the executable may sit in a tree
+    // other users cannot enter) but loses CAP_NET_BIND_SERVICE from the bounding set, so the
+    // program exec'd next never gets it back. Runs between fork and exec: system calls only.
+    if (::geteuid() != 0)
+        return;
+    p.setChildProcessModifier([] {
+        if (::prctl(PR_CAPBSET_DROP, CAP_NET_BIND_SERVICE, 0, 0, 0) != 0)
+            ::_exit(97);
+    });
+}
+
 ProcessResult runTcplab(const QStringList &args, int timeoutMs, bool dropPrivileges)
 {
     ProcessResult r;
     QProcess p;
-    if (dropPrivileges) {
-        // Runs in the child between fork and exec: an ordinary user without CAP_NET_BIND_SERVICE.
-        p.setChildProcessModifier([] {
-            if (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)
-                ::_exit(97);
-        });
-    }
+    if (dropPrivileges)
+        dropBindPrivilegeInChild(p);
     p.start(tcplabBinary(), args);
     r.started = p.waitForStarted(5000);
     if (!r.started)

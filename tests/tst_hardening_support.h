@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QString>
 
+class QProcess;
+
 #include <vector>
 
 namespace hardening {
@@ -84,6 +86,9 @@ struct ProcessResult
     QString out;
     QString err;
 };
+// dropPrivileges: run it without CAP_NET_BIND_SERVICE (see dropBindPrivilegeInChild).
 ProcessResult runTcplab(const QStringList &args, int timeoutMs = 15000, bool dropPrivileges = false);
+// Makes p's program start without CAP_NET_BIND_SERVICE, whoever runs the test.
+void dropBindPrivilegeInChild(QProcess &p);
 
 } // namespace hardening
