@@ -178,7 +178,8 @@ ClientPanel::ClientPanel(QWidget *parent) : QWidget(parent)
     m_nodelay->setToolTip(tr("Off: Nagle's algorithm holds a small write until the previous one is acknowledged"));
     m_quickack = new QCheckBox(QStringLiteral("TCP_QUICKACK"), optionsBox);
     m_quickack->setObjectName(QStringLiteral("clientQuickack"));
-    m_quickack->setToolTip(tr("Acknowledge at once instead of delaying ACKs (not sticky)"));
+    m_quickack->setToolTip(tr("Acknowledge at once instead of delaying ACKs; the kernel does not keep it, so the client sets it again after every read "
+                              "(see the Nagle experiment: a reply written in two pieces)"));
     m_fastopen = new QCheckBox(tr("Fast Open (TCP_FASTOPEN_CONNECT)"), optionsBox);
     m_fastopen->setObjectName(QStringLiteral("clientFastopen"));
     m_fastopen->setToolTip(tr("Data rides in the SYN once a cookie from an earlier connection is cached; "
