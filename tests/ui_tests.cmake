@@ -1,2 +1,4 @@
 # UI tests (issue 4): the lab window driven through its widgets on the offscreen platform.
 tcplab_add_test(tst_ui LIBS tcplabui Qt6::Widgets TIMEOUT 120)
+# The window resolves a host name off its GUI thread (getaddrinfo interposed by the test).
+tcplab_add_test(tst_window_dns LIBS tcplabui Qt6::Widgets TIMEOUT 60)
