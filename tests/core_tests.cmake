@@ -9,3 +9,5 @@ add_dependencies(tst_cli tcplab)
 add_dependencies(tst_fastopen tcplab)
 tcplab_add_test(tst_client TIMEOUT 60)
 tcplab_add_test(tst_linger TIMEOUT 60)
+# TCP_INFO read outside the registry lock, never through a reused descriptor number (issue 10).
+tcplab_add_test(tst_connectionregistry TIMEOUT 60)

@@ -2,3 +2,5 @@
 tcplab_add_test(tst_ui LIBS tcplabui Qt6::Widgets TIMEOUT 120)
 # The window resolves a host name off its GUI thread (getaddrinfo interposed by the test).
 tcplab_add_test(tst_window_dns LIBS tcplabui Qt6::Widgets TIMEOUT 60)
+# The connections table reads TCP_INFO only for the rows on screen.
+tcplab_add_test(tst_connectiontable LIBS tcplabui Qt6::Widgets TIMEOUT 60)
