@@ -177,7 +177,7 @@ QString NagleExperiment::title() const
 QString NagleExperiment::explanation() const
 {
     return tr("The client writes each request in two small pieces, then waits for the reply, %1 times per combination of TCP_NODELAY and TCP_QUICKACK.\n"
-              "With Nagle on at the client, the second piece waits for the ACK of the first, which the server delays (~40 ms): look at the max and median round trip.\n"
+              "With Nagle on at the client, the second piece waits for the ACK of the first, which the server delays (~40 ms): look at the max and median round trip. "
               "The last rows turn it around: the server writes each reply in two pieces with Nagle on, and the client's delayed ACK holds the second piece unless the client re-arms TCP_QUICKACK after every read.")
         .arg(kExchanges);
 }
