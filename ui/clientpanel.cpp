@@ -462,6 +462,12 @@ void ClientPanel::onResults(const QList<BatchItem> &items)
                     timing += tr(" · data rode in the SYN (Fast Open)");
                 if (r.peerClosed)
                     timing += tr(" · closed by the server");
+                // Read back from the client's socket: what QUICKACK (re-armed or not) left.
+                if (r.options.quickackReads > 0)
+                    timing += tr(" · client socket: TCP_NODELAY %1, delaying ACKs after %2 of %3 reads")
+                                  .arg(r.options.nodelay)
+                                  .arg(r.options.delayedAckReads)
+                                  .arg(r.options.quickackReads);
                 m_rtt->setText(timing);
             }
         } else if (r.error) {
