@@ -24,22 +24,76 @@ void ConnectionRegistry::remove(quint64 id)
 
 QList<ConnectionInfo> ConnectionRegistry::snapshot(bool withTcpInfo) const
 {
-    QMutexLocker lock(&m_mutex);
     QList<ConnectionInfo> out;
-    out.reserve(m_entries.size());
-    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
-        ConnectionInfo info;
-        info.id = it.key();
-        info.peer = it->peer;
-        info.openedMs = it->openedMs;
-        info.bytesIn = it->stats->bytesIn.load(std::memory_order_relaxed);
-        info.bytesOut = it->stats->bytesOut.load(std::memory_order_relaxed);
-        info.requests = it->stats->requests.load(std::memory_order_relaxed);
+    QList<std::shared_ptr<ConnectionStats>> stats;
+    QList<Probe> probes;
+    {
+        QMutexLocker lock(&m_mutex);
+        out.reserve(m_entries.size());
+        stats.reserve(m_entries.size());
         if (withTcpInfo)
-            info.tcp = readTcpInfo(it->fd);
-        out.append(info);
+            probes.reserve(m_entries.size());
+        for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+            ConnectionInfo info;
+            info.id = it.key();
+            info.peer = it->peer;
+            info.openedMs = it->openedMs;
+            out.append(info);
+            stats.append(it->stats);
+            if (withTcpInfo)
+                probes.append(Probe{it.key(), it->fd, {}});
+        }
+    }
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        out[i].bytesIn = stats[i]->bytesIn.load(std::memory_order_relaxed);
+        out[i].bytesOut = stats[i]->bytesOut.load(std::memory_order_relaxed);
+        out[i].requests = stats[i]->requests.load(std::memory_order_relaxed);
+    }
+    if (withTcpInfo) {
+        readTcpInfoUnlocked(probes);
+        // probes is in the order of out; a connection closed meanwhile keeps tcp.valid false.
+        for (qsizetype i = 0; i < out.size(); ++i)
+            out[i].tcp = probes[i].tcp;
     }
     return out;
+}
+
+QHash<quint64, TcpInfoSnapshot> ConnectionRegistry::tcpInfo(const QList<quint64> &ids) const
+{
+    QList<Probe> probes;
+    {
+        QMutexLocker lock(&m_mutex);
+        probes.reserve(ids.size());
+        for (quint64 id : ids) {
+            auto it = m_entries.constFind(id);
+            if (it != m_entries.constEnd())
+                probes.append(Probe{id, it->fd, {}});
+        }
+    }
+    readTcpInfoUnlocked(probes);
+    QHash<quint64, TcpInfoSnapshot> out;
+    out.reserve(probes.size());
+    for (const Probe &p : std::as_const(probes)) {
+        if (p.tcp.valid)
+            out.insert(p.id, p.tcp);
+    }
+    return out;
+}
+
+void ConnectionRegistry::readTcpInfoUnlocked(QList<Probe> &probes) const
+{
+    for (Probe &p : probes)
+        p.tcp = readTcpInfo(p.fd);
+    // The owner removes a connection before it closes the descriptor, and ids are never
+    // reused: an id still registered with the same fd after the read means the descriptor was
+    // not closed before the read, so the reading is that connection's and not of a socket that
+    // reused the number meanwhile.
+    QMutexLocker lock(&m_mutex);
+    for (Probe &p : probes) {
+        auto it = m_entries.constFind(p.id);
+        if (it == m_entries.constEnd() || it->fd != p.fd)
+            p.tcp = TcpInfoSnapshot();
+    }
 }
 
 int ConnectionRegistry::count() const

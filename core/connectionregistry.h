@@ -47,7 +47,13 @@ public:
     std::shared_ptr<ConnectionStats> add(quint64 id, int fd, const QString &peer);
     void remove(quint64 id);
 
+    // Counters of every connection; with withTcpInfo also each one's TCP_INFO. The lock is held
+    // only to copy the entries: the getsockopt calls run outside it, so that a table of 10 000
+    // connections never holds up the engine's add() and remove().
     QList<ConnectionInfo> snapshot(bool withTcpInfo) const;
+    // TCP_INFO of the listed connections that are still open (bounded work for a table that
+    // shows a few rows); the same outside-the-lock rule.
+    QHash<quint64, TcpInfoSnapshot> tcpInfo(const QList<quint64> &ids) const;
     int count() const;
     bool contains(quint64 id) const;
 
@@ -72,6 +78,16 @@ public:
     }
 
 private:
+    struct Probe
+    {
+        quint64 id;
+        int fd;
+        TcpInfoSnapshot tcp;
+    };
+    // Read TCP_INFO of each probe outside the lock, then keep only the readings whose
+    // connection is still registered under the same descriptor.
+    void readTcpInfoUnlocked(QList<Probe> &probes) const;
+
     struct Entry
     {
         int fd = -1;

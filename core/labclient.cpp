@@ -65,7 +65,20 @@ bool replyComplete(const ClientRequest &r, const QByteArray &reply)
     return false;
 }
 
+int readIntOption(int fd, int level, int optname)
+{
+    int value = 0;
+    socklen_t len = sizeof(value);
+    return ::getsockopt(fd, level, optname, &value, &len) == 0 ? value : -1;
+}
+
 } // namespace
+
+void rearmQuickAck(int fd)
+{
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
+}
 
 QString ClientResult::summary() const
 {
@@ -147,6 +160,8 @@ ClientResult runClientExchange(const ClientRequest &request)
     socklen_t len = sizeof(local);
     ::getsockname(fd.get(), reinterpret_cast<sockaddr *>(&local), &len);
     result.localPort = ntohs(local.sin_port);
+    result.options.nodelay = readIntOption(fd.get(), IPPROTO_TCP, TCP_NODELAY);
+    result.options.fastOpenConnect = readIntOption(fd.get(), IPPROTO_TCP, TCP_FASTOPEN_CONNECT);
 
     const int rawFd = fd.get();
     QTcpSocket socket;
@@ -154,11 +169,23 @@ ClientResult runClientExchange(const ClientRequest &request)
         result.error = Error::message(tr("QTcpSocket refused the descriptor: %1").arg(socket.errorString()));
         return result;
     }
+    // QTcpSocket reads from the kernel inside its waitFor...() calls: call this after each.
+    auto afterRead = [&] {
+        if (socket.state() != QAbstractSocket::ConnectedState) // Qt has closed rawFd
+            return;
+        if (request.quickack)
+            rearmQuickAck(rawFd);
+        result.options.quickack = readIntOption(rawFd, IPPROTO_TCP, TCP_QUICKACK);
+        ++result.options.quickackReads;
+        if (result.options.quickack == 0)
+            ++result.options.delayedAckReads;
+    };
     // A server may answer and close before the last piece (the Byte handler's one recv answers
     // only what arrived first): keep what it said instead of losing it to the failed write.
     auto collectEarlyReply = [&] {
         if (socket.bytesAvailable() == 0)
             socket.waitForReadyRead(0);
+        afterRead();
         if (socket.bytesAvailable() > 0 && result.firstByteUs < 0) {
             result.firstByteUs = (clock.nsecsElapsed() - firstSendNs) / 1000;
             if (socket.state() == QAbstractSocket::ConnectedState) // else Qt has closed rawFd
@@ -175,7 +202,9 @@ ClientResult runClientExchange(const ClientRequest &request)
             break;
         socket.write(pieces[i]);
         while (socket.bytesToWrite() > 0) {
-            if (!socket.waitForBytesWritten(request.replyTimeoutMs)) {
+            const bool written = socket.waitForBytesWritten(request.replyTimeoutMs);
+            afterRead();
+            if (!written) {
                 if (!result.reply.isEmpty()) {
                     result.peerClosed = true;
                     break;
@@ -212,7 +241,9 @@ ClientResult runClientExchange(const ClientRequest &request)
                                                         .arg(result.reply.size()));
                 break;
             }
-            if (!socket.waitForReadyRead(int(left))) {
+            const bool readable = socket.waitForReadyRead(int(left));
+            afterRead();
+            if (!readable) {
                 if (socket.state() != QAbstractSocket::ConnectedState || socket.error() == QAbstractSocket::RemoteHostClosedError) {
                     result.peerClosed = true;
                     result.reply += socket.readAll();

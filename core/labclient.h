@@ -1,6 +1,7 @@
 // The lab's own client: a native socket prepared with the client options (NODELAY, QUICKACK,
 // TCP_FASTOPEN_CONNECT) and connected with a timeout, then handed to QTcpSocket for the exchange.
-// Blocking: run it on a worker thread or from the CLI.
+// QUICKACK is re-armed after every read (the kernel does not keep it). Blocking: run it on a
+// worker thread or from the CLI; it resolves a host name itself.
 #pragma once
 
 #include "error.h"
@@ -36,6 +37,16 @@ struct ClientRequest
     bool resetAfterSend = false; // close with RST right after sending (fault injection)
 };
 
+// The client options as getsockopt reads them from the client's own socket (-1: not read).
+struct ClientOptionReadBack
+{
+    int nodelay = -1;         // right after connect
+    int fastOpenConnect = -1; // right after connect
+    int quickack = -1;        // after the last read while connected (and the re-arm, when asked)
+    int quickackReads = 0;    // readings of TCP_QUICKACK taken after reads
+    int delayedAckReads = 0;  // of those, how many found the kernel delaying ACKs (0)
+};
+
 struct ClientResult
 {
     Error error;
@@ -47,10 +58,16 @@ struct ClientResult
     quint16 localPort = 0;
     bool fastOpenUsed = false; // the kernel says the SYN carried data that the server took
     TcpInfoSnapshot tcp;      // right after the first reply bytes
+    ClientOptionReadBack options;
 
     QString summary() const;
 };
 
 ClientResult runClientExchange(const ClientRequest &request);
+
+// TCP_QUICKACK is not sticky: the kernel goes back to delaying ACKs (pingpong mode) as soon as
+// this side sends data shortly after receiving. Setting it again after a read sends the ACK the
+// kernel is holding at once and leaves delayed-ACK mode until the next such send.
+void rearmQuickAck(int fd);
 
 } // namespace tcplab

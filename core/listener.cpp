@@ -16,6 +16,22 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("Server", text); }
 } // namespace
 
+bool hostNeedsLookup(const QString &host)
+{
+    const QString h = host.trimmed();
+    QHostAddress literal;
+    return !h.isEmpty() && h != QLatin1String("localhost") && !literal.setAddress(h);
+}
+
+Result<QHostAddress> firstIPv4(const QString &host, const QHostInfo &info)
+{
+    for (const QHostAddress &a : info.addresses()) {
+        if (a.protocol() == QAbstractSocket::IPv4Protocol)
+            return a;
+    }
+    return Error::message(tr("unknown host '%1': %2").arg(host.trimmed(), info.errorString().isEmpty() ? tr("no IPv4 address") : info.errorString()));
+}
+
 Result<QHostAddress> resolveIPv4(const QString &host)
 {
     const QString h = host.trimmed();
@@ -29,12 +45,7 @@ Result<QHostAddress> resolveIPv4(const QString &host)
             return Error::message(tr("'%1' is not an IPv4 address (the lab serves IPv4)").arg(h));
         return literal;
     }
-    const QHostInfo info = QHostInfo::fromName(h);
-    for (const QHostAddress &a : info.addresses()) {
-        if (a.protocol() == QAbstractSocket::IPv4Protocol)
-            return a;
-    }
-    return Error::message(tr("unknown host '%1': %2").arg(h, info.errorString().isEmpty() ? tr("no IPv4 address") : info.errorString()));
+    return firstIPv4(h, QHostInfo::fromName(h));
 }
 
 Result<ListenerSocket> openListener(const ServerConfig &config)

@@ -9,6 +9,8 @@
 
 #include <QHostAddress>
 
+class QHostInfo;
+
 namespace tcplab {
 
 struct ListenerSocket
@@ -20,8 +22,14 @@ struct ListenerSocket
     QStringList warnings;
 };
 
-// IPv4 literal, "localhost", a host name, or empty (= all interfaces).
+// IPv4 literal, "localhost", a host name, or empty (= all interfaces). A name blocks on the
+// resolver (seconds when a DNS server does not answer): a GUI thread resolves with
+// QHostInfo::lookupHost() instead and passes the address on as a literal.
 Result<QHostAddress> resolveIPv4(const QString &host);
+// False for what resolveIPv4() answers without a resolver: empty, "localhost", a literal.
+bool hostNeedsLookup(const QString &host);
+// The first IPv4 address of a finished lookup of host, or why there is none.
+Result<QHostAddress> firstIPv4(const QString &host, const QHostInfo &info);
 
 Result<ListenerSocket> openListener(const ServerConfig &config);
 

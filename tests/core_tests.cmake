@@ -15,3 +15,5 @@ add_dependencies(tst_engine_failure tcplab)
 tcplab_add_test(tst_engine_recvsize TIMEOUT 60)
 tcplab_add_test(tst_engine_threadcap TIMEOUT 60)
 add_dependencies(tst_engine_threadcap tcplab)
+# TCP_INFO read outside the registry lock, never through a reused descriptor number (issue 10).
+tcplab_add_test(tst_connectionregistry TIMEOUT 60)

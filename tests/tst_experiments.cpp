@@ -63,6 +63,7 @@ private slots:
     void fastOpenSecondConnectionCarriesDataInTheSyn();
     void runnerReportsProgressAndResultOnTheCallersThread();
     void runnerCancelsQuickly();
+    void nagleReplyStallEndsWithClientQuickAckRearmed();
 };
 
 void TestExperiments::registryNamesEveryExperiment()
@@ -161,7 +162,7 @@ void TestExperiments::nagleStallsOnlyWithClientNagleAndDelayedAck()
     QVERIFY(metric(r, "nagle_both.stalls") > metric(r, "client_nodelay.stalls"));
     // TCP_NODELAY at the server does not touch the client's second write.
     QVERIFY2(metric(r, "server_nodelay.median_ms") > 4 * clientNodelay, describe(r).constData());
-    QCOMPARE(r.chart.categories.size(), 6);
+    QCOMPARE(r.chart.categories.size(), 8);
     QCOMPARE(r.chart.series.size(), 3); // median, 90th percentile, max
 }
 
@@ -307,6 +308,31 @@ void TestExperiments::runnerCancelsQuickly()
     QVERIFY(r.tables.isEmpty());
     QVERIFY(!runner.isRunning());
 }
+
+// The direction where the client's QUICKACK matters: the server writes its reply in two pieces
+// with Nagle on, and the client's delayed ACK holds the second; re-armed after every read at the
+// client, the ACK leaves at once. Set once before connect() only, it changes nothing.
+void TestExperiments::nagleReplyStallEndsWithClientQuickAckRearmed()
+{
+    NagleExperiment e;
+    const ExperimentResult r = e.run(ExperimentContext());
+    REQUIRE_COMPLETED(r);
+    const double once = metric(r, "reply_delayed_ack.median_ms");
+    const double rearmed = metric(r, "reply_client_quickack.median_ms");
+    const double serverNodelay = metric(r, "reply_server_nodelay.median_ms");
+    qInfo("reply medians: QUICKACK once %.3f ms, re-armed %.3f ms, server NODELAY %.3f ms", once, rearmed, serverNodelay);
+    QVERIFY(metric(r, "reply_delayed_ack.exchanges") >= 10);
+    QVERIFY(metric(r, "reply_client_quickack.exchanges") >= 10);
+    // Compared, not hard-coded: the stall is the client's delayed-ACK timer (40 ms minimum).
+    QVERIFY2(once > 4 * rearmed, describe(r).constData());
+    QVERIFY2(once > 4 * serverNodelay, describe(r).constData());
+    QVERIFY2(metric(r, "reply_delayed_ack.stalls") > metric(r, "reply_client_quickack.stalls"), describe(r).constData());
+    QVERIFY(r.metrics.value(QStringLiteral("reply_stall_seen")).toBool());
+    // The finding quotes this run's medians.
+    const QString expected = QString::number(once, 'f', 1) + QStringLiteral(" ms with TCP_QUICKACK set once");
+    QVERIFY2(r.findings.join(QLatin1Char('\n')).contains(expected), describe(r).constData());
+}
+
 
 // Set up like tcplab's main(): as an ordinary user, a user namespace of our own before any thread
 // starts, so the keep-alive and Fast Open experiments get their private network namespaces.

@@ -1,3 +1,7 @@
 # UI tests (issue 4): the lab window driven through its widgets on the offscreen platform.
 tcplab_add_test(tst_ui LIBS tcplabui Qt6::Widgets TIMEOUT 120)
 tcplab_add_test(tst_ui_serverstate LIBS tcplabui Qt6::Widgets TIMEOUT 60)
+# The window resolves a host name off its GUI thread (getaddrinfo interposed by the test).
+tcplab_add_test(tst_window_dns LIBS tcplabui Qt6::Widgets TIMEOUT 60)
+# The connections table reads TCP_INFO only for the rows on screen.
+tcplab_add_test(tst_connectiontable LIBS tcplabui Qt6::Widgets TIMEOUT 60)

@@ -178,7 +178,8 @@ ClientPanel::ClientPanel(QWidget *parent) : QWidget(parent)
     m_nodelay->setToolTip(tr("Off: Nagle's algorithm holds a small write until the previous one is acknowledged"));
     m_quickack = new QCheckBox(QStringLiteral("TCP_QUICKACK"), optionsBox);
     m_quickack->setObjectName(QStringLiteral("clientQuickack"));
-    m_quickack->setToolTip(tr("Acknowledge at once instead of delaying ACKs (not sticky)"));
+    m_quickack->setToolTip(tr("Acknowledge at once instead of delaying ACKs; the kernel does not keep it, so the client sets it again after every read "
+                              "(see the Nagle experiment: a reply written in two pieces)"));
     m_fastopen = new QCheckBox(tr("Fast Open (TCP_FASTOPEN_CONNECT)"), optionsBox);
     m_fastopen->setObjectName(QStringLiteral("clientFastopen"));
     m_fastopen->setToolTip(tr("Data rides in the SYN once a cookie from an earlier connection is cached; "
@@ -461,6 +462,12 @@ void ClientPanel::onResults(const QList<BatchItem> &items)
                     timing += tr(" · data rode in the SYN (Fast Open)");
                 if (r.peerClosed)
                     timing += tr(" · closed by the server");
+                // Read back from the client's socket: what QUICKACK (re-armed or not) left.
+                if (r.options.quickackReads > 0)
+                    timing += tr(" · client socket: TCP_NODELAY %1, delaying ACKs after %2 of %3 reads")
+                                  .arg(r.options.nodelay)
+                                  .arg(r.options.delayedAckReads)
+                                  .arg(r.options.quickackReads);
                 m_rtt->setText(timing);
             }
         } else if (r.error) {

@@ -17,7 +17,10 @@ void ConnectionModel::update(const QList<ConnectionInfo> &snapshot, qint64 nowMs
 
     for (Row &row : m_rows) {
         if (const ConnectionInfo *c = live.value(row.info.id)) {
+            const TcpInfoSnapshot last = row.info.tcp;
             row.info = *c;
+            if (!c->tcp.valid)
+                row.info.tcp = last;
             live.remove(row.info.id);
         } else if (row.open) {
             row.open = false;
@@ -55,9 +58,44 @@ void ConnectionModel::update(const QList<ConnectionInfo> &snapshot, qint64 nowMs
         std::sort(fresh.begin(), fresh.end(), [](auto *a, auto *b) { return a->id < b->id; });
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
         for (const ConnectionInfo *c : fresh)
-            m_rows.append(Row{*c, m_optionsProvider ? m_optionsProvider(c->id) : QString(), true, 0});
+            m_rows.append(Row{*c, QString(), false, true, 0});
         endInsertRows();
+        // A few new rows are asked at once, while their descriptors are surely open (a short
+        // exchange keeps its options after it closed); a flood is asked row by row when shown.
+        if (fresh.size() <= 64) {
+            for (qsizetype i = m_rows.size() - fresh.size(); i < m_rows.size(); ++i)
+                optionsOf(m_rows[i]);
+        }
     }
+}
+
+void ConnectionModel::setTcpInfo(const QHash<quint64, TcpInfoSnapshot> &tcp)
+{
+    if (tcp.isEmpty())
+        return;
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        auto it = tcp.constFind(row.info.id);
+        if (!row.open || it == tcp.constEnd())
+            continue;
+        row.info.tcp = *it;
+        first = first < 0 ? i : first;
+        last = i;
+    }
+    if (first >= 0)
+        emit dataChanged(index(first, State), index(last, Retransmits));
+}
+
+const QString &ConnectionModel::optionsOf(const Row &row) const
+{
+    // Only an open connection still has a descriptor to read them from.
+    if (!row.optionsAsked && row.open && m_optionsProvider) {
+        row.options = m_optionsProvider(row.info.id);
+        row.optionsAsked = true;
+    }
+    return row.options;
 }
 
 void ConnectionModel::markAllClosed(qint64 nowMs)
@@ -126,7 +164,7 @@ QVariant ConnectionModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == Qt::ToolTipRole && index.column() == Options)
-        return row.options;
+        return optionsOf(row);
     if (role == Qt::ToolTipRole && index.column() == State && c.tcp.valid)
         return c.tcp.toText();
     if (role != Qt::DisplayRole)
@@ -148,7 +186,7 @@ QVariant ConnectionModel::data(const QModelIndex &index, int role) const
     case Rtt: return c.tcp.valid ? QVariant(QString::number(double(c.tcp.rttUs) / 1000.0, 'f', 3)) : QVariant();
     case Cwnd: return c.tcp.valid ? QVariant(c.tcp.sndCwnd) : QVariant();
     case Retransmits: return c.tcp.valid ? QVariant(QStringLiteral("%1 / %2").arg(c.tcp.retransmits).arg(c.tcp.totalRetrans)) : QVariant();
-    case Options: return row.options;
+    case Options: return optionsOf(row);
     case Actions: return {};
     }
     return {};

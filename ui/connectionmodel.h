@@ -19,12 +19,17 @@ public:
 
     explicit ConnectionModel(QObject *parent = nullptr);
 
-    // Inherited options of a newly seen connection (asked once per connection).
+    // Inherited options of a connection, asked once per connection when its row is first shown
+    // (not for every row of a large table).
     void setOptionsProvider(std::function<QString(quint64 id)> provider) { m_optionsProvider = std::move(provider); }
     void setClosedRetentionMs(qint64 ms) { m_retentionMs = ms; }
     void setMaxClosedRows(qsizetype rows) { m_maxClosedRows = rows; }
 
+    // Counters and rows from a snapshot; a snapshot taken without TCP_INFO keeps each row's
+    // last TCP_INFO (see setTcpInfo).
     void update(const QList<ConnectionInfo> &snapshot, qint64 nowMs);
+    // TCP_INFO for some rows (the visible ones), by connection id.
+    void setTcpInfo(const QHash<quint64, TcpInfoSnapshot> &tcp);
     // Every row closed (the server stopped).
     void markAllClosed(qint64 nowMs);
     void clear();
@@ -43,10 +48,13 @@ private:
     struct Row
     {
         ConnectionInfo info;
-        QString options;
+        mutable QString options;
+        mutable bool optionsAsked = false;
         bool open = true;
         qint64 closedMs = 0;
     };
+    const QString &optionsOf(const Row &row) const;
+
     QList<Row> m_rows;
     qint64 m_nowMs = 0;
     qint64 m_retentionMs = 30000;

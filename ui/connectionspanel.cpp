@@ -13,6 +13,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -124,6 +125,8 @@ ConnectionsPanel::ConnectionsPanel(Server *server, QWidget *parent)
     m_soon.setSingleShot(true);
     m_soon.setInterval(100);
     connect(&m_soon, &QTimer::timeout, this, &ConnectionsPanel::refresh);
+    // Rows scrolled into view get their TCP_INFO soon, not at the next tick.
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &ConnectionsPanel::refreshSoon);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         // Measuring every row is linear in the table: only while the table is small.
         if (m_model->rowCount() > 64)
@@ -153,8 +156,31 @@ void ConnectionsPanel::refresh()
 {
     if (!m_server->isRunning())
         return;
-    m_model->update(m_server->connectionSnapshot(true), QDateTime::currentMSecsSinceEpoch());
+    // Counters for every row are cheap; TCP_INFO is one getsockopt per connection, so only the
+    // rows on screen get it (at most kMaxTcpInfoRows per refresh).
+    m_model->update(m_server->connectionSnapshot(false), QDateTime::currentMSecsSinceEpoch());
+    m_model->setTcpInfo(m_server->connections()->tcpInfo(visibleOpenIds()));
     updateSummary();
+}
+
+QList<quint64> ConnectionsPanel::visibleOpenIds() const
+{
+    QList<quint64> ids;
+    const int rows = m_model->rowCount();
+    if (rows == 0)
+        return ids;
+    int first = m_view->rowAt(0);
+    int last = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (first < 0)
+        first = 0;
+    if (last < 0)
+        last = rows - 1;
+    last = std::min(last, first + kMaxTcpInfoRows - 1);
+    for (int row = first; row <= last; ++row) {
+        if (m_model->isOpen(row))
+            ids << m_model->idAt(row);
+    }
+    return ids;
 }
 
 void ConnectionsPanel::refreshSoon()

@@ -1,5 +1,6 @@
 // The connections table with a Close and a Reset button on every open row, and Close all.
-// While the server runs it refreshes itself about once a second.
+// While the server runs it refreshes itself about once a second: counters for every row,
+// TCP_INFO for the rows on screen.
 #pragma once
 
 #include <QStyledItemDelegate>
@@ -50,6 +51,9 @@ public:
     QString summaryText() const;
 
 private:
+    static constexpr int kMaxTcpInfoRows = 200;
+    // Ids of the open rows on screen, at most kMaxTcpInfoRows.
+    QList<quint64> visibleOpenIds() const;
     void closeSelected(bool reset);
     void updateSummary();
 

@@ -4,6 +4,7 @@
 
 #include "clientpanel.h"
 #include "connectionspanel.h"
+#include "listener.h"
 #include "logpanel.h"
 #include "optioneditor.h"
 #include "optionreportmodel.h"
@@ -17,6 +18,7 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QHostInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -266,7 +268,7 @@ void LabWindow::onOptionEdited(const QString &key)
     // Only edited values are saved: flags given on the command line stay for that run.
     saveServerOption(key);
     m_systemPanel->setConfig(m_serverPanel->config());
-    if (m_server.isRunning() && !(m_serverPanel->config() == m_server.config()))
+    if (m_server.isRunning() && !(m_serverPanel->config() == m_panelConfigAtStart))
         statusBar()->showMessage(tr("Option changed while running: it applies on restart (Ctrl+Shift+R)"), 8000);
 }
 
@@ -292,10 +294,39 @@ bool LabWindow::startServer()
         return false;
     }
     const ServerConfig config = m_serverPanel->config();
+    if (m_hostLookup >= 0)
+        return true;
+    if (!hostNeedsLookup(config.host()))
+        return startResolved(config, config);
+    // A resolver may take seconds (a DNS server that does not answer): Qt resolves on its own
+    // thread and the server starts with the address when the answer comes.
+    const QString host = config.host().trimmed();
+    m_serverPanel->showMessage(tr("resolving %1...").arg(host), false);
+    m_hostLookup = QHostInfo::lookupHost(host, this, [this, config, host](const QHostInfo &info) {
+        // An answer that arrives after Stop (abortHostLookup cannot stop a running lookup)
+        // or after a newer start is not ours any more.
+        if (info.lookupId() != m_hostLookup)
+            return;
+        m_hostLookup = -1;
+        const Result<QHostAddress> address = firstIPv4(host, info);
+        if (!address) {
+            reportError(tr("The server could not start: %1").arg(address.error().text()));
+            return;
+        }
+        ServerConfig resolved = config;
+        resolved.setValue(QStringLiteral("host"), address.value().toString());
+        startResolved(resolved, config);
+    });
+    return true;
+}
+
+bool LabWindow::startResolved(const ServerConfig &config, const ServerConfig &panelConfig)
+{
     if (const Error e = m_server.start(config)) {
         reportError(tr("The server could not start: %1").arg(e.text()));
         return false;
     }
+    m_panelConfigAtStart = panelConfig;
     m_serverPanel->showMessage({}, false);
     m_failure.clear();
     m_reportModel->setReport(m_server.report());
@@ -315,6 +346,11 @@ bool LabWindow::startServer()
 
 void LabWindow::stopServer()
 {
+    if (m_hostLookup >= 0) {
+        QHostInfo::abortHostLookup(m_hostLookup);
+        m_hostLookup = -1;
+        m_serverPanel->showMessage({}, false);
+    }
     if (!m_server.isRunning())
         return;
     m_server.stop();
@@ -339,7 +375,7 @@ void LabWindow::onServerFailed(const QString &reason)
 
 void LabWindow::toggleServer()
 {
-    if (m_server.isRunning())
+    if (m_server.isRunning() || m_hostLookup >= 0)
         stopServer();
     else
         startServer();
@@ -372,7 +408,7 @@ void LabWindow::updateServerState()
 {
     const bool running = m_server.isRunning();
     const ServerConfig config = running ? m_server.config() : ServerConfig();
-    m_serverPanel->setRunning(running, config);
+    m_serverPanel->setRunning(running, running ? m_panelConfigAtStart : ServerConfig());
     m_startStop->setText(running ? tr("&Stop server") : tr("&Start server"));
     m_serverPanel->startButton()->setText(running ? tr("Stop server (Ctrl+R)") : tr("Start server (Ctrl+R)"));
     m_restart->setEnabled(running);

@@ -39,6 +39,8 @@ public:
     void setConfig(const ServerConfig &config);
     ServerConfig config() const;
 
+    // Starts at once for an address; for a host name it resolves off the GUI thread first
+    // ("resolving..." in the panel) and true means the start is under way.
     bool startServer();
     void stopServer();
     void toggleServer();
@@ -73,11 +75,14 @@ private:
     void saveServerOption(const QString &key);
     void onOptionEdited(const QString &key);
     void onEventsReady(const EventBatch &batch);
+    bool startResolved(const ServerConfig &config, const ServerConfig &panelConfig);
     void updateServerState();
     void onServerFailed(const QString &reason);
     void reportError(const QString &text);
 
     Server m_server;
+    int m_hostLookup = -1;         // QHostInfo lookup id while the panel's host is being resolved
+    ServerConfig m_panelConfigAtStart; // what the panel said at start (its host may be a name)
     std::unique_ptr<QSettings> m_settings;
     ServerPanel *m_serverPanel;
     ClientPanel *m_clientPanel;
