@@ -5,3 +5,5 @@ tcplab_add_test(tst_ui_serverstate LIBS tcplabui Qt6::Widgets TIMEOUT 60)
 tcplab_add_test(tst_window_dns LIBS tcplabui Qt6::Widgets TIMEOUT 60)
 # The connections table reads TCP_INFO only for the rows on screen.
 tcplab_add_test(tst_connectiontable LIBS tcplabui Qt6::Widgets TIMEOUT 60)
+# The GUI-thread lag probe behind the benchmark's UI-lag targets (issue 10).
+tcplab_add_test(tst_uilagprobe LIBS tcplabui Qt6::Widgets TIMEOUT 60)

@@ -1,10 +1,22 @@
 #include "uilagprobe.h"
 
+#include <QFile>
 #include <QSaveFile>
 
 #include <algorithm>
+#include <chrono>
 
 namespace tcplab {
+
+namespace {
+
+// steady_clock is CLOCK_MONOTONIC on Linux: the clock a benchmark script reads too.
+qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
 
 UiLagProbe::UiLagProbe(const QString &reportPath, QObject *parent) : QObject(parent), m_path(reportPath)
 {
@@ -13,7 +25,11 @@ UiLagProbe::UiLagProbe(const QString &reportPath, QObject *parent) : QObject(par
     connect(&m_tick, &QTimer::timeout, this, &UiLagProbe::onTick);
     m_report.setInterval(1000);
     connect(&m_report, &QTimer::timeout, this, [this] { writeReport(); });
-    m_clock.start();
+    if (!m_path.isEmpty()) {
+        QFile ticks(ticksPath());
+        if (ticks.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+            ticks.write("# due_ms served_ms (CLOCK_MONOTONIC ms): every tick of the 10 ms GUI-thread timer that fell due\n");
+    }
     m_tick.start();
     m_report.start();
 }
@@ -23,12 +39,26 @@ UiLagProbe::~UiLagProbe()
     writeReport();
 }
 
+QString UiLagProbe::ticksPath() const
+{
+    return m_path + QStringLiteral(".ticks");
+}
+
 void UiLagProbe::onTick()
 {
-    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 now = monotonicNs();
     if (m_lastNs >= 0) {
-        const double late = double(now - m_lastNs) / 1e6 - IntervalMs;
-        m_lateMs << std::max(0.0, late);
+        // Every tick due since the last firing waited until now: a frozen loop served none of
+        // them, so each counts with its own lateness (at least one sample per firing).
+        const qint64 interval = qint64(IntervalMs) * 1000000;
+        qint64 due = m_lastNs + interval;
+        do {
+            m_lateMs << double(std::max<qint64>(0, now - due)) / 1e6;
+            if (!m_path.isEmpty())
+                m_unwritten << Tick{due, now};
+            due += interval;
+        } while (due <= now);
+        m_longestStallMs = std::max(m_longestStallMs, double(now - m_lastNs) / 1e6);
     }
     m_lastNs = now;
 }
@@ -49,10 +79,18 @@ QString UiLagProbe::reportLine() const
         .arg(sorted.isEmpty() ? 0.0 : sorted.last(), 0, 'f', 3);
 }
 
-bool UiLagProbe::writeReport() const
+bool UiLagProbe::writeReport()
 {
     if (m_path.isEmpty())
         return false;
+    QFile ticks(ticksPath());
+    if (ticks.open(QIODevice::Append | QIODevice::Text)) {
+        QByteArray lines;
+        for (const Tick &t : std::as_const(m_unwritten))
+            lines += QByteArray::number(double(t.dueNs) / 1e6, 'f', 3) + ' ' + QByteArray::number(double(t.servedNs) / 1e6, 'f', 3) + '\n';
+        ticks.write(lines);
+    }
+    m_unwritten.clear(); // a tick file that cannot be written must not grow the memory
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
         return false;

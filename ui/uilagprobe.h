@@ -1,9 +1,12 @@
-// Measures how responsive the GUI thread is: a 10 ms timer notes how late each tick fires. A
-// frozen event loop shows up as large lateness. Written to a file every second and at exit,
-// as "samples=N p50_ms=.. p99_ms=.. max_ms=..", for the benchmarks.
+// Measures how responsive the GUI thread is: a timer is due every 10 ms and every tick that fell
+// due counts, each with its own lateness (the time it was served minus the time it was due). A
+// tick that never fired because the loop was frozen is served by the next firing, so a 500 ms
+// freeze weighs as ~50 late ticks (from ~500 ms down to 0), not as one late sample among
+// hundreds. Written every second and at exit to FILE as "samples=N p50_ms=.. p99_ms=..
+// max_ms=..", and tick by tick to FILE.ticks as "due_ms served_ms" (CLOCK_MONOTONIC
+// milliseconds), so that a benchmark can keep only the ticks due inside its load window.
 #pragma once
 
-#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -20,18 +23,28 @@ public:
 
     static constexpr int IntervalMs = 10;
     QString reportLine() const;
-    bool writeReport() const;
+    bool writeReport();
     int sampleCount() const { return int(m_lateMs.size()); }
+    const QList<double> &latenessMs() const { return m_lateMs; }
+    // The longest span without serving the timer: a freeze of D ms reads >= D.
+    double longestStallMs() const { return m_longestStallMs; }
+    QString ticksPath() const;
 
 private:
+    struct Tick
+    {
+        qint64 dueNs;
+        qint64 servedNs;
+    };
     void onTick();
 
     QString m_path;
     QTimer m_tick;
     QTimer m_report;
-    QElapsedTimer m_clock;
     qint64 m_lastNs = -1;
+    double m_longestStallMs = 0.0;
     QList<double> m_lateMs;
+    QList<Tick> m_unwritten;
 };
 
 } // namespace tcplab
