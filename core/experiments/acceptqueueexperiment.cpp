@@ -39,7 +39,7 @@ ExperimentResult AcceptQueueExperiment::run(const ExperimentContext &context)
 {
     // In a private network namespace the overflow counters count this experiment's SYNs only.
     ExperimentResult result;
-    const Error nsError = lab::runInPrivateNetworkNamespace([&] { result = runHere(context); });
+    const Error nsError = netns::runInPrivateNetworkNamespace([&] { result = runHere(context); });
     if (!nsError) {
         result.notes << tr("Ran in a private network namespace, so the counters changed only by this experiment's connections.");
         return result;
@@ -74,7 +74,7 @@ ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context
         return failedResult(tr("the server did not accept the first connection"));
 
     const TcpInfoSnapshot listenerBefore = readTcpInfo(server.listenDescriptor());
-    const QMap<QString, qint64> before = lab::readNetCounters();
+    const QMap<QString, qint64> before = readNetCounters();
 
     context.progress(30, tr("%1 clients connect").arg(clients));
     std::vector<FileDescriptor> sockets;
@@ -90,7 +90,7 @@ ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context
         return cancelledResult();
 
     context.progress(70, tr("reading the kernel's view"));
-    const QMap<QString, qint64> after = lab::readNetCounters();
+    const QMap<QString, qint64> after = readNetCounters();
     const TcpInfoSnapshot listener = readTcpInfo(server.listenDescriptor());
 
     ResultTable clientsTable;
@@ -110,8 +110,8 @@ ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context
                              established ? tr("completed, waits in the accept queue") : tr("SYN dropped, retrying")});
     }
 
-    const qint64 overflows = lab::counterDelta(before, after, kOverflows);
-    const qint64 drops = lab::counterDelta(before, after, kDrops);
+    const qint64 overflows = counterDelta(before, after, kOverflows);
+    const qint64 drops = counterDelta(before, after, kDrops);
 
     ResultTable kernel;
     kernel.title = tr("Kernel counters and listener");

@@ -52,7 +52,7 @@ struct FastOpenRun
     {
         sysctlBefore = SystemLimits::read(QStringLiteral("net.ipv4.tcp_fastopen"));
         if (setSysctl) {
-            if (Error e = lab::writeSysctl(QStringLiteral("net.ipv4.tcp_fastopen"), QStringLiteral("3"))) {
+            if (Error e = netns::writeSysctl(QStringLiteral("net.ipv4.tcp_fastopen"), QStringLiteral("3"))) {
                 failure = e.text();
                 return;
             }
@@ -77,12 +77,12 @@ struct FastOpenRun
             request.fastOpen = true;
             request.connectTimeoutMs = 2000;
             request.replyTimeoutMs = 2000;
-            const QMap<QString, qint64> before = lab::readNetCounters();
+            const QMap<QString, qint64> before = readNetCounters();
             Connection c;
             c.client = runClientExchange(request);
-            const QMap<QString, qint64> after = lab::readNetCounters();
+            const QMap<QString, qint64> after = readNetCounters();
             for (const char *name : kCounters)
-                c.delta[QLatin1String(name)] = lab::counterDelta(before, after, QLatin1String(name));
+                c.delta[QLatin1String(name)] = counterDelta(before, after, QLatin1String(name));
             if (c.client.error) {
                 failure = tr("connection %1: %2").arg(i + 1).arg(c.client.error.text());
                 return;
@@ -113,7 +113,7 @@ ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
     FastOpenRun run;
     run.hostSysctl = SystemLimits::read(QStringLiteral("net.ipv4.tcp_fastopen"));
     context.progress(5, tr("entering a private network namespace"));
-    const Error nsError = lab::runInPrivateNetworkNamespace([&] { run.run(connections, context, true); });
+    const Error nsError = netns::runInPrivateNetworkNamespace([&] { run.run(connections, context, true); });
     bool inNamespace = true;
     if (nsError) {
         // Without a namespace the lab never changes this machine's sysctl; it can still run on

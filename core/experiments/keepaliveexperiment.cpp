@@ -30,7 +30,7 @@ struct Sample
     QString phase;
     bool serverOpen = false;
     TcpInfoSnapshot server;
-    lab::ProcTcpSocket proc;
+    ProcTcpSocket proc;
     bool procFound = false;
     TcpInfoSnapshot client;
 };
@@ -100,13 +100,13 @@ public:
             return;
         }
         m_context.progress(40, tr("cutting the path to the peer (lo down)"));
-        if (Error e = lab::setInterfaceUp("lo", false)) {
+        if (Error e = netns::setInterfaceUp("lo", false)) {
             failure = e.text();
             return;
         }
         m_cutAt = seconds();
         const bool went = samplePhase(server, id, clientFd, tr("peer vanished"), kCutPhaseLimitMs, true);
-        if (Error e = lab::setInterfaceUp("lo", true))
+        if (Error e = netns::setInterfaceUp("lo", true))
             result.notes << e.text();
         if (!went)
             return;
@@ -141,7 +141,7 @@ private:
             s.phase = phase;
             s.serverOpen = server.connections()->withDescriptor(id, [&](int fd) { s.server = readTcpInfo(fd); });
             s.client = readTcpInfo(clientFd);
-            for (const lab::ProcTcpSocket &p : lab::readProcTcp()) {
+            for (const ProcTcpSocket &p : readProcTcp()) {
                 if (p.localPort == m_serverPort && p.remotePort == m_clientPort) {
                     s.proc = p;
                     s.procFound = true;
@@ -184,7 +184,7 @@ private:
             const bool open = s.serverOpen && s.server.valid;
             table.addRow({s.seconds, s.phase, open ? s.server.stateName() : tr("closed"),
                           open ? QVariant(int(s.server.probes)) : QVariant(),
-                          s.procFound ? lab::procTimerName(s.proc.timer) : QStringLiteral("-"),
+                          s.procFound ? procTimerName(s.proc.timer) : QStringLiteral("-"),
                           s.procFound && s.proc.timer ? QVariant(s.proc.timerMs) : QVariant(), s.client.stateName()});
             probes.xs << s.seconds;
             probes.values << (open ? double(s.server.probes) : (probes.values.isEmpty() ? 0 : probes.values.last()));
@@ -276,7 +276,7 @@ QString KeepAliveExperiment::explanation() const
 ExperimentResult KeepAliveExperiment::run(const ExperimentContext &context)
 {
     std::unique_ptr<KeepAliveRun> run = std::make_unique<KeepAliveRun>(*this, context, true);
-    const Error nsError = lab::runInPrivateNetworkNamespace([&] { run->run(); });
+    const Error nsError = netns::runInPrivateNetworkNamespace([&] { run->run(); });
     if (nsError) {
         // No namespace: the idle part still runs on 127.0.0.1, but the path cannot be cut
         // without taking the machine's own loopback down.

@@ -28,7 +28,7 @@ ServerConfig restartConfig(quint16 port, bool reuseAddr)
 int timeWaitOn(quint16 port)
 {
     int n = 0;
-    for (const lab::ProcTcpSocket &s : lab::readProcTcp())
+    for (const ProcTcpSocket &s : readProcTcp())
         n += s.localPort == port && s.state == TCP_TIME_WAIT ? 1 : 0;
     return n;
 }
