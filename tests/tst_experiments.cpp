@@ -191,13 +191,31 @@ void TestExperiments::keepAliveProbesCountUpWhenThePeerVanishes()
     const ExperimentResult r = e.run(ExperimentContext());
     REQUIRE_COMPLETED(r);
     QVERIFY(r.metrics.value("samples").toInt() > 4);
+    // The keep-alive timer ran: with no data either way, every segment the server's socket sent
+    // was a probe, and the client's socket received them and answered. "0 unanswered" alone
+    // also holds when no probe was ever sent.
+    const qint64 sent = r.metrics.value("probes_sent_peer_present").toLongLong();
+    const qint64 answers = r.metrics.value("answers_received_peer_present").toLongLong();
+    QVERIFY2(sent >= 1, describe(r).constData());
+    QVERIFY2(r.metrics.value("client_segments_received_peer_present").toLongLong() >= 1, describe(r).constData());
+    // One probe may still be on its way back at the last sample.
+    QVERIFY2(answers >= 1 && answers >= sent - 1, describe(r).constData());
+    QVERIFY2(r.metrics.value("client_segments_sent_peer_present").toLongLong() >= answers, describe(r).constData());
     QCOMPARE(r.metrics.value("max_probes_peer_present").toInt(), 0);
+    // The kernel's own count of keep-alive probes moved at least as much (other programs' probes
+    // add to it outside a private namespace, never subtract).
+    QVERIFY2(r.metrics.value("tcpkeepalive_counter_delta").toLongLong() >= sent, describe(r).constData());
     if (!r.metrics.value("peer_cut").toBool())
         QSKIP(qPrintable(QStringLiteral("the peer could not be cut off: ") + r.notes.join(QLatin1Char(' '))));
     QVERIFY2(r.metrics.value("max_probes_peer_gone").toInt() > 0, describe(r).constData());
+    QVERIFY2(r.metrics.value("probes_sent_peer_gone").toLongLong() > 0, describe(r).constData());
+    QCOMPARE(r.metrics.value("answers_received_peer_gone").toLongLong(), 0);
     QVERIFY2(r.metrics.value("server_closed").toBool(), describe(r).constData());
+    // KEEPCNT probes KEEPINTVL apart cannot end sooner; sampling only makes it look later.
+    QVERIFY2(r.metrics.value("seconds_to_close").toDouble() >= e.keepCnt * e.keepIntvl, describe(r).constData());
     QVERIFY2(r.metrics.value("close_reason").toString().contains(QLatin1String("ETIMEDOUT")), describe(r).constData());
     // The client had no keep-alive: it found out only when it wrote.
+    QCOMPARE(r.metrics.value("client_so_keepalive").toInt(), 0);
     QCOMPARE(r.metrics.value("client_state_after").toString(), QStringLiteral("ESTABLISHED"));
     QCOMPARE(r.metrics.value("client_write_after").toString(), QStringLiteral("ECONNRESET"));
 }
