@@ -298,6 +298,21 @@ void TestExperiments::fastOpenSecondConnectionCarriesDataInTheSyn()
     QVERIFY2(r.metrics.value("second_data_in_syn").toBool(), describe(r).constData());
     QCOMPARE(r.metrics.value("passive_first").toLongLong(), 0);
     QVERIFY2(r.metrics.value("passive_after_first").toLongLong() >= 1, describe(r).constData());
+    QVERIFY2(r.metrics.value("cookie_requests_first").toLongLong() >= 1, describe(r).constData());
+    // The chart plots measured times (us), one per connection, the same numbers as the table
+    // rows: not a value derived from the data-in-SYN flag.
+    const QVariantList rows = r.metrics.value("connections").toList();
+    QCOMPARE(r.chart.series.size(), 2);
+    QCOMPARE(r.chart.series[0].values.size(), rows.size());
+    for (int i = 0; i < rows.size(); ++i) {
+        const QVariantMap row = rows[i].toMap();
+        QVERIFY2(row.value("syn_to_reply_us").toLongLong() > 0, describe(r).constData());
+        QCOMPARE(r.chart.series[0].values[i], row.value("syn_to_reply_us").toDouble());
+        QCOMPARE(r.chart.series[1].values[i], row.value("rtt_us").toDouble());
+    }
+    // The timing finding quotes the measured numbers.
+    const QString timing = r.findings.filter(QStringLiteral("first reply byte")).value(0);
+    QVERIFY2(timing.contains(QStringLiteral("connection 1 (handshake first) %1 us").arg(rows[0].toMap().value("syn_to_reply_us").toLongLong())), qPrintable(timing));
 }
 
 void TestExperiments::runnerReportsProgressAndResultOnTheCallersThread()
