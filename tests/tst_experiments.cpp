@@ -228,7 +228,7 @@ void TestExperiments::keepAliveProbesCountUpWhenThePeerVanishes()
     // add to it outside a private namespace, never subtract).
     QVERIFY2(r.metrics.value("tcpkeepalive_counter_delta").toLongLong() >= sent, describe(r).constData());
     if (!r.metrics.value("peer_cut").toBool())
-        QSKIP(qPrintable(QStringLiteral("the peer could not be cut off: ") + r.notes.join(QLatin1Char(' '))));
+        QSKIP(qPrintable(QStringLiteral("the peer could not be cut off: ") + r.notes.filter(QStringLiteral("private network namespace")).join(QLatin1Char(' '))));
     QVERIFY2(r.metrics.value("max_probes_peer_gone").toInt() > 0, describe(r).constData());
     QVERIFY2(r.metrics.value("probes_sent_peer_gone").toLongLong() > 0, describe(r).constData());
     QCOMPARE(r.metrics.value("answers_received_peer_gone").toLongLong(), 0);
@@ -260,6 +260,14 @@ void TestExperiments::reuseAddrDecidesTheRestartBesideTimeWait()
     ReuseAddrExperiment e;
     const ExperimentResult r = e.run(ExperimentContext());
     REQUIRE_COMPLETED(r);
+    // Outside a private namespace other programs may fill the machine's TIME_WAIT table; then the
+    // kernel says so in TCPTimeWaitOverflow and no connection of this run could wait there.
+    if (r.metrics.value("time_wait_overflow_delta").toLongLong() > 0 && r.metrics.value("without.time_wait").toInt() == 0)
+        QSKIP(qPrintable(QStringLiteral("this machine's TIME_WAIT table is full (net.ipv4.tcp_max_tw_buckets = %1, TCPTimeWaitOverflow +%2) "
+                                        "and no private network namespace with a table of its own was available: %3")
+                             .arg(r.metrics.value("tw_buckets_max").toLongLong())
+                             .arg(r.metrics.value("time_wait_overflow_delta").toLongLong())
+                             .arg(r.notes.filter(QStringLiteral("private network namespace")).join(QLatin1Char(' ')))));
     QVERIFY2(r.metrics.value("without.time_wait").toInt() > 0, describe(r).constData());
     QCOMPARE(r.metrics.value("without.bound").toBool(), false);
     QCOMPARE(r.metrics.value("without.errno").toString(), QStringLiteral("EADDRINUSE"));

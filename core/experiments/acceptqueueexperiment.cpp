@@ -46,7 +46,7 @@ ExperimentResult AcceptQueueExperiment::run(const ExperimentContext &context)
         return result;
     }
     result = runHere(context);
-    result.notes << tr("The counters are per network namespace: other programs' overflows on this machine add to them (no private namespace: %1).")
+    result.notes << tr("The counters are per network namespace: other programs' overflows on this machine add to them (%1).")
                         .arg(nsError.text());
     return result;
 }

@@ -251,7 +251,7 @@ ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
     if (inNamespace)
         result.notes << tr("The namespace is private to one thread of the lab and disappears with it; this machine's net.ipv4.tcp_fastopen stays %1.").arg(run.hostSysctl);
     else
-        result.notes << tr("Ran on this machine's loopback, whose net.ipv4.tcp_fastopen = %1 already enables client and server (no private namespace: %2).")
+        result.notes << tr("Ran on this machine's loopback, whose net.ipv4.tcp_fastopen = %1 already enables client and server (%2).")
                             .arg(run.hostSysctl, nsError.text());
     return result;
 }
