@@ -23,7 +23,7 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("Experiment", text); }
 
 constexpr int kSampleMs = 250;
-constexpr int kProcSlowEvery = 4;
+constexpr int kProcShare = 4; // /proc/net/tcp may take at most 1/kProcShare of the sampling time
 constexpr int kMinIdlePhaseMs = 2500;
 constexpr int kMaxIdlePhaseMs = 6000;
 constexpr int kCutPhaseLimitMs = 9000;
@@ -95,6 +95,7 @@ public:
         const quint64 id = open.first().id;
 
         m_clientKeepAlive = lab::socketIntOption(clientFd, SOL_SOCKET, SO_KEEPALIVE);
+        readProcRow(nullptr); // what one read costs here, before the sampling starts
         m_clock.start();
         m_context.progress(10, tr("idle connection, peer answering the probes"));
         m_countersBefore = readNetCounters();
@@ -153,21 +154,12 @@ private:
             s.serverOpen = server.connections()->withDescriptor(id, [&](int fd) { s.server = readTcpInfo(fd); });
             s.client = readTcpInfo(clientFd);
             // /proc/net/tcp lists every socket of the namespace: on a busy machine one read takes
-            // longer than a sample period, so it is then read only every kProcSlowEvery-th time.
-            if (m_samples.size() % m_procEvery == 0) {
-                const QList<ProcTcpSocket> table = readProcTcp();
-                for (const ProcTcpSocket &p : table) {
-                    if (p.localPort == m_serverPort && p.remotePort == m_clientPort) {
-                        s.proc = p;
-                        s.procFound = true;
-                    }
-                }
-                if (tick.elapsed() > kSampleMs / 2 && m_procEvery == 1) {
-                    m_procEvery = kProcSlowEvery;
-                    m_procSlowMs = tick.elapsed();
-                    m_procSockets = int(table.size());
-                }
-            }
+            // longer than a sample period, so it is read only while it costs at most 1/kProcShare
+            // of the time; TCP_INFO keeps the sample period.
+            if (!m_procClock.isValid() || m_procClock.elapsed() >= (kProcShare - 1) * m_procCostMs)
+                readProcRow(&s);
+            else
+                ++m_procSkipped;
             m_samples.append(s);
             server.events()->flush();
             if (stopWhenClosed && !s.serverOpen) {
@@ -181,6 +173,27 @@ private:
             }
         }
         return true;
+    }
+
+    void readProcRow(Sample *s)
+    {
+        QElapsedTimer cost;
+        cost.start();
+        const QList<ProcTcpSocket> table = readProcTcp();
+        for (const ProcTcpSocket &p : table) {
+            if (p.localPort == m_serverPort && p.remotePort == m_clientPort) {
+                if (s) {
+                    s->proc = p;
+                    s->procFound = true;
+                }
+            }
+        }
+        m_procCostMs = cost.elapsed();
+        if (m_procCostMs > kSampleMs / 2 && m_procCostMs > m_procSlowMs) {
+            m_procSlowMs = m_procCostMs;
+            m_procSockets = int(table.size());
+        }
+        m_procClock.start();
     }
 
     void finish(Server &server)
@@ -334,7 +347,7 @@ private:
                                    .arg(idle.seconds, 0, 'f', 1)
                                    .arg(m_spec.keepIdle);
         } else {
-            result.findings << tr("With the peer present and no data either way for %1 s (the server's tcpi_last_data_recv reached %2 ms), the server's socket sent %3 segment(s) "
+            result.findings << tr("With the peer present, over %1 s of sampling with no data either way (the server's tcpi_last_data_recv reached %2 ms), the server's socket sent %3 segment(s) "
                                   "(tcpi_segs_out): with nothing to send or acknowledge, each was a keep-alive probe. The client's socket received %4 and sent %5 in that time (its TCP_INFO).")
                                    .arg(idle.seconds, 0, 'f', 1)
                                    .arg(idle.lastDataRecvMs)
@@ -349,19 +362,25 @@ private:
                                    .arg(idle.ackResets)
                                    .arg(idle.maxUnanswered == 0 ? tr("stayed at 0") : tr("reached %1 between a probe and its answer").arg(idle.maxUnanswered));
         }
-        if (idle.samples >= 2)
-            result.findings << tr("/proc/net/tcp showed the keep-alive timer (timer 2) in %1 of the %2 samples that read it, its countdown restarting %3 time(s); %4.")
-                                   .arg(idle.timerSamples)
-                                   .arg(idle.procSamples)
-                                   .arg(idle.timerRestarts)
-                                   .arg(!counterKnown ? tr("TcpExt.TCPKeepAlive was not readable from /proc/net/netstat")
-                                        : m_canCut    ? tr("the namespace's TcpExt.TCPKeepAlive counter (probes sent) went up by %1").arg(keepAliveCounter)
-                                                      : tr("this machine's TcpExt.TCPKeepAlive counter went up by %1 (other programs' probes count too: no private namespace)").arg(keepAliveCounter));
+        if (idle.samples >= 2) {
+            const QString counter = !counterKnown ? tr("TcpExt.TCPKeepAlive was not readable from /proc/net/netstat")
+                                    : m_canCut    ? tr("the namespace's TcpExt.TCPKeepAlive counter (probes sent) went up by %1").arg(keepAliveCounter)
+                                                  : tr("this machine's TcpExt.TCPKeepAlive counter went up by %1 (other programs' probes count too: no private namespace)").arg(keepAliveCounter);
+            if (idle.procSamples > 0)
+                result.findings << tr("/proc/net/tcp showed the keep-alive timer (timer 2) in %1 of the %2 samples that read it, its countdown restarting %3 time(s); %4.")
+                                       .arg(idle.timerSamples)
+                                       .arg(idle.procSamples)
+                                       .arg(idle.timerRestarts)
+                                       .arg(counter);
+            else
+                result.findings << tr("/proc/net/tcp was not read while the peer was present (too slow here, see the notes); %1.").arg(counter);
+        }
         if (m_procSlowMs > 0)
-            result.notes << tr("Reading /proc/net/tcp took %1 ms (%2 sockets on this machine), longer than half a sample period, so its timer column was read only every %3th sample.")
+            result.notes << tr("Reading /proc/net/tcp took up to %1 ms (%2 sockets on this machine), longer than half a sample period, so its timer column was left out of %3 of %4 samples.")
                                 .arg(m_procSlowMs)
                                 .arg(m_procSockets)
-                                .arg(kProcSlowEvery);
+                                .arg(m_procSkipped)
+                                .arg(m_samples.size());
         if (m_cutAt >= 0) {
             const bool closed = m_closedAt >= 0;
             const QString reason = m_closeReasons.isEmpty() ? QString() : m_closeReasons.first();
@@ -419,9 +438,11 @@ private:
     QString m_clientStateAfter;
     QString m_clientWriteOutcome;
     int m_clientKeepAlive = -1;
-    int m_procEvery = 1;   // read /proc/net/tcp every n-th sample
-    qint64 m_procSlowMs = 0;
+    QElapsedTimer m_procClock; // since the last /proc/net/tcp read ended
+    qint64 m_procCostMs = 0;   // how long the last read took
+    qint64 m_procSlowMs = 0;   // the slowest read, when one took longer than half a sample period
     int m_procSockets = 0;
+    int m_procSkipped = 0;     // samples taken without reading it
     QMap<QString, qint64> m_countersBefore;  // at the start of the idle phase
     QMap<QString, qint64> m_countersIdleEnd; // at its end
 };
