@@ -40,14 +40,9 @@ ExperimentResult AcceptQueueExperiment::run(const ExperimentContext &context)
 {
     // In a private network namespace the overflow counters count this experiment's SYNs only.
     ExperimentResult result;
-    const Error nsError = netns::runInPrivateNetworkNamespace([&] { result = runHere(context); });
-    if (!nsError) {
-        result.notes << tr("Ran in a private network namespace, so the counters changed only by this experiment's connections.");
-        return result;
-    }
-    result = runHere(context);
-    result.notes << tr("The counters are per network namespace: other programs' overflows on this machine add to them (%1).")
-                        .arg(nsError.text());
+    const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
+    result.notes << (nsError ? tr("The counters are per network namespace: other programs' overflows on this machine add to them (%1).").arg(nsError.text())
+                             : tr("Ran in a private network namespace, so the counters changed only by this experiment's connections."));
     return result;
 }
 

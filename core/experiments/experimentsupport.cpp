@@ -131,6 +131,14 @@ int socketIntOption(int fd, int level, int optname)
     return value;
 }
 
+Error runInPrivateNetworkNamespaceOrHere(const std::function<void()> &fn)
+{
+    const Error nsError = netns::runInPrivateNetworkNamespace(fn);
+    if (nsError)
+        fn();
+    return nsError;
+}
+
 double percentile(QList<double> samples, double p)
 {
     if (samples.isEmpty())

@@ -37,6 +37,10 @@ QByteArray readLine(int fd, int timeoutMs, QString *error);
 qint64 drainUntilClose(int fd, int timeoutMs);
 int socketIntOption(int fd, int level, int optname);
 
+// Runs fn inside a private network namespace when the kernel grants one, else right here;
+// returns why not (no error: it ran inside one).
+Error runInPrivateNetworkNamespaceOrHere(const std::function<void()> &fn);
+
 // Percentile of samples (p in 0..100); NaN when empty.
 double percentile(QList<double> samples, double p);
 // A stable metric key from a label: "Nagle on both" -> "nagle_on_both".

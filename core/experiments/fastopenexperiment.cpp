@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 
-
 namespace tcplab {
 
 namespace {

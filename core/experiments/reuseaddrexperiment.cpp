@@ -64,13 +64,9 @@ ExperimentResult ReuseAddrExperiment::run(const ExperimentContext &context)
     // a machine whose table is full the kernel closes a connection without TIME_WAIT. A private
     // namespace has its own table, empty.
     ExperimentResult result;
-    const Error nsError = netns::runInPrivateNetworkNamespace([&] { result = runHere(context); });
-    if (!nsError) {
-        result.notes << tr("Ran in a private network namespace, with a TIME_WAIT table of its own.");
-        return result;
-    }
-    result = runHere(context);
-    result.notes << tr("Ran in this machine's network namespace, sharing its TIME_WAIT table with every other program (%1).").arg(nsError.text());
+    const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
+    result.notes << (nsError ? tr("Ran in this machine's network namespace, sharing its TIME_WAIT table with every other program (%1).").arg(nsError.text())
+                             : tr("Ran in a private network namespace, with a TIME_WAIT table of its own."));
     return result;
 }
 
