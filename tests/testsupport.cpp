@@ -38,29 +38,17 @@ QByteArray readUntilClose(int fd, int timeoutMs, qsizetype max)
         pollfd p{fd, POLLIN, 0};
         if (::poll(&p, 1, int(std::max<qint64>(1, deadline.remainingTime()))) <= 0)
             break;
-        const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
-        if (n <= 0)
+        const ssize_t got = ::recv(fd, buf, size_t(std::min<qsizetype>(qsizetype(sizeof(buf)), max - out.size())), 0);
+        if (got <= 0)
             break;
-        out.append(buf, n);
+        out.append(buf, got);
     }
     return out;
 }
 
 QByteArray readExactly(int fd, qsizetype n, int timeoutMs)
 {
-    QByteArray out;
-    QDeadlineTimer deadline(timeoutMs);
-    char buf[65536];
-    while (out.size() < n && !deadline.hasExpired()) {
-        pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, int(std::max<qint64>(1, deadline.remainingTime()))) <= 0)
-            break;
-        const ssize_t got = ::recv(fd, buf, size_t(std::min<qsizetype>(qsizetype(sizeof(buf)), n - out.size())), 0);
-        if (got <= 0)
-            break;
-        out.append(buf, got);
-    }
-    return out;
+    return readUntilClose(fd, timeoutMs, n);
 }
 
 bool waitFor(const std::function<bool()> &cond, int timeoutMs)

@@ -16,8 +16,9 @@ namespace testsupport {
 // A connected blocking client socket to 127.0.0.1:port (QVERIFY-able: invalid on failure).
 tcplab::FileDescriptor connectTo(quint16 port, int recvTimeoutMs = 3000);
 using tcplab::sendAll; // true when every byte went out
-// Read until the peer closes, the timeout passes or max bytes arrived.
+// Read until the peer closes, the timeout passes or max bytes arrived (never more than max).
 QByteArray readUntilClose(int fd, int timeoutMs = 3000, qsizetype max = 1 << 26);
+// n bytes, or fewer when the peer closes or the timeout passes first.
 QByteArray readExactly(int fd, qsizetype n, int timeoutMs = 3000);
 // Process events until cond() holds or the timeout passes.
 bool waitFor(const std::function<bool()> &cond, int timeoutMs = 3000);
