@@ -10,15 +10,20 @@
 #include "experiments/nagleexperiment.h"
 #include "experiments/reuseaddrexperiment.h"
 #include "experiments/reuseportexperiment.h"
+#include "netns/networknamespace.h"
+#include "procnet.h"
 #include "systemlimits.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QNetworkInterface>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
+#include <cerrno>
 #include <numeric>
 
 using namespace tcplab;
@@ -75,6 +80,7 @@ private slots:
     void reuseAddrDecidesTheRestartBesideTimeWait();
     void buffersAreDoubledAndCapped();
     void fastOpenSecondConnectionCarriesDataInTheSyn();
+    void privateNamespaceIsSeparateOrSaysWhatIsMissing();
     void runnerReportsProgressAndResultOnTheCallersThread();
     void runnerCancelsQuickly();
 };
@@ -358,6 +364,33 @@ void TestExperiments::fastOpenSecondConnectionCarriesDataInTheSyn()
     // The timing finding quotes the measured numbers.
     const QString timing = r.findings.filter(QStringLiteral("first reply byte")).value(0);
     QVERIFY2(timing.contains(QStringLiteral("connection 1 (handshake first) %1 us").arg(rows[0].toMap().value("syn_to_reply_us").toLongLong())), qPrintable(timing));
+}
+
+void TestExperiments::privateNamespaceIsSeparateOrSaysWhatIsMissing()
+{
+    const QString outside = QFile::symLinkTarget(QStringLiteral("/proc/thread-self/ns/net"));
+    QString inside;
+    bool loUp = false;
+    qint64 outSegs = -1;
+    const Error e = netns::runInPrivateNetworkNamespace([&] {
+        inside = QFile::symLinkTarget(QStringLiteral("/proc/thread-self/ns/net"));
+        loUp = QNetworkInterface::interfaceFromName(QStringLiteral("lo")).flags().testFlag(QNetworkInterface::IsUp);
+        outSegs = readNetCounters().value(QStringLiteral("Tcp.OutSegs"), -1);
+    });
+    QVERIFY(!outside.isEmpty());
+    if (e) {
+        // Without CAP_SYS_ADMIN the fallback was tried too, and the text says what is missing.
+        QVERIFY2(e.text().contains(QLatin1String("unshare(CLONE_NEWNET)")) && e.text().contains(QLatin1String("CAP_SYS_ADMIN")), qPrintable(e.text()));
+        if (e.errnum() == EINVAL)
+            QVERIFY2(e.text().contains(QLatin1String("single-threaded")), qPrintable(e.text()));
+        QVERIFY(inside.isEmpty()); // fn did not run
+        QSKIP(qPrintable(QStringLiteral("no private network namespace here (the message was checked): ") + e.text()));
+    }
+    // A namespace of its own: another inode, lo up, and TCP counters of its own (no segment yet).
+    QVERIFY2(!inside.isEmpty() && inside != outside, qPrintable(inside + QStringLiteral(" vs ") + outside));
+    QVERIFY(loUp);
+    QCOMPARE(outSegs, 0);
+    QCOMPARE(QFile::symLinkTarget(QStringLiteral("/proc/thread-self/ns/net")), outside); // the caller stayed outside
 }
 
 void TestExperiments::runnerReportsProgressAndResultOnTheCallersThread()
