@@ -1,6 +1,7 @@
 // Iterative and thread-per-connection serving with blocking sockets: the modes where
 // SO_RCVTIMEO/SO_SNDTIMEO mean something, as in the recipe's socketserver classes.
 #include "engine.h"
+#include "sendall.h"
 #include "tcpinfo.h"
 
 #include <QCoreApplication>
@@ -24,27 +25,18 @@ QString tr(const char *text) { return QCoreApplication::translate("Server", text
 // Send everything, or fail with the reason; SO_SNDTIMEO shows up as EAGAIN.
 bool sendAll(ConnectionSession &session, const QByteArray &data)
 {
-    qsizetype offset = 0;
-    while (offset < data.size()) {
-        const ssize_t n = ::send(session.fd(), data.constData() + offset, size_t(data.size() - offset), MSG_NOSIGNAL);
-        if (n > 0) {
-            offset += n;
-            continue;
-        }
-        const int err = errno;
-        if (n < 0 && err == EINTR)
-            continue;
-        if (offset)
-            session.onSent(offset);
-        if (err == EAGAIN || err == EWOULDBLOCK)
-            session.close(tr("send timeout (SO_SNDTIMEO expired with %1 of %2 bytes sent)").arg(offset).arg(data.size()),
-                          false, LogLevel::Warning);
-        else
-            session.close(Error::fromErrno(err, tr("send")).text(), false, LogLevel::Warning);
-        return false;
-    }
-    session.onSent(offset);
-    return true;
+    const SendResult sent = tcplab::sendAll(session.fd(), data);
+    if (sent || sent.sent)
+        session.onSent(sent.sent);
+    if (sent)
+        return true;
+    const int err = sent.error.errnum();
+    if (err == EAGAIN || err == EWOULDBLOCK)
+        session.close(tr("send timeout (SO_SNDTIMEO expired with %1 of %2 bytes sent)").arg(sent.sent).arg(data.size()),
+                      false, LogLevel::Warning);
+    else
+        session.close(sent.error.text(), false, LogLevel::Warning);
+    return false;
 }
 
 void serveBlocking(const EngineContext &context, int fd, const QString &peer)

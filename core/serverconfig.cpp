@@ -113,6 +113,17 @@ LogLevel ServerConfig::logLevel() const
     return level;
 }
 
+ServerConfig loopbackConfig(const QString &mode, const QString &handler, bool persistent)
+{
+    ServerConfig config = ServerConfig::seedDefaults();
+    config.setValue(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    config.setValue(QStringLiteral("port"), 0);
+    config.setValue(QStringLiteral("mode"), mode);
+    config.setValue(QStringLiteral("handler"), handler);
+    config.setValue(QStringLiteral("persistent"), persistent);
+    return config;
+}
+
 QString handlerName(HandlerKind kind)
 {
     switch (kind) {

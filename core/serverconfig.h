@@ -62,6 +62,11 @@ private:
     QList<RawOption> m_raw;
 };
 
+// The seed's options on 127.0.0.1, port 0 (the kernel picks one), with the given mode and handler:
+// what the experiments and the tests start their servers with.
+ServerConfig loopbackConfig(const QString &mode = QStringLiteral("event"), const QString &handler = QStringLiteral("byte"),
+                            bool persistent = false);
+
 QString handlerName(HandlerKind kind);
 QString modeName(ConcurrencyMode mode);
 QString levelName(LogLevel level);

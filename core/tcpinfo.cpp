@@ -1,7 +1,8 @@
 #include "tcpinfo.h"
 
 #include <netinet/in.h>
-#include <netinet/tcp.h>
+// linux/tcp.h, not netinet/tcp.h: glibc's struct tcp_info stops before tcpi_segs_out.
+#include <linux/tcp.h>
 #include <sys/socket.h>
 
 namespace tcplab {
@@ -57,6 +58,8 @@ TcpInfoSnapshot readTcpInfo(int fd)
     s.pmtu = info.tcpi_pmtu;
     s.sndMss = info.tcpi_snd_mss;
     s.rcvMss = info.tcpi_rcv_mss;
+    s.segsOut = info.tcpi_segs_out;
+    s.segsIn = info.tcpi_segs_in;
     return s;
 }
 

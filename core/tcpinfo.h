@@ -25,6 +25,8 @@ struct TcpInfoSnapshot
     quint32 pmtu = 0;
     quint32 sndMss = 0;
     quint32 rcvMss = 0;
+    quint32 segsOut = 0;       // segments sent, pure ACKs and probes included (tcpi_segs_out)
+    quint32 segsIn = 0;        // segments received (tcpi_segs_in)
 
     QString stateName() const;
     QString toText() const;

@@ -29,21 +29,6 @@ tcplab::FileDescriptor connectTo(quint16 port, int recvTimeoutMs)
     return fd;
 }
 
-bool sendAll(int fd, const QByteArray &data)
-{
-    qsizetype off = 0;
-    while (off < data.size()) {
-        const ssize_t n = ::send(fd, data.constData() + off, size_t(data.size() - off), MSG_NOSIGNAL);
-        if (n <= 0) {
-            if (n < 0 && errno == EINTR)
-                continue;
-            return false;
-        }
-        off += n;
-    }
-    return true;
-}
-
 QByteArray readUntilClose(int fd, int timeoutMs, qsizetype max)
 {
     QByteArray out;
@@ -53,29 +38,17 @@ QByteArray readUntilClose(int fd, int timeoutMs, qsizetype max)
         pollfd p{fd, POLLIN, 0};
         if (::poll(&p, 1, int(std::max<qint64>(1, deadline.remainingTime()))) <= 0)
             break;
-        const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
-        if (n <= 0)
+        const ssize_t got = ::recv(fd, buf, size_t(std::min<qsizetype>(qsizetype(sizeof(buf)), max - out.size())), 0);
+        if (got <= 0)
             break;
-        out.append(buf, n);
+        out.append(buf, got);
     }
     return out;
 }
 
 QByteArray readExactly(int fd, qsizetype n, int timeoutMs)
 {
-    QByteArray out;
-    QDeadlineTimer deadline(timeoutMs);
-    char buf[65536];
-    while (out.size() < n && !deadline.hasExpired()) {
-        pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, int(std::max<qint64>(1, deadline.remainingTime()))) <= 0)
-            break;
-        const ssize_t got = ::recv(fd, buf, size_t(std::min<qsizetype>(qsizetype(sizeof(buf)), n - out.size())), 0);
-        if (got <= 0)
-            break;
-        out.append(buf, got);
-    }
-    return out;
+    return readUntilClose(fd, timeoutMs, n);
 }
 
 bool waitFor(const std::function<bool()> &cond, int timeoutMs)
@@ -98,17 +71,6 @@ int openDescriptorCount()
 int threadCount()
 {
     return int(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::NoDotAndDotDot | QDir::Dirs).size());
-}
-
-tcplab::ServerConfig loopbackConfig(const QString &mode, const QString &handler, bool persistent)
-{
-    tcplab::ServerConfig config = tcplab::ServerConfig::seedDefaults();
-    config.setValue(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
-    config.setValue(QStringLiteral("port"), 0);
-    config.setValue(QStringLiteral("mode"), mode);
-    config.setValue(QStringLiteral("handler"), handler);
-    config.setValue(QStringLiteral("persistent"), persistent);
-    return config;
 }
 
 quint64 waitForOneConnection(tcplab::Server &server, int timeoutMs)

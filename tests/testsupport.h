@@ -4,6 +4,7 @@
 
 #include "binframe.h"
 #include "filedescriptor.h"
+#include "sendall.h"
 #include "server.h"
 
 #include <QByteArray>
@@ -14,17 +15,16 @@ namespace testsupport {
 
 // A connected blocking client socket to 127.0.0.1:port (QVERIFY-able: invalid on failure).
 tcplab::FileDescriptor connectTo(quint16 port, int recvTimeoutMs = 3000);
-bool sendAll(int fd, const QByteArray &data);
-// Read until the peer closes, the timeout passes or max bytes arrived.
+using tcplab::sendAll; // true when every byte went out
+// Read until the peer closes, the timeout passes or max bytes arrived (never more than max).
 QByteArray readUntilClose(int fd, int timeoutMs = 3000, qsizetype max = 1 << 26);
+// n bytes, or fewer when the peer closes or the timeout passes first.
 QByteArray readExactly(int fd, qsizetype n, int timeoutMs = 3000);
 // Process events until cond() holds or the timeout passes.
 bool waitFor(const std::function<bool()> &cond, int timeoutMs = 3000);
 int openDescriptorCount();
 int threadCount();
-// A config on 127.0.0.1 port 0 with the seed's options and the given mode/handler.
-tcplab::ServerConfig loopbackConfig(const QString &mode = QStringLiteral("event"), const QString &handler = QStringLiteral("byte"),
-                                    bool persistent = false);
+using tcplab::loopbackConfig; // 127.0.0.1, port 0, the seed's options
 // The single open connection's id, once the server has registered it.
 quint64 waitForOneConnection(tcplab::Server &server, int timeoutMs = 3000);
 

@@ -7,6 +7,8 @@
 // network namespace applies to the calling thread only, and threads started earlier would stay
 // outside it.
 #include "labclient.h"
+#include "netns/networknamespace.h"
+#include "procnet.h"
 #include "socketoptions.h"
 #include "server.h"
 #include "systemlimits.h"
@@ -17,14 +19,6 @@
 #include <QProcess>
 #include <QtTest>
 
-#include <cerrno>
-#include <cstring>
-#include <net/if.h>
-#include <netinet/in.h>
-#include <sched.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #ifndef TCPI_OPT_SYN_DATA
 #define TCPI_OPT_SYN_DATA 32
@@ -37,66 +31,15 @@ namespace {
 
 QString g_setupProblem; // why the namespace is unavailable; empty when it is ready
 
-QString errnoText(const char *what)
-{
-    return QStringLiteral("%1: %2 (errno %3)").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(errno))).arg(errno);
-}
-
-bool writeFile(const char *path, const char *text)
-{
-    FILE *f = std::fopen(path, "w");
-    if (!f)
-        return false;
-    const bool ok = std::fputs(text, f) >= 0;
-    return std::fclose(f) == 0 && ok;
-}
-
-void enterPrivateNetworkNamespace()
-{
-    if (::unshare(CLONE_NEWNET) != 0) {
-        const QString asRoot = errnoText("unshare(CLONE_NEWNET)");
-        // Without CAP_SYS_ADMIN, a user namespace may still grant a network namespace of our own.
-        if (::unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0) {
-            g_setupProblem = asRoot + QStringLiteral("; ") + errnoText("unshare(CLONE_NEWUSER|CLONE_NEWNET)")
-                + QStringLiteral(": network namespaces are unavailable here");
-            return;
-        }
-    }
-    // A new namespace has only "lo", and it is down.
-    const int s = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    ifreq ifr{};
-    std::strncpy(ifr.ifr_name, "lo", IFNAMSIZ - 1);
-    if (s < 0 || ::ioctl(s, SIOCGIFFLAGS, &ifr) != 0) {
-        g_setupProblem = errnoText("SIOCGIFFLAGS lo");
-    } else {
-        ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
-        if (::ioctl(s, SIOCSIFFLAGS, &ifr) != 0)
-            g_setupProblem = errnoText("SIOCSIFFLAGS lo up");
-    }
-    if (s >= 0)
-        ::close(s);
-    if (g_setupProblem.isEmpty() && !writeFile("/proc/sys/net/ipv4/tcp_fastopen", "3"))
-        g_setupProblem = errnoText("writing 3 to /proc/sys/net/ipv4/tcp_fastopen in the namespace");
-}
-
-// One counter of /proc/net/netstat ("TcpExt: name..." then "TcpExt: value..."), of this
-// process's network namespace.
+// One TcpExt counter of this process's network namespace; -1 when /proc does not show it.
 qint64 netstatCounter(const QString &name)
 {
-    QFile f(QStringLiteral("/proc/net/netstat"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QStringList lines = QString::fromLatin1(f.readAll()).split(QLatin1Char('\n'));
-    for (int i = 0; i + 1 < lines.size(); ++i) {
-        if (!lines[i].startsWith(QLatin1String("TcpExt:")))
-            continue;
-        const QStringList names = lines[i].split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        const QStringList values = lines[i + 1].split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        const qsizetype at = names.indexOf(name);
-        if (at > 0 && at < values.size())
-            return values[at].toLongLong();
-    }
-    return -1;
+    return readNetCounters().value(QStringLiteral("TcpExt.") + name, -1);
+}
+
+Error setFastOpenSysctl(const char *value)
+{
+    return netns::writeSysctl(QStringLiteral("net.ipv4.tcp_fastopen"), QLatin1String(value));
 }
 
 ClientResult fastOpenExchange(const QString &host, quint16 port, const QByteArray &payload)
@@ -128,7 +71,7 @@ private slots:
     {
         ServerConfig config = loopbackConfig();
         config.setValue(QStringLiteral("fastopen"), 16);
-        QVERIFY(writeFile("/proc/sys/net/ipv4/tcp_fastopen", "1")); // client bit only
+        QVERIFY(!setFastOpenSysctl("1")); // client bit only
         Server server;
         QVERIFY(!server.start(config));
         const OptionReportRow *row = server.report().row(QStringLiteral("fastopen"));
@@ -138,7 +81,7 @@ private slots:
         QVERIFY2(server.warnings().join(' ').contains(QLatin1String("tcp_fastopen")), qPrintable(server.warnings().join(' ')));
         server.stop();
 
-        QVERIFY(writeFile("/proc/sys/net/ipv4/tcp_fastopen", "3"));
+        QVERIFY(!setFastOpenSysctl("3"));
         QVERIFY(!server.start(config));
         row = server.report().row(QStringLiteral("fastopen"));
         QCOMPARE(row->effective, QStringLiteral("16"));
@@ -254,7 +197,11 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    enterPrivateNetworkNamespace(); // before any thread: see the comment at the top
+    // Before any thread: see the comment at the top.
+    if (const Error e = netns::enterPrivateNetworkNamespace())
+        g_setupProblem = e.text();
+    else if (const Error e = setFastOpenSysctl("3"))
+        g_setupProblem = e.text();
     QCoreApplication app(argc, argv);
     TestFastOpen test;
     return QTest::qExec(&test, argc, argv);

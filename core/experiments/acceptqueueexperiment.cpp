@@ -20,6 +20,7 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("Experiment", text); }
 const QString kOverflows = QStringLiteral("TcpExt.ListenOverflows");
 const QString kDrops = QStringLiteral("TcpExt.ListenDrops");
+constexpr int kSettleMs = 500;
 } // namespace
 
 QString AcceptQueueExperiment::title() const
@@ -30,7 +31,7 @@ QString AcceptQueueExperiment::title() const
 QString AcceptQueueExperiment::explanation() const
 {
     return tr("An iterative server (backlog %1) is stuck serving one silent connection while %2 clients connect.\n"
-              "The kernel completes at most backlog + 1 handshakes into the accept queue and drops the other SYNs: watch ListenOverflows and the queue length.")
+              "Compare how many handshakes the kernel completes into the accept queue with the backlog, and watch ListenOverflows and the queue length.")
         .arg(backlog)
         .arg(clients);
 }
@@ -39,14 +40,9 @@ ExperimentResult AcceptQueueExperiment::run(const ExperimentContext &context)
 {
     // In a private network namespace the overflow counters count this experiment's SYNs only.
     ExperimentResult result;
-    const Error nsError = lab::runInPrivateNetworkNamespace([&] { result = runHere(context); });
-    if (!nsError) {
-        result.notes << tr("Ran in a private network namespace, so the counters changed only by this experiment's connections.");
-        return result;
-    }
-    result = runHere(context);
-    result.notes << tr("The counters are per network namespace: other programs' overflows on this machine add to them (no private namespace: %1).")
-                        .arg(nsError.text());
+    const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
+    result.notes << (nsError ? tr("The counters are per network namespace: other programs' overflows on this machine add to them (%1).").arg(nsError.text())
+                             : tr("Ran in a private network namespace, so the counters changed only by this experiment's connections."));
     return result;
 }
 
@@ -74,7 +70,7 @@ ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context
         return failedResult(tr("the server did not accept the first connection"));
 
     const TcpInfoSnapshot listenerBefore = readTcpInfo(server.listenDescriptor());
-    const QMap<QString, qint64> before = lab::readNetCounters();
+    const QMap<QString, qint64> before = readNetCounters();
 
     context.progress(30, tr("%1 clients connect").arg(clients));
     std::vector<FileDescriptor> sockets;
@@ -86,11 +82,11 @@ ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context
     }
     // Loopback handshakes finish within microseconds; a dropped SYN is retried after 1 s, so
     // half a second later every client is either established or still in SYN_SENT.
-    if (!context.sleep(500))
+    if (!context.sleep(kSettleMs))
         return cancelledResult();
 
     context.progress(70, tr("reading the kernel's view"));
-    const QMap<QString, qint64> after = lab::readNetCounters();
+    const QMap<QString, qint64> after = readNetCounters();
     const TcpInfoSnapshot listener = readTcpInfo(server.listenDescriptor());
 
     ResultTable clientsTable;
@@ -110,8 +106,8 @@ ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context
                              established ? tr("completed, waits in the accept queue") : tr("SYN dropped, retrying")});
     }
 
-    const qint64 overflows = lab::counterDelta(before, after, kOverflows);
-    const qint64 drops = lab::counterDelta(before, after, kDrops);
+    const qint64 overflows = counterDelta(before, after, kOverflows);
+    const qint64 drops = counterDelta(before, after, kDrops);
 
     ResultTable kernel;
     kernel.title = tr("Kernel counters and listener");
@@ -145,17 +141,40 @@ ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context
                                  {"listen_overflows_delta", overflows},
                                  {"listen_drops_delta", drops}};
 
-    result.findings << tr("%1 of %2 clients completed the handshake while the server was stuck: Linux lets backlog + 1 = %3 connections wait in the accept queue.")
+    // How the measured queue compares with the backlog, in the measured numbers.
+    const int beyond = completed - backlog;
+    QString relation;
+    if (beyond == 0)
+        relation = tr("exactly the backlog (%1)").arg(backlog);
+    else if (beyond > 0)
+        relation = tr("backlog %1 + %2").arg(backlog).arg(beyond);
+    else
+        relation = tr("backlog %1 - %2").arg(backlog).arg(-beyond);
+    result.metrics[QStringLiteral("completed_minus_backlog")] = beyond;
+    result.findings << tr("%1 of %2 clients completed the handshake while the server was stuck (their TCP_INFO says ESTABLISHED): %3.")
                            .arg(completed)
                            .arg(clients)
-                           .arg(backlog + 1);
-    result.findings << tr("%1 clients are still in SYN_SENT: their SYNs were dropped and they retry after 1 s, 3 s, 7 s... (ListenOverflows +%2, ListenDrops +%3).")
-                           .arg(waiting)
-                           .arg(overflows)
-                           .arg(drops);
-    result.findings << tr("The listener's TCP_INFO reports %1 connections queued against a limit of %2, as `ss -lnt` shows in Recv-Q / Send-Q.")
+                           .arg(relation);
+    result.findings << tr("The listener's TCP_INFO counted %1 connection(s) waiting in its accept queue against a limit of %2 (tcpi_unacked / tcpi_sacked, "
+                          "as `ss -lnt` shows in Recv-Q / Send-Q)%3.")
                            .arg(listener.unacked)
-                           .arg(listener.sacked);
+                           .arg(listener.sacked)
+                           .arg(int(listener.unacked) > int(listener.sacked)
+                                    ? tr(": %1 more than the limit").arg(int(listener.unacked) - int(listener.sacked))
+                                    : QString());
+    if (waiting > 0)
+        result.findings << tr("%1 client(s) were still in SYN_SENT %2 ms after connecting: the kernel counted ListenOverflows +%3 and ListenDrops +%4 meanwhile.")
+                               .arg(waiting)
+                               .arg(kSettleMs)
+                               .arg(overflows)
+                               .arg(drops);
+    else
+        result.findings << tr("No client was left in SYN_SENT %1 ms after connecting (ListenOverflows +%2, ListenDrops +%3).")
+                               .arg(kSettleMs)
+                               .arg(overflows)
+                               .arg(drops);
+    result.notes << tr("Why: Linux counts the accept queue as full only when it holds more than the backlog, so one connection beyond it gets in; while the queue is full "
+                       "the kernel drops new SYNs (ListenOverflows, ListenDrops) and each client retransmits its SYN after its retransmission timeout (1 s, then doubling).");
     context.progress(90, tr("cleaning up"));
     sockets.clear();
     stalled.value().reset();

@@ -18,7 +18,8 @@ public:
 
     // 0: left to the kernel (autotuning). A size above net.core.rmem_max is added to show the cap.
     QList<int> sizes{4096, 16384, 65536, 262144, 0};
-    int transferMs = 700;                            // per size
+    int transferMs = 250;                            // per size and round
+    int rounds = 3;                                  // interleaved: every size once, then again
 };
 
 } // namespace tcplab

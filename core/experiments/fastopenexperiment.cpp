@@ -13,6 +13,10 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("Experiment", text); }
 
+// Fast Open saves the handshake's round trip; a measured saving up to this many smoothed RTTs
+// (tcpi_rtt is an average, a single round trip varies around it) is read as that round trip.
+constexpr int kRoundTripsSaved = 3;
+
 const char *const kCounters[] = {"TcpExt.TCPFastOpenActive", "TcpExt.TCPFastOpenPassive", "TcpExt.TCPFastOpenCookieReqd",
                                  "TcpExt.TCPFastOpenPassiveFail", "TcpExt.TCPFastOpenActiveFail"};
 
@@ -52,7 +56,7 @@ struct FastOpenRun
     {
         sysctlBefore = SystemLimits::read(QStringLiteral("net.ipv4.tcp_fastopen"));
         if (setSysctl) {
-            if (Error e = lab::writeSysctl(QStringLiteral("net.ipv4.tcp_fastopen"), QStringLiteral("3"))) {
+            if (Error e = netns::writeSysctl(QStringLiteral("net.ipv4.tcp_fastopen"), QStringLiteral("3"))) {
                 failure = e.text();
                 return;
             }
@@ -77,12 +81,12 @@ struct FastOpenRun
             request.fastOpen = true;
             request.connectTimeoutMs = 2000;
             request.replyTimeoutMs = 2000;
-            const QMap<QString, qint64> before = lab::readNetCounters();
+            const QMap<QString, qint64> before = readNetCounters();
             Connection c;
             c.client = runClientExchange(request);
-            const QMap<QString, qint64> after = lab::readNetCounters();
+            const QMap<QString, qint64> after = readNetCounters();
             for (const char *name : kCounters)
-                c.delta[QLatin1String(name)] = lab::counterDelta(before, after, QLatin1String(name));
+                c.delta[QLatin1String(name)] = counterDelta(before, after, QLatin1String(name));
             if (c.client.error) {
                 failure = tr("connection %1: %2").arg(i + 1).arg(c.client.error.text());
                 return;
@@ -103,7 +107,7 @@ QString FastOpenExperiment::title() const
 QString FastOpenExperiment::explanation() const
 {
     return tr("In a private network namespace with net.ipv4.tcp_fastopen = 3, a client with TCP_FASTOPEN_CONNECT talks %1 times to a server with TCP_FASTOPEN.\n"
-              "The first connection only fetches a cookie; from the second on the request rides in the SYN (TCPFastOpenPassive counts it) and the reply comes one round trip sooner.")
+              "The first connection fetches a cookie; then watch whether the request rides in the SYN (TCPI_OPT_SYN_DATA, TCPFastOpenPassive) and the time from the SYN to the first reply byte.")
         .arg(connections);
 }
 
@@ -113,7 +117,7 @@ ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
     FastOpenRun run;
     run.hostSysctl = SystemLimits::read(QStringLiteral("net.ipv4.tcp_fastopen"));
     context.progress(5, tr("entering a private network namespace"));
-    const Error nsError = lab::runInPrivateNetworkNamespace([&] { run.run(connections, context, true); });
+    const Error nsError = netns::runInPrivateNetworkNamespace([&] { run.run(connections, context, true); });
     bool inNamespace = true;
     if (nsError) {
         // Without a namespace the lab never changes this machine's sysctl; it can still run on
@@ -135,30 +139,30 @@ ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
 
     ResultTable table;
     table.title = tr("Connections with TCP_FASTOPEN_CONNECT");
-    table.columns = QStringList{tr("connection"), tr("data in SYN (TCP_INFO)"), tr("TCPFastOpenPassive +"), tr("TCPFastOpenActive +"),
-                                tr("TCPFastOpenCookieReqd +"), tr("connect+request to reply us"), tr("rtt us (TCP_INFO)")};
-    // On loopback one round trip is a few microseconds, below the noise of waking the threads
-    // involved, so the chart shows what the kernel reported instead: whether the request rode in
-    // the SYN (one round trip before the reply) or waited for the handshake (two).
-    ChartSeries roundTrips{tr("round trips before the reply"), {}, {}};
-    ChartSeries passive{tr("TCPFastOpenPassive +"), {}, {}};
+    table.columns = QStringList{tr("connection"), tr("data in SYN (TCPI_OPT_SYN_DATA)"), tr("TCPFastOpenPassive +"), tr("TCPFastOpenActive +"),
+                                tr("TCPFastOpenCookieReqd +"), tr("SYN sent to first reply byte us"), tr("rtt us (TCP_INFO)")};
+    // With TCP_FASTOPEN_CONNECT, connect() sends nothing; the first send() emits the SYN (with
+    // the request inside when a cookie is cached), so firstByteUs runs from the SYN to the reply.
+    ChartSeries toReply{tr("SYN sent to first reply byte (us)"), {}, {}};
+    ChartSeries rtt{tr("client's smoothed round trip, tcpi_rtt (us)"), {}, {}};
     QVariantList rows;
+    QList<double> synDataTimes;
     for (int i = 0; i < run.connections.size(); ++i) {
         const Connection &c = run.connections[i];
-        // With Fast Open connect() returns at once and the first send() is the SYN, so only
-        // "start of connect until the first reply byte" compares the two kinds of connection.
-        const qint64 timeToReply = c.client.connectUs + c.client.firstByteUs;
+        const qint64 synToReply = c.client.firstByteUs;
         table.addRow({i + 1, c.client.fastOpenUsed, c.delta.value(QStringLiteral("TcpExt.TCPFastOpenPassive")),
                       c.delta.value(QStringLiteral("TcpExt.TCPFastOpenActive")), c.delta.value(QStringLiteral("TcpExt.TCPFastOpenCookieReqd")),
-                      timeToReply, int(c.client.tcp.rttUs)});
-        result.chart.categories << tr("connection %1").arg(i + 1);
-        roundTrips.values << (c.client.fastOpenUsed ? 1.0 : 2.0);
-        passive.values << double(c.delta.value(QStringLiteral("TcpExt.TCPFastOpenPassive")));
+                      synToReply, int(c.client.tcp.rttUs)});
+        result.chart.categories << (c.client.fastOpenUsed ? tr("connection %1 (data in SYN)") : tr("connection %1 (no data in SYN)")).arg(i + 1);
+        toReply.values << double(synToReply);
+        rtt.values << double(c.client.tcp.rttUs);
+        if (i > 0 && c.client.fastOpenUsed)
+            synDataTimes << double(synToReply);
         rows << QVariantMap{{"data_in_syn", c.client.fastOpenUsed},
                             {"passive_delta", c.delta.value(QStringLiteral("TcpExt.TCPFastOpenPassive"))},
                             {"active_delta", c.delta.value(QStringLiteral("TcpExt.TCPFastOpenActive"))},
                             {"cookie_requests_delta", c.delta.value(QStringLiteral("TcpExt.TCPFastOpenCookieReqd"))},
-                            {"time_to_reply_us", timeToReply},
+                            {"syn_to_reply_us", synToReply},
                             {"rtt_us", int(c.client.tcp.rttUs)}};
     }
     ResultTable sysctl;
@@ -171,45 +175,95 @@ ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
     }
     result.tables << table << sysctl;
     result.chart.kind = ChartKind::Bar;
-    result.chart.title = tr("Fast Open: the first connection fetches the cookie, the next ones send data in the SYN");
+    result.chart.title = tr("Fast Open: time from the SYN to the first reply byte, per connection");
     result.chart.xLabel = tr("connection");
-    result.chart.yLabel = tr("count");
-    result.chart.series << roundTrips << passive;
+    result.chart.yLabel = tr("microseconds");
+    result.chart.series << toReply << rtt;
 
+    auto delta = [&](int i, const char *key) {
+        return i < run.connections.size() ? run.connections[i].delta.value(QLatin1String(key)) : 0;
+    };
     const bool first = !run.connections.isEmpty() && run.connections.first().client.fastOpenUsed;
     const bool second = run.connections.size() > 1 && run.connections[1].client.fastOpenUsed;
+    qint64 passiveLater = 0;
+    qint64 activeLater = 0;
+    int synDataLater = 0;
+    for (int i = 1; i < run.connections.size(); ++i) {
+        passiveLater += delta(i, "TcpExt.TCPFastOpenPassive");
+        activeLater += delta(i, "TcpExt.TCPFastOpenActive");
+        synDataLater += run.connections[i].client.fastOpenUsed ? 1 : 0;
+    }
+    const double firstUs = run.connections.isEmpty() ? -1.0 : double(run.connections.first().client.firstByteUs);
+    const double synDataMedianUs = lab::percentile(synDataTimes, 50);
+    const double spreadUs = synDataTimes.size() > 1 ? lab::percentile(synDataTimes, 100) - lab::percentile(synDataTimes, 0) : -1.0;
+    QList<double> rtts;
+    for (const Connection &c : std::as_const(run.connections))
+        rtts << double(c.client.tcp.rttUs);
+    const double rttUs = lab::percentile(rtts, 50);
     result.metrics = QVariantMap{{"connections", rows},
                                  {"first_data_in_syn", first},
                                  {"second_data_in_syn", second},
+                                 {"syn_data_after_first", synDataLater},
+                                 {"passive_first", delta(0, "TcpExt.TCPFastOpenPassive")},
+                                 {"passive_after_first", passiveLater},
+                                 {"active_after_first", activeLater},
+                                 {"cookie_requests_first", delta(0, "TcpExt.TCPFastOpenCookieReqd")},
+                                 {"first_syn_to_reply_us", firstUs},
+                                 {"syn_data_syn_to_reply_median_us", synDataTimes.isEmpty() ? QVariant() : QVariant(synDataMedianUs)},
+                                 {"syn_data_spread_us", spreadUs >= 0 ? QVariant(spreadUs) : QVariant()},
+                                 {"rtt_median_us", rttUs},
                                  {"in_namespace", inNamespace},
                                  {"sysctl_in_namespace", inNamespace ? run.sysctlSet : QString()},
                                  {"sysctl_host", run.hostSysctl}};
-    qint64 passiveLater = 0;
-    for (int i = 1; i < run.connections.size(); ++i)
-        passiveLater += run.connections[i].delta.value(QStringLiteral("TcpExt.TCPFastOpenPassive"));
-    result.metrics[QStringLiteral("passive_after_first")] = passiveLater;
-    result.metrics[QStringLiteral("passive_first")] = run.connections.isEmpty() ? 0 : run.connections.first().delta.value(QStringLiteral("TcpExt.TCPFastOpenPassive"));
 
-    result.findings << tr("Connection 1: %1 (cookie requests +%2).")
-                           .arg(first ? tr("data rode in the SYN") : tr("no data in the SYN: the client had no cookie yet and asked for one"))
-                           .arg(run.connections.isEmpty() ? 0 : run.connections.first().delta.value(QStringLiteral("TcpExt.TCPFastOpenCookieReqd")));
-    if (run.connections.size() > 1) {
-        const Connection &c1 = run.connections.first();
-        const Connection &c2 = run.connections[1];
-        result.findings << tr("Connection 2: %1; the server counted TCPFastOpenPassive +%2.")
-                               .arg(second ? tr("the request rode in the SYN, so the server could answer without waiting for the handshake to finish")
-                                           : tr("no data in the SYN"))
-                               .arg(c2.delta.value(QStringLiteral("TcpExt.TCPFastOpenPassive")));
-        if (second && !first)
-            result.findings << tr("So the second reply needed one round trip instead of two: the handshake's round trip was saved. Here on loopback a round trip is about %3 us, lost in the noise of the measured times (%1 us, then %2 us); across a WAN it is the whole latency of a handshake.")
-                                   .arg(c1.client.connectUs + c1.client.firstByteUs)
-                                   .arg(c2.client.connectUs + c2.client.firstByteUs)
-                                   .arg(c2.client.tcp.rttUs);
+    const QString scope = inNamespace ? tr("the namespace's counters") : tr("this machine's counters, which other programs' connections also move");
+    result.findings << tr("Connection 1: %1 (TCPI_OPT_SYN_DATA %2); cookie requests received by the server, TCPFastOpenCookieReqd +%3, and TCPFastOpenPassive +%4 (%5).")
+                           .arg(first ? tr("data rode in the SYN") : tr("no data in the SYN"))
+                           .arg(first ? tr("set") : tr("unset"))
+                           .arg(delta(0, "TcpExt.TCPFastOpenCookieReqd"))
+                           .arg(delta(0, "TcpExt.TCPFastOpenPassive"))
+                           .arg(scope);
+    if (run.connections.size() > 1)
+        result.findings << tr("Connections 2 to %1: %2 of %3 carried the request in the SYN (TCPI_OPT_SYN_DATA); TCPFastOpenActive +%4 and TCPFastOpenPassive +%5 over them.")
+                               .arg(run.connections.size())
+                               .arg(synDataLater)
+                               .arg(run.connections.size() - 1)
+                               .arg(activeLater)
+                               .arg(passiveLater);
+    if (!first && !synDataTimes.isEmpty()) {
+        const double savedUs = firstUs - synDataMedianUs;
+        QString verdict;
+        if (spreadUs < 0)
+            verdict = tr("with one connection carrying data in the SYN there is no spread to compare the difference with");
+        else if (savedUs > spreadUs && savedUs <= kRoundTripsSaved * rttUs + spreadUs)
+            verdict = tr("the saving exceeds the spread of %1 us among the connections with data in the SYN and is within %2 measured round trips: "
+                         "about the handshake's round trip")
+                          .arg(spreadUs, 0, 'f', 0)
+                          .arg(kRoundTripsSaved);
+        else if (savedUs > spreadUs)
+            verdict = tr("the saving exceeds the spread of %1 us among the connections with data in the SYN, but it is %2 times the measured round trip: "
+                         "connection 1's time holds more than the one round trip Fast Open saves")
+                          .arg(spreadUs, 0, 'f', 0)
+                          .arg(rttUs > 0 ? savedUs / rttUs : 0.0, 0, 'f', 0);
+        else
+            verdict = tr("the saving does not exceed the spread of %1 us among the connections with data in the SYN: in this run the round trip Fast Open saves "
+                         "(%2 us on loopback) is not visible in the times")
+                          .arg(spreadUs, 0, 'f', 0)
+                          .arg(rttUs, 0, 'f', 0);
+        result.findings << tr("From the SYN to the first reply byte: connection 1 (handshake first) %1 us, the connections with data in the SYN %2 us (median), a saving of %3 us; "
+                              "the client measured a round trip (tcpi_rtt) of %4 us; %5.")
+                               .arg(firstUs, 0, 'f', 0)
+                               .arg(synDataMedianUs, 0, 'f', 0)
+                               .arg(savedUs, 0, 'f', 0)
+                               .arg(rttUs, 0, 'f', 0)
+                               .arg(verdict);
+    } else {
+        result.findings << tr("No connection after a cookie request carried data in the SYN, so there is no time saved to measure.");
     }
     if (inNamespace)
         result.notes << tr("The namespace is private to one thread of the lab and disappears with it; this machine's net.ipv4.tcp_fastopen stays %1.").arg(run.hostSysctl);
     else
-        result.notes << tr("Ran on this machine's loopback, whose net.ipv4.tcp_fastopen = %1 already enables client and server (no private namespace: %2).")
+        result.notes << tr("Ran on this machine's loopback, whose net.ipv4.tcp_fastopen = %1 already enables client and server (%2).")
                             .arg(run.hostSysctl, nsError.text());
     return result;
 }

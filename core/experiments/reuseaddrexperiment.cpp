@@ -2,6 +2,7 @@
 
 #include "experimentsupport.h"
 #include "server.h"
+#include "systemlimits.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -28,7 +29,7 @@ ServerConfig restartConfig(quint16 port, bool reuseAddr)
 int timeWaitOn(quint16 port)
 {
     int n = 0;
-    for (const lab::ProcTcpSocket &s : lab::readProcTcp())
+    for (const ProcTcpSocket &s : readProcTcp())
         n += s.localPort == port && s.state == TCP_TIME_WAIT ? 1 : 0;
     return n;
 }
@@ -52,14 +53,28 @@ QString ReuseAddrExperiment::title() const
 
 QString ReuseAddrExperiment::explanation() const
 {
-    return tr("A one-shot server answers %1 clients and closes first, so their connections stay in TIME_WAIT on its port for a minute; then it restarts on the same port.\n"
-              "Without SO_REUSEADDR the restart's bind() fails with EADDRINUSE; with it (on the old and the new socket) it succeeds. Two live listeners still conflict.")
+    return tr("A one-shot server answers %1 clients and closes first, so their connections stay in TIME_WAIT on its port; then it restarts on the same port.\n"
+              "See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the old and the new socket), and whether two live listeners can share the port.")
         .arg(clients);
 }
 
 ExperimentResult ReuseAddrExperiment::run(const ExperimentContext &context)
 {
+    // TIME_WAIT sockets are counted per network namespace against net.ipv4.tcp_max_tw_buckets: on
+    // a machine whose table is full the kernel closes a connection without TIME_WAIT. A private
+    // namespace has its own table, empty.
+    ExperimentResult result;
+    const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
+    result.notes << (nsError ? tr("Ran in this machine's network namespace, sharing its TIME_WAIT table with every other program (%1).").arg(nsError.text())
+                             : tr("Ran in a private network namespace, with a TIME_WAIT table of its own."));
+    return result;
+}
+
+ExperimentResult ReuseAddrExperiment::runHere(const ExperimentContext &context)
+{
     ExperimentResult result = newResult();
+    const QString overflowKey = QStringLiteral("TcpExt.TCPTimeWaitOverflow");
+    const QMap<QString, qint64> countersBefore = readNetCounters();
     QList<Attempt> attempts;
     int step = 0;
     for (const bool reuse : {false, true}) {
@@ -113,6 +128,7 @@ ExperimentResult ReuseAddrExperiment::run(const ExperimentContext &context)
         second.stop();
     }
 
+    const qint64 overflows = counterDelta(countersBefore, readNetCounters(), overflowKey);
     ResultTable table;
     table.title = tr("bind() on the same port");
     table.columns = QStringList{tr("attempt"), tr("SO_REUSEADDR"), tr("TIME_WAIT on the port"), tr("bind"), tr("errno"), tr("message")};
@@ -143,6 +159,13 @@ ExperimentResult ReuseAddrExperiment::run(const ExperimentContext &context)
         result.metrics[QStringLiteral("two_listeners.bound")] = attempts[2].bound;
         result.metrics[QStringLiteral("two_listeners.errno")] = attempts[2].errnoText;
     }
+    result.metrics[QStringLiteral("time_wait_overflow_delta")] = overflows;
+    result.metrics[QStringLiteral("tw_buckets_max")] = qlonglong(SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_max_tw_buckets")));
+    if (overflows > 0)
+        result.findings << tr("The kernel's TIME_WAIT table was full during the run (TcpExt.TCPTimeWaitOverflow +%1, net.ipv4.tcp_max_tw_buckets = %2): "
+                              "connections that should have waited in TIME_WAIT were closed at once, so the restarts below may not show SO_REUSEADDR's effect.")
+                               .arg(overflows)
+                               .arg(SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_max_tw_buckets")));
     result.findings << tr("Without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2.")
                            .arg(without.timeWait)
                            .arg(without.bound ? tr("succeeded") : tr("failed with %1").arg(without.errnoText));
@@ -150,9 +173,15 @@ ExperimentResult ReuseAddrExperiment::run(const ExperimentContext &context)
                            .arg(with.timeWait)
                            .arg(with.bound ? tr("succeeded") : tr("failed with %1").arg(with.errnoText));
     if (attempts.size() > 2)
-        result.findings << tr("A second server on the port while the first listens: %1 — SO_REUSEADDR does not let two listeners share a port on Linux (that is SO_REUSEPORT).")
-                               .arg(attempts[2].bound ? tr("bound") : attempts[2].errnoText);
-    result.notes << tr("TIME_WAIT lasts 60 s on Linux; the lab counts the sockets from /proc/net/tcp (state 06) on the server's port. SO_REUSEPORT is off in both servers.");
+        result.findings << (attempts[2].bound ? tr("A second server with SO_REUSEADDR bound the port while the first listened on it: two live listeners shared the port.")
+                                              : tr("A second server with SO_REUSEADDR could not bind the port while the first listened on it: %1.%2")
+                                                    .arg(attempts[2].errnoText)
+                                                    .arg(with.bound && !without.bound ? tr(" So SO_REUSEADDR made the difference beside TIME_WAIT, not beside a live listener.") : QString()));
+    else
+        result.findings << tr("No second server was tried: the restart with SO_REUSEADDR had failed.");
+    result.notes << tr("Why: Linux keeps a connection that closed first in TIME_WAIT for 60 s, and bind() refuses a port with TIME_WAIT connections unless both the old and the new socket set SO_REUSEADDR; "
+                       "it never lets two listeners share a port through SO_REUSEADDR (that is SO_REUSEPORT).");
+    result.notes << tr("The lab counts the TIME_WAIT sockets from /proc/net/tcp (state 06) on the server's port. SO_REUSEPORT is off in both servers.");
     return result;
 }
 

@@ -15,6 +15,9 @@ public:
     ExperimentResult run(const ExperimentContext &context) override;
 
     int clients = 3;
+
+private:
+    ExperimentResult runHere(const ExperimentContext &context);
 };
 
 } // namespace tcplab

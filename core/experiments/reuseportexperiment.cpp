@@ -52,8 +52,8 @@ QString ReusePortExperiment::title() const
 
 QString ReusePortExperiment::explanation() const
 {
-    return tr("%1 listeners bind the same port with SO_REUSEPORT and %2 clients connect: the kernel hashes each connection to one listener's accept queue.\n"
-              "Then one more listener tries the same port without the option: bind() fails with EADDRINUSE.")
+    return tr("%1 listeners bind the same port with SO_REUSEPORT and %2 clients connect: count how the kernel spreads the connections over the listeners' accept queues.\n"
+              "Then one more listener tries the same port without the option, and one with it: see which bind() succeeds.")
         .arg(listeners)
         .arg(clients);
 }
@@ -138,14 +138,18 @@ ExperimentResult ReusePortExperiment::run(const ExperimentContext &context)
     QStringList spreadText;
     for (const QVariant &v : std::as_const(perListener))
         spreadText << v.toString();
-    result.findings << tr("The kernel spread %1 connections over %2 of %3 listeners (%4): it picks a listener by a hash of the connection's addresses and ports.")
+    result.findings << tr("%1 of %2 connections were accepted, spread over %3 of %4 listeners (%5 per listener, counted by accepting from each).")
                            .arg(total)
+                           .arg(clients)
                            .arg(used)
                            .arg(listeners)
                            .arg(spreadText.join(QStringLiteral(" / ")));
-    result.findings << (without ? tr("A listener without SO_REUSEPORT was allowed to bind (unexpected on Linux).")
-                                : tr("A listener without SO_REUSEPORT could not join: %1 (%2). Every socket sharing the port must set the option before bind().")
-                                      .arg(withoutErrno, without.error().text()));
+    result.findings << (without ? tr("A listener without SO_REUSEPORT was allowed to bind the port the %1 listeners share.").arg(listeners)
+                                : tr("A listener without SO_REUSEPORT could not join: %1 (%2).").arg(withoutErrno, without.error().text()));
+    result.findings << (with ? tr("One more listener with SO_REUSEPORT bound the same port.")
+                             : tr("One more listener with SO_REUSEPORT could not bind: %1.").arg(with.error().text()));
+    result.notes << tr("Why: the kernel picks a listener for each new connection by a hash of its addresses and ports, so the spread is uneven for few connections; "
+                       "it lets a socket join the group only when every socket in it, the new one included, set SO_REUSEPORT before bind() (and they belong to the same user).");
     result.notes << tr("Each listener is a socket opened by the lab's core (options before bind, then listen); the connections were counted by accepting them from each listener.");
     context.progress(95, tr("closing"));
     return result;
