@@ -24,6 +24,8 @@ QString tr(const char *text) { return QCoreApplication::translate("Server", text
 
 constexpr quint64 kListenerTag = 0;
 constexpr quint64 kWakeTag = 1;
+// | fd: a descriptor in its lingering close (user-space pointers, the other tags, never set it).
+constexpr quint64 kLingerMark = quint64(1) << 63;
 constexpr qsizetype kMinReadBuffer = 65536;
 // Bytes read from one connection per wake-up at most (one read always), so that one busy peer
 // cannot starve the others.
@@ -82,8 +84,7 @@ public:
         epoll_event events[256];
         qint64 lastSweep = QDateTime::currentMSecsSinceEpoch();
         while (!m_stopping.load(std::memory_order_relaxed)) {
-            const int timeout = !m_lingering.empty() ? 20 : (m_idleTimeoutMs > 0 || m_acceptPausedUntil) ? 100 : -1;
-            const int n = ::epoll_wait(m_epoll, events, 256, timeout);
+            const int n = ::epoll_wait(m_epoll, events, 256, waitTimeout(QDateTime::currentMSecsSinceEpoch()));
             if (n < 0 && errno != EINTR) {
                 fail(Error::fromErrno(errno, tr("epoll_wait")));
                 break;
@@ -94,6 +95,8 @@ public:
                     acceptAll();
                 else if (tag == kWakeTag)
                     drainWake();
+                else if (tag & kLingerMark)
+                    lingerWokeUp(int(tag & 0xffffffffu));
                 else
                     handle(reinterpret_cast<EventConnection *>(events[i].data.ptr), events[i].events);
             }
@@ -123,6 +126,18 @@ public:
         return m_failure;
     }
 
+    // Wake up for the idle sweep and the accept pause (100 ms), and at the first linger deadline.
+    int waitTimeout(qint64 now) const
+    {
+        qint64 timeout = (m_idleTimeoutMs > 0 || m_acceptPausedUntil) ? 100 : -1;
+        for (const auto &entry : m_lingering) {
+            const qint64 left = std::max<qint64>(entry.second.deadlineMs - now, 0) + 1;
+            if (timeout < 0 || left < timeout)
+                timeout = left;
+        }
+        return int(std::min<qint64>(timeout, 1000000));
+    }
+
     void requestStop() override
     {
         m_stopping.store(true);
@@ -131,6 +146,16 @@ public:
     }
 
 private:
+    // A connection in its lingering close: gone for the server, its descriptor still open.
+    struct Lingering
+    {
+        quint64 id;
+        QString peer;
+        qint64 startMs;
+        qint64 deadlineMs;
+    };
+    using LingeringMap = std::unordered_map<int, Lingering>;
+
     // Serving cannot go on: the loop ends, and run() closes everything and returns why.
     void fail(Error error)
     {
@@ -412,15 +437,24 @@ private:
             ::close(fd);
             return;
         }
-        // Out of the set first: its events would name a connection that is gone.
-        epoll_event unused{};
-        if (m_epoll >= 0 && !control(EPOLL_CTL_DEL, fd, unused, "closing connection")) {
+        ::shutdown(fd, SHUT_WR);
+        // Watched under a tag of its own (the connection is gone): the kernel wakes a lingering
+        // close() on each state change, e.g. FIN_WAIT1 -> FIN_WAIT2 once the peer has
+        // acknowledged the data and the FIN, and those wake-ups come here too. Edge-triggered:
+        // EPOLLOUT is always set after SHUT_WR.
+        if (m_epoll < 0 || !control(EPOLL_CTL_MOD, fd, EPOLLOUT | EPOLLRDHUP | EPOLLET, kLingerMark | quint32(fd), "lingering connection")) {
             ::close(fd);
             return;
         }
-        ::shutdown(fd, SHUT_WR);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        m_lingering.push_back({fd, id, peer, now, now + qint64(l.l_linger) * 1000});
+        m_lingering[fd] = Lingering{id, peer, now, now + qint64(l.l_linger) * 1000};
+    }
+
+    void lingerWokeUp(int fd)
+    {
+        auto it = m_lingering.find(fd);
+        if (it != m_lingering.end() && unacked(fd) == 0)
+            endLingering(it, QDateTime::currentMSecsSinceEpoch(), 0);
     }
 
     static int unacked(int fd)
@@ -429,27 +463,33 @@ private:
         return ::ioctl(fd, SIOCOUTQ, &bytes) == 0 ? bytes : 0;
     }
 
+    // The linger deadlines (everything when stopping); an acknowledged end comes by wake-up.
     void sweepLingering(qint64 now, bool stopping)
     {
         for (auto it = m_lingering.begin(); it != m_lingering.end();) {
-            const int left = unacked(it->fd);
-            if (left > 0 && now < it->deadlineMs && !stopping) {
+            if (now < it->second.deadlineMs && !stopping)
                 ++it;
-                continue;
-            }
-            const linger off{0, 0};
-            ::setsockopt(it->fd, SOL_SOCKET, SO_LINGER, &off, sizeof(off));
-            ::close(it->fd);
-            if (m_context.events->wants(LogLevel::Info)) {
-                m_context.events->post(left > 0 ? LogLevel::Warning : LogLevel::Info, EventKind::Closed, it->id, it->peer,
-                                       left == 0 ? tr("SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything")
-                                                       .arg(now - it->startMs)
-                                                 : tr("SO_LINGER expired after %1 ms with %2 bytes unacknowledged: closed, the kernel goes on in the background")
-                                                       .arg(now - it->startMs)
-                                                       .arg(left));
-            }
-            it = m_lingering.erase(it);
+            else
+                it = endLingering(it, now, unacked(it->first));
         }
+    }
+
+    LingeringMap::iterator endLingering(LingeringMap::iterator it, qint64 now, int left)
+    {
+        const int fd = it->first;
+        const Lingering &l = it->second;
+        const linger off{0, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &off, sizeof(off));
+        ::close(fd);
+        if (m_context.events->wants(LogLevel::Info)) {
+            m_context.events->post(left > 0 ? LogLevel::Warning : LogLevel::Info, EventKind::Closed, l.id, l.peer,
+                                   left == 0 ? tr("SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything")
+                                                   .arg(now - l.startMs)
+                                             : tr("SO_LINGER expired after %1 ms with %2 bytes unacknowledged: closed, the kernel goes on in the background")
+                                                   .arg(now - l.startMs)
+                                                   .arg(left));
+        }
+        return m_lingering.erase(it);
     }
 
     void sweepIdle(qint64 now)
@@ -473,15 +513,7 @@ private:
     int m_epoll = -1;
     std::atomic<bool> m_stopping{false};
     std::unordered_map<quint64, std::unique_ptr<EventConnection>> m_connections;
-    struct Lingering
-    {
-        int fd;
-        quint64 id;
-        QString peer;
-        qint64 startMs;
-        qint64 deadlineMs;
-    };
-    std::vector<Lingering> m_lingering;
+    LingeringMap m_lingering; // by descriptor
     qint64 m_idleTimeoutMs = 0;
     qint64 m_acceptPausedUntil = 0;
     qint64 m_lastLimitLog = 0;

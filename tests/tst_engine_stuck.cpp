@@ -265,6 +265,37 @@ private slots:
         server.stop();
     }
 
+    // Event mode: a lingering close ends as soon as the peer has acknowledged everything (the
+    // kernel's own wake-up for a lingering close(), not a poll), and says how long close() would
+    // have waited.
+    void lingeringCloseEndsWhenThePeerCatchesUp()
+    {
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("byte"), false);
+        config.setValue(QStringLiteral("linger"), 10);
+        config.setValue(QStringLiteral("recv-size"), 65536);
+        Server server;
+        EventRecorder recorder(server.events());
+        QVERIFY(!server.start(config));
+        FileDescriptor c = smallClient(server.port());
+        QVERIFY(c.isValid());
+        const quint64 id = waitForOneConnection(server);
+        QVERIFY(id);
+        QVERIFY(sendAll(c.get(), QByteArray(30000, 'l')));
+        QVERIFY(waitFor([&] { return !server.connections()->contains(id); }));
+        waitFor([] { return false; }, 300);
+        QVERIFY2(!recorder.contains(EventKind::Closed, QStringLiteral("SO_LINGER"), id), qPrintable(recorder.dump()));
+        QElapsedTimer caughtUp;
+        QCOMPARE(readUntilClose(c.get(), 5000), QByteArray(30000, 'L'));
+        caughtUp.start();
+        QVERIFY2(recorder.waitFor(EventKind::Closed, QStringLiteral("SO_LINGER: close() would have waited"), id, 2000),
+                 qPrintable(recorder.dump()));
+        const ServerEvent *e = recorder.find(EventKind::Closed, QStringLiteral("SO_LINGER"), id);
+        qInfo("%lld ms after the peer read everything: %s", caughtUp.elapsed(), qPrintable(e->text));
+        const int waited = QRegularExpression(QStringLiteral("waited (\\d+) ms")).match(e->text).captured(1).toInt();
+        QVERIFY2(waited >= 300 && waited < 5000, qPrintable(e->text));
+        server.stop();
+    }
+
     // A socket whose error queue holds messages reports EPOLLERR (level-triggered) with nothing
     // to recv(): here transmit time stamps, which the raw options can ask for (SO_TIMESTAMPING
     // on the listener is inherited by the accepted sockets). IP_RECVERR with ICMP errors, or
