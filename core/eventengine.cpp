@@ -419,21 +419,15 @@ private:
         return watchConnection(conn, EPOLL_CTL_MOD, kReadingEvents);
     }
 
-    // Linux makes close() wait for SO_LINGER even on a non-blocking socket, which would freeze
-    // every other connection of this loop. The lab keeps the kernel's semantics without the
-    // wait: the FIN is queued after the data now (as close() would), and the descriptor is
-    // closed once the peer has acknowledged everything or the linger time is up - then the
-    // kernel finishes in the background, exactly as after a close() whose linger expired.
+    // SO_LINGER without a blocking close(), which would freeze every other connection of this
+    // loop. The lab keeps the kernel's semantics without the wait: the FIN is queued after the
+    // data now (as close() would), and the descriptor is closed once the peer has acknowledged
+    // everything or the linger time is up - then the kernel finishes in the background, exactly
+    // as after a close() whose linger expired.
     void lingerClose(int fd, quint64 id, const QString &peer)
     {
-        linger l{};
-        socklen_t len = sizeof(l);
-        int unread = 0;
-        ::ioctl(fd, SIOCINQ, &unread);
-        // Linger 0 (a reset), unread input (close() then sends RST at once, lingering for
-        // nothing) or nothing left to acknowledge: close() would not wait.
-        if (::getsockopt(fd, SOL_SOCKET, SO_LINGER, &l, &len) != 0 || !l.l_onoff || l.l_linger <= 0 || unread > 0
-            || unacked(fd) == 0) {
+        const qint64 lingerMs = lingerWaitMs(fd);
+        if (lingerMs == 0) {
             ::close(fd);
             return;
         }
@@ -447,20 +441,14 @@ private:
             return;
         }
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        m_lingering[fd] = Lingering{id, peer, now, now + qint64(l.l_linger) * 1000};
+        m_lingering[fd] = Lingering{id, peer, now, now + lingerMs};
     }
 
     void lingerWokeUp(int fd)
     {
         auto it = m_lingering.find(fd);
-        if (it != m_lingering.end() && unacked(fd) == 0)
-            endLingering(it, QDateTime::currentMSecsSinceEpoch(), 0);
-    }
-
-    static int unacked(int fd)
-    {
-        int bytes = 0;
-        return ::ioctl(fd, SIOCOUTQ, &bytes) == 0 ? bytes : 0;
+        if (it != m_lingering.end() && unacknowledgedBytes(fd) == 0)
+            endLingering(it, QDateTime::currentMSecsSinceEpoch(), 0, LingerEnd::Acknowledged);
     }
 
     // The linger deadlines (everything when stopping); an acknowledged end comes by wake-up.
@@ -470,25 +458,13 @@ private:
             if (now < it->second.deadlineMs && !stopping)
                 ++it;
             else
-                it = endLingering(it, now, unacked(it->first));
+                it = endLingering(it, now, unacknowledgedBytes(it->first), stopping ? LingerEnd::Stopped : LingerEnd::Expired);
         }
     }
 
-    LingeringMap::iterator endLingering(LingeringMap::iterator it, qint64 now, int left)
+    LingeringMap::iterator endLingering(LingeringMap::iterator it, qint64 now, int left, LingerEnd end)
     {
-        const int fd = it->first;
-        const Lingering &l = it->second;
-        const linger off{0, 0};
-        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &off, sizeof(off));
-        ::close(fd);
-        if (m_context.events->wants(LogLevel::Info)) {
-            m_context.events->post(left > 0 ? LogLevel::Warning : LogLevel::Info, EventKind::Closed, l.id, l.peer,
-                                   left == 0 ? tr("SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything")
-                                                   .arg(now - l.startMs)
-                                             : tr("SO_LINGER expired after %1 ms with %2 bytes unacknowledged: closed, the kernel goes on in the background")
-                                                   .arg(now - l.startMs)
-                                                   .arg(left));
-        }
+        endLingeringClose(it->first, m_context.events, it->second.id, it->second.peer, now - it->second.startMs, left, end);
         return m_lingering.erase(it);
     }
 
