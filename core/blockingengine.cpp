@@ -81,6 +81,8 @@ public:
     BlockingEngine(const EngineContext &context, bool threaded)
         : Engine(context), m_threaded(threaded), m_slots(context.config.maxThreads())
     {
+        if (context.config.value(QStringLiteral("linger")).toInt() > 0)
+            m_context.closeDescriptor = [this](int fd, quint64 id, const QString &peer) { lingerClose(fd, id, peer); };
     }
 
     Error run() override
@@ -124,8 +126,10 @@ public:
         }
         // After a failure nobody calls requestStop(): wake the threads blocked on their
         // connections here, or the join below would wait for their peers.
-        if (m_failure)
+        if (m_failure) {
+            m_stopping.store(true); // also ends a lingering close's wait
             m_context.connections->shutdownAll();
+        }
         std::lock_guard lock(m_threadsMutex);
         for (Worker &w : m_threads)
             w.thread.join();
@@ -149,6 +153,32 @@ private:
         std::thread thread;
         std::atomic<bool> done{false};
     };
+
+    // The connection's thread waits as a lingering close() would (in iterative mode the next
+    // client waits too, as with the recipe's close()), but stop() can cut the wait short; a
+    // close() that lingers cannot be interrupted, and stop() would wait the whole linger time.
+    void lingerClose(int fd, quint64 id, const QString &peer)
+    {
+        const qint64 lingerMs = lingerWaitMs(fd);
+        if (lingerMs == 0) {
+            ::close(fd);
+            return;
+        }
+        ::shutdown(fd, SHUT_WR);
+        QElapsedTimer waited;
+        waited.start();
+        int left = unacknowledgedBytes(fd);
+        // Nothing wakes this thread when the peer acknowledges, so it looks: often at first, then
+        // at most every 160 ms (a long linger costs a few wake-ups a second).
+        qint64 napMs = 10;
+        while (left > 0 && waited.elapsed() < lingerMs && !m_stopping.load()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(std::min(napMs, lingerMs - waited.elapsed() + 1)));
+            napMs = std::min<qint64>(napMs * 2, 160);
+            left = unacknowledgedBytes(fd);
+        }
+        endLingeringClose(fd, m_context.events, id, peer, waited.elapsed(), left,
+                          left == 0 ? LingerEnd::Acknowledged : m_stopping.load() ? LingerEnd::Stopped : LingerEnd::Expired);
+    }
 
     // A thread for the next client. At the cap, clients wait in the accept queue where nobody
     // sees them: say so once per episode, with how many wait (the listener's TCP_INFO counts its

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -65,6 +67,46 @@ AcceptFailure classifyAcceptError(int err, int listenFd)
         // module, which would refuse every later accept() the same way.
         return AcceptFailure::Fatal;
     }
+}
+
+int unacknowledgedBytes(int fd)
+{
+    int bytes = 0;
+    return ::ioctl(fd, SIOCOUTQ, &bytes) == 0 ? bytes : 0;
+}
+
+qint64 lingerWaitMs(int fd)
+{
+    linger l{};
+    socklen_t len = sizeof(l);
+    int unread = 0;
+    ::ioctl(fd, SIOCINQ, &unread);
+    if (::getsockopt(fd, SOL_SOCKET, SO_LINGER, &l, &len) != 0 || !l.l_onoff || l.l_linger <= 0 || unread > 0
+        || unacknowledgedBytes(fd) == 0)
+        return 0;
+    return qint64(l.l_linger) * 1000;
+}
+
+void endLingeringClose(int fd, EventHub *events, quint64 id, const QString &peer, qint64 waitedMs, int unacked, LingerEnd end)
+{
+    const linger off{0, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &off, sizeof(off));
+    ::close(fd);
+    if (!events->wants(LogLevel::Info))
+        return;
+    if (end == LingerEnd::Acknowledged || unacked == 0)
+        events->post(LogLevel::Info, EventKind::Closed, id, peer,
+                     tr("SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything").arg(waitedMs));
+    else if (end == LingerEnd::Expired)
+        events->post(LogLevel::Warning, EventKind::Closed, id, peer,
+                     tr("SO_LINGER expired after %1 ms with %2 bytes unacknowledged: closed, the kernel goes on in the background")
+                         .arg(waitedMs)
+                         .arg(unacked));
+    else
+        events->post(LogLevel::Warning, EventKind::Closed, id, peer,
+                     tr("SO_LINGER cut short by the server's stop after %1 ms with %2 bytes unacknowledged: the kernel goes on in the background")
+                         .arg(waitedMs)
+                         .arg(unacked));
 }
 
 QString peerName(const sockaddr_in &addr)

@@ -101,4 +101,15 @@ private:
 
 QString peerName(const sockaddr_in &addr);
 
+// SO_LINGER emulated without a blocking close(): Linux makes close() wait up to the linger time
+// for the peer to acknowledge everything, even on a non-blocking socket, and nothing interrupts
+// that wait - it would freeze an event loop, and stop(). How long close() would wait on fd, in
+// ms; 0 when it would not wait (linger off or 0, unread input - close() then resets at once - or
+// nothing left unacknowledged).
+qint64 lingerWaitMs(int fd);
+int unacknowledgedBytes(int fd);
+enum class LingerEnd { Acknowledged, Expired, Stopped };
+// Close fd without waiting (linger off: the kernel goes on in the background) and log the outcome.
+void endLingeringClose(int fd, EventHub *events, quint64 id, const QString &peer, qint64 waitedMs, int unacked, LingerEnd end);
+
 } // namespace tcplab

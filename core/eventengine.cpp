@@ -24,6 +24,8 @@ QString tr(const char *text) { return QCoreApplication::translate("Server", text
 
 constexpr quint64 kListenerTag = 0;
 constexpr quint64 kWakeTag = 1;
+// | fd: a descriptor in its lingering close (user-space pointers, the other tags, never set it).
+constexpr quint64 kLingerMark = quint64(1) << 63;
 constexpr qsizetype kMinReadBuffer = 65536;
 // Bytes read from one connection per wake-up at most (one read always), so that one busy peer
 // cannot starve the others.
@@ -82,8 +84,7 @@ public:
         epoll_event events[256];
         qint64 lastSweep = QDateTime::currentMSecsSinceEpoch();
         while (!m_stopping.load(std::memory_order_relaxed)) {
-            const int timeout = !m_lingering.empty() ? 20 : (m_idleTimeoutMs > 0 || m_acceptPausedUntil) ? 100 : -1;
-            const int n = ::epoll_wait(m_epoll, events, 256, timeout);
+            const int n = ::epoll_wait(m_epoll, events, 256, waitTimeout(QDateTime::currentMSecsSinceEpoch()));
             if (n < 0 && errno != EINTR) {
                 fail(Error::fromErrno(errno, tr("epoll_wait")));
                 break;
@@ -94,6 +95,8 @@ public:
                     acceptAll();
                 else if (tag == kWakeTag)
                     drainWake();
+                else if (tag & kLingerMark)
+                    lingerWokeUp(int(tag & 0xffffffffu));
                 else
                     handle(reinterpret_cast<EventConnection *>(events[i].data.ptr), events[i].events);
             }
@@ -123,6 +126,18 @@ public:
         return m_failure;
     }
 
+    // Wake up for the idle sweep and the accept pause (100 ms), and at the first linger deadline.
+    int waitTimeout(qint64 now) const
+    {
+        qint64 timeout = (m_idleTimeoutMs > 0 || m_acceptPausedUntil) ? 100 : -1;
+        for (const auto &entry : m_lingering) {
+            const qint64 left = std::max<qint64>(entry.second.deadlineMs - now, 0) + 1;
+            if (timeout < 0 || left < timeout)
+                timeout = left;
+        }
+        return int(std::min<qint64>(timeout, 1000000));
+    }
+
     void requestStop() override
     {
         m_stopping.store(true);
@@ -131,6 +146,16 @@ public:
     }
 
 private:
+    // A connection in its lingering close: gone for the server, its descriptor still open.
+    struct Lingering
+    {
+        quint64 id;
+        QString peer;
+        qint64 startMs;
+        qint64 deadlineMs;
+    };
+    using LingeringMap = std::unordered_map<int, Lingering>;
+
     // Serving cannot go on: the loop ends, and run() closes everything and returns why.
     void fail(Error error)
     {
@@ -394,62 +419,53 @@ private:
         return watchConnection(conn, EPOLL_CTL_MOD, kReadingEvents);
     }
 
-    // Linux makes close() wait for SO_LINGER even on a non-blocking socket, which would freeze
-    // every other connection of this loop. The lab keeps the kernel's semantics without the
-    // wait: the FIN is queued after the data now (as close() would), and the descriptor is
-    // closed once the peer has acknowledged everything or the linger time is up - then the
-    // kernel finishes in the background, exactly as after a close() whose linger expired.
+    // SO_LINGER without a blocking close(), which would freeze every other connection of this
+    // loop. The lab keeps the kernel's semantics without the wait: the FIN is queued after the
+    // data now (as close() would), and the descriptor is closed once the peer has acknowledged
+    // everything or the linger time is up - then the kernel finishes in the background, exactly
+    // as after a close() whose linger expired.
     void lingerClose(int fd, quint64 id, const QString &peer)
     {
-        linger l{};
-        socklen_t len = sizeof(l);
-        int unread = 0;
-        ::ioctl(fd, SIOCINQ, &unread);
-        // Linger 0 (a reset), unread input (close() then sends RST at once, lingering for
-        // nothing) or nothing left to acknowledge: close() would not wait.
-        if (::getsockopt(fd, SOL_SOCKET, SO_LINGER, &l, &len) != 0 || !l.l_onoff || l.l_linger <= 0 || unread > 0
-            || unacked(fd) == 0) {
-            ::close(fd);
-            return;
-        }
-        // Out of the set first: its events would name a connection that is gone.
-        epoll_event unused{};
-        if (m_epoll >= 0 && !control(EPOLL_CTL_DEL, fd, unused, "closing connection")) {
+        const qint64 lingerMs = lingerWaitMs(fd);
+        if (lingerMs == 0) {
             ::close(fd);
             return;
         }
         ::shutdown(fd, SHUT_WR);
+        // Watched under a tag of its own (the connection is gone): the kernel wakes a lingering
+        // close() on each state change, e.g. FIN_WAIT1 -> FIN_WAIT2 once the peer has
+        // acknowledged the data and the FIN, and those wake-ups come here too. Edge-triggered:
+        // EPOLLOUT is always set after SHUT_WR.
+        if (m_epoll < 0 || !control(EPOLL_CTL_MOD, fd, EPOLLOUT | EPOLLRDHUP | EPOLLET, kLingerMark | quint32(fd), "lingering connection")) {
+            ::close(fd);
+            return;
+        }
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        m_lingering.push_back({fd, id, peer, now, now + qint64(l.l_linger) * 1000});
+        m_lingering[fd] = Lingering{id, peer, now, now + lingerMs};
     }
 
-    static int unacked(int fd)
+    void lingerWokeUp(int fd)
     {
-        int bytes = 0;
-        return ::ioctl(fd, SIOCOUTQ, &bytes) == 0 ? bytes : 0;
+        auto it = m_lingering.find(fd);
+        if (it != m_lingering.end() && unacknowledgedBytes(fd) == 0)
+            endLingering(it, QDateTime::currentMSecsSinceEpoch(), 0, LingerEnd::Acknowledged);
     }
 
+    // The linger deadlines (everything when stopping); an acknowledged end comes by wake-up.
     void sweepLingering(qint64 now, bool stopping)
     {
         for (auto it = m_lingering.begin(); it != m_lingering.end();) {
-            const int left = unacked(it->fd);
-            if (left > 0 && now < it->deadlineMs && !stopping) {
+            if (now < it->second.deadlineMs && !stopping)
                 ++it;
-                continue;
-            }
-            const linger off{0, 0};
-            ::setsockopt(it->fd, SOL_SOCKET, SO_LINGER, &off, sizeof(off));
-            ::close(it->fd);
-            if (m_context.events->wants(LogLevel::Info)) {
-                m_context.events->post(left > 0 ? LogLevel::Warning : LogLevel::Info, EventKind::Closed, it->id, it->peer,
-                                       left == 0 ? tr("SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything")
-                                                       .arg(now - it->startMs)
-                                                 : tr("SO_LINGER expired after %1 ms with %2 bytes unacknowledged: closed, the kernel goes on in the background")
-                                                       .arg(now - it->startMs)
-                                                       .arg(left));
-            }
-            it = m_lingering.erase(it);
+            else
+                it = endLingering(it, now, unacknowledgedBytes(it->first), stopping ? LingerEnd::Stopped : LingerEnd::Expired);
         }
+    }
+
+    LingeringMap::iterator endLingering(LingeringMap::iterator it, qint64 now, int left, LingerEnd end)
+    {
+        endLingeringClose(it->first, m_context.events, it->second.id, it->second.peer, now - it->second.startMs, left, end);
+        return m_lingering.erase(it);
     }
 
     void sweepIdle(qint64 now)
@@ -473,15 +489,7 @@ private:
     int m_epoll = -1;
     std::atomic<bool> m_stopping{false};
     std::unordered_map<quint64, std::unique_ptr<EventConnection>> m_connections;
-    struct Lingering
-    {
-        int fd;
-        quint64 id;
-        QString peer;
-        qint64 startMs;
-        qint64 deadlineMs;
-    };
-    std::vector<Lingering> m_lingering;
+    LingeringMap m_lingering; // by descriptor
     qint64 m_idleTimeoutMs = 0;
     qint64 m_acceptPausedUntil = 0;
     qint64 m_lastLimitLog = 0;
