@@ -23,7 +23,7 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("target");
         int files = 0;
-        for (const char *target : {"fuzz_line_framer", "fuzz_bin_framer", "fuzz_hex_parser", "fuzz_bin_fields"}) {
+        for (const char *target : {"fuzz_line_framer", "fuzz_bin_framer", "fuzz_hex_parser", "fuzz_bin_fields", "fuzz_wirespec"}) {
             for (const char *kind : {"corpus", "regressions"}) {
                 const QDir dir(QStringLiteral(TCPLAB_FUZZ_DIR "/%1/%2").arg(QLatin1String(kind), QLatin1String(target)));
                 for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden, QDir::Name)) {
@@ -51,6 +51,8 @@ private slots:
             harness = tcplab::fuzz::binFramer;
         else if (target == QLatin1String("fuzz_hex_parser"))
             harness = tcplab::fuzz::hexParser;
+        else if (target == QLatin1String("fuzz_wirespec"))
+            harness = tcplab::fuzz::wireSpec;
         else
             harness = tcplab::fuzz::binFields;
         const char *broken = harness(reinterpret_cast<const uint8_t *>(input.constData()), size_t(input.size()));
@@ -66,6 +68,8 @@ private slots:
         QVERIFY(!tcplab::fuzz::binFramer(reinterpret_cast<const uint8_t *>(ok.constData()), size_t(ok.size())));
         const QByteArray hex("48656c6c6f");
         QVERIFY(!tcplab::fuzz::hexParser(reinterpret_cast<const uint8_t *>(hex.constData()), size_t(hex.size())));
+        const QByteArray spec("delay=50ms,s2c.loss=5%,drop=c2s:data#5*2");
+        QVERIFY(!tcplab::fuzz::wireSpec(reinterpret_cast<const uint8_t *>(spec.constData()), size_t(spec.size())));
     }
 };
 
