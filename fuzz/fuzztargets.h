@@ -19,5 +19,8 @@ const char *binFields(const uint8_t *data, size_t size);
 // The wire spec (WireSpec::parse) on the input as UTF-8: errors are one line with the prefix;
 // an accepted spec's canonical form parses back to the same spec (fuzzwire.cpp).
 const char *wireSpec(const uint8_t *data, size_t size);
+// The packet decoder on the input as one frame, then the input cut into captured packets fed
+// to a connection tracker: consistent lengths, bounded arrays, bounded connections.
+const char *packetDecoder(const uint8_t *data, size_t size);
 
 } // namespace tcplab::fuzz

@@ -23,7 +23,7 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("target");
         int files = 0;
-        for (const char *target : {"fuzz_line_framer", "fuzz_bin_framer", "fuzz_hex_parser", "fuzz_bin_fields", "fuzz_wirespec"}) {
+        for (const char *target : {"fuzz_line_framer", "fuzz_bin_framer", "fuzz_hex_parser", "fuzz_bin_fields", "fuzz_wirespec", "fuzz_packet_decoder"}) {
             for (const char *kind : {"corpus", "regressions"}) {
                 const QDir dir(QStringLiteral(TCPLAB_FUZZ_DIR "/%1/%2").arg(QLatin1String(kind), QLatin1String(target)));
                 for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden, QDir::Name)) {
@@ -53,6 +53,8 @@ private slots:
             harness = tcplab::fuzz::hexParser;
         else if (target == QLatin1String("fuzz_wirespec"))
             harness = tcplab::fuzz::wireSpec;
+        else if (target == QLatin1String("fuzz_packet_decoder"))
+            harness = tcplab::fuzz::packetDecoder;
         else
             harness = tcplab::fuzz::binFields;
         const char *broken = harness(reinterpret_cast<const uint8_t *>(input.constData()), size_t(input.size()));
