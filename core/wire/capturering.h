@@ -6,8 +6,8 @@
 // default (32 MB of packets and 1.6 MB of slot sequence words), allocated zeroed by the kernel
 // on first touch, so a short run costs only the pages it filled.
 //
-// Each slot is a seqlock: the writer marks it odd, stores the packet as 64-bit words, then
-// marks it 2 x position + 2. A reader checks the mark before and after copying; the copy
+// Each slot is a seqlock: the writer marks it odd, stores the packet as 64-bit words (release),
+// then marks it 2 x position + 2 (release). A reader checks the mark before and after copying; the copy
 // counts only if both show that packet, so a slot overwritten mid-copy is skipped, never torn.
 // Every word is accessed atomically (std::atomic_ref), so there is no data race in the C++
 // memory model even while the writer overwrites a slot being read.
