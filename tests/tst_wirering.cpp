@@ -124,7 +124,11 @@ private slots:
         CaptureRing ring;
         QCOMPARE(ring.capacity(), qsizetype(200000));
         const qint64 empty = residentBytes();
+#ifdef TCPLAB_COUNTS_MALLOC // a sanitizer's calloc touches every page itself
         QVERIFY2(empty - start < 4 * 1024 * 1024, qPrintable(QString::number(empty - start)));
+#else
+        Q_UNUSED(start);
+#endif
         const CapturedPacket p = makePacket(1);
         for (int i = 0; i < 200000; ++i)
             ring.push(p);
@@ -181,6 +185,9 @@ private slots:
 
     void pushNeverAllocates()
     {
+#ifndef TCPLAB_COUNTS_MALLOC
+        QSKIP("the sanitizer runtime owns malloc and operator new here; the normal build counts allocations");
+#endif
         CaptureRing ring(1000);
         const CapturedPacket p = makePacket(42);
         const quint64 before = t_allocations;
@@ -191,11 +198,10 @@ private slots:
         // The counter works: a reader's copy does allocate (a QList: malloc), so does new.
         QList<CapturedPacket> out;
         ring.readFrom(ring.written() - 10, &out);
-#ifdef TCPLAB_COUNTS_MALLOC
         QVERIFY(t_allocations > before);
-#endif
         const quint64 beforeNew = t_allocations;
-        delete new CapturedPacket;
+        void *raw = ::operator new(64);
+        ::operator delete(raw);
         QVERIFY(t_allocations > beforeNew);
     }
 
