@@ -1,9 +1,9 @@
 #include "tcpinfo.h"
 
 #include <netinet/in.h>
-// linux/tcp.h, not netinet/tcp.h: glibc's struct tcp_info stops before tcpi_segs_out.
-#include <linux/tcp.h>
 #include <sys/socket.h>
+// The kernel's own struct: glibc's netinet/tcp.h stops before the pacing and delivery rates.
+#include <linux/tcp.h>
 
 namespace tcplab {
 
@@ -58,8 +58,18 @@ TcpInfoSnapshot readTcpInfo(int fd)
     s.pmtu = info.tcpi_pmtu;
     s.sndMss = info.tcpi_snd_mss;
     s.rcvMss = info.tcpi_rcv_mss;
+    // An older kernel fills less of the struct: the rest stays zero.
+    s.sndSsthresh = info.tcpi_snd_ssthresh;
+    s.rtoUs = info.tcpi_rto;
+    s.rcvSpace = info.tcpi_rcv_space;
+    s.notsentBytes = info.tcpi_notsent_bytes;
     s.segsOut = info.tcpi_segs_out;
     s.segsIn = info.tcpi_segs_in;
+    s.bytesAcked = info.tcpi_bytes_acked;
+    s.bytesReceived = info.tcpi_bytes_received;
+    s.pacingRate = info.tcpi_pacing_rate;
+    s.deliveryRate = info.tcpi_delivery_rate;
+    s.deliveryRateAppLimited = info.tcpi_delivery_rate_app_limited;
     return s;
 }
 

@@ -25,8 +25,18 @@ struct TcpInfoSnapshot
     quint32 pmtu = 0;
     quint32 sndMss = 0;
     quint32 rcvMss = 0;
-    quint32 segsOut = 0;       // segments sent, pure ACKs and probes included (tcpi_segs_out)
-    quint32 segsIn = 0;        // segments received (tcpi_segs_in)
+    // Congestion and pacing, for the wire's TCP_INFO series (0 where the kernel has no value).
+    quint32 sndSsthresh = 0;   // segments; 0x7fffffff (TCP_INFINITE_SSTHRESH) before the first loss
+    quint32 rtoUs = 0;
+    quint32 rcvSpace = 0;      // bytes the receiver's buffer auto-tuning aims at
+    quint32 notsentBytes = 0;
+    quint32 segsOut = 0;
+    quint32 segsIn = 0;
+    quint64 bytesAcked = 0;
+    quint64 bytesReceived = 0;
+    quint64 pacingRate = 0;    // bytes per second
+    quint64 deliveryRate = 0;  // bytes per second, the kernel's latest estimate
+    bool deliveryRateAppLimited = false;
 
     QString stateName() const;
     QString toText() const;

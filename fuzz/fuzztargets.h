@@ -1,6 +1,6 @@
 // The fuzzing harnesses, shared by the libFuzzer executables (fuzz_*.cpp, clang only) and by
 // tst_hardening_fuzzcorpus, which replays the committed corpus and every crash input found in
-// the normal build (fuzzframers.cpp, fuzzbinframe.cpp). Each returns nullptr, or a description of the broken invariant.
+// the normal build (fuzzframers.cpp, fuzzbinframe.cpp, fuzzwire.cpp). Each returns nullptr, or a description of the broken invariant.
 #pragma once
 
 #include <cstddef>
@@ -16,5 +16,11 @@ const char *binFramer(const uint8_t *data, size_t size);
 const char *hexParser(const uint8_t *data, size_t size);
 // BinFrame::parseFields ("u32,tag,u64,i16,i16,f32") on the input as UTF-8.
 const char *binFields(const uint8_t *data, size_t size);
+// The wire spec (WireSpec::parse) on the input as UTF-8: errors are one line with the prefix;
+// an accepted spec's canonical form parses back to the same spec (fuzzwire.cpp).
+const char *wireSpec(const uint8_t *data, size_t size);
+// The packet decoder on the input as one frame, then the input cut into captured packets fed
+// to a connection tracker: consistent lengths, bounded arrays, bounded connections.
+const char *packetDecoder(const uint8_t *data, size_t size);
 
 } // namespace tcplab::fuzz

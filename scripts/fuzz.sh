@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-60}"
 build_dir="${BUILD_DIR:-build-fuzz}"
-all=(fuzz_line_framer fuzz_bin_framer fuzz_hex_parser fuzz_bin_fields)
+all=(fuzz_line_framer fuzz_bin_framer fuzz_hex_parser fuzz_bin_fields fuzz_wirespec fuzz_packet_decoder)
 targets=("${@:-${all[@]}}")
 
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is needed (apt-get install clang)" >&2; exit 2; }

@@ -8,6 +8,7 @@ endforeach()
 
 # The fuzzers' corpora and crash inputs, replayed through the same harnesses with gcc.
 tcplab_add_test(tst_hardening_fuzzcorpus TIMEOUT 60 ENVIRONMENT TCPLAB_FUZZ_DIR=${CMAKE_SOURCE_DIR}/fuzz
-    SOURCES ${CMAKE_SOURCE_DIR}/fuzz/fuzzframers.cpp ${CMAKE_SOURCE_DIR}/fuzz/fuzzbinframe.cpp ${CMAKE_SOURCE_DIR}/fuzz/fuzztargets.h)
+    SOURCES ${CMAKE_SOURCE_DIR}/fuzz/fuzzframers.cpp ${CMAKE_SOURCE_DIR}/fuzz/fuzzbinframe.cpp
+            ${CMAKE_SOURCE_DIR}/fuzz/fuzzwire.cpp ${CMAKE_SOURCE_DIR}/fuzz/fuzztargets.h)
 target_include_directories(tst_hardening_fuzzcorpus PRIVATE ${CMAKE_SOURCE_DIR}/fuzz)
 target_compile_definitions(tst_hardening_fuzzcorpus PRIVATE TCPLAB_FUZZ_DIR="${CMAKE_SOURCE_DIR}/fuzz")

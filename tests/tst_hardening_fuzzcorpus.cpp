@@ -23,7 +23,7 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("target");
         int files = 0;
-        for (const char *target : {"fuzz_line_framer", "fuzz_bin_framer", "fuzz_hex_parser", "fuzz_bin_fields"}) {
+        for (const char *target : {"fuzz_line_framer", "fuzz_bin_framer", "fuzz_hex_parser", "fuzz_bin_fields", "fuzz_wirespec", "fuzz_packet_decoder"}) {
             for (const char *kind : {"corpus", "regressions"}) {
                 // ctest's TCPLAB_FUZZ_DIR wins: the unprivileged pass may replay a copy of fuzz/.
                 const QDir dir(qEnvironmentVariable("TCPLAB_FUZZ_DIR", QStringLiteral(TCPLAB_FUZZ_DIR))
@@ -53,6 +53,10 @@ private slots:
             harness = tcplab::fuzz::binFramer;
         else if (target == QLatin1String("fuzz_hex_parser"))
             harness = tcplab::fuzz::hexParser;
+        else if (target == QLatin1String("fuzz_wirespec"))
+            harness = tcplab::fuzz::wireSpec;
+        else if (target == QLatin1String("fuzz_packet_decoder"))
+            harness = tcplab::fuzz::packetDecoder;
         else
             harness = tcplab::fuzz::binFields;
         const char *broken = harness(reinterpret_cast<const uint8_t *>(input.constData()), size_t(input.size()));
@@ -68,6 +72,8 @@ private slots:
         QVERIFY(!tcplab::fuzz::binFramer(reinterpret_cast<const uint8_t *>(ok.constData()), size_t(ok.size())));
         const QByteArray hex("48656c6c6f");
         QVERIFY(!tcplab::fuzz::hexParser(reinterpret_cast<const uint8_t *>(hex.constData()), size_t(hex.size())));
+        const QByteArray spec("delay=50ms,s2c.loss=5%,drop=c2s:data#5*2");
+        QVERIFY(!tcplab::fuzz::wireSpec(reinterpret_cast<const uint8_t *>(spec.constData()), size_t(spec.size())));
     }
 };
 

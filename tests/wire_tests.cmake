@@ -1,0 +1,10 @@
+# The wire (issue 11): the pure units (spec, decoder, connection state, ring, pcap, ladder,
+# TCP_INFO sampler) and the fuzz corpus of the wire's parsers.
+tcplab_add_test(tst_wirespec TIMEOUT 60)
+set(TCPLAB_WIRE_FRAMES wireframes.cpp wireframes.h)
+tcplab_add_test(tst_wirepacket TIMEOUT 60 SOURCES ${TCPLAB_WIRE_FRAMES})
+tcplab_add_test(tst_wirepcap TIMEOUT 60 SOURCES ${TCPLAB_WIRE_FRAMES})
+tcplab_add_test(tst_wireladder TIMEOUT 60 SOURCES ${TCPLAB_WIRE_FRAMES})
+tcplab_add_test(tst_wirering TIMEOUT 120)
+tcplab_add_test(tst_wiretcpinfo TIMEOUT 60)
+tcplab_add_test(tst_wirejson TIMEOUT 60 SOURCES ${TCPLAB_WIRE_FRAMES})
