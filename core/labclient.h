@@ -4,6 +4,7 @@
 #pragma once
 
 #include "error.h"
+#include "socketfactory.h"
 #include "tcpinfo.h"
 
 #include <QByteArray>
@@ -34,6 +35,7 @@ struct ClientRequest
     ReplyMode replyMode = ReplyMode::UntilClose;
     int expectedBytes = 0;
     bool resetAfterSend = false; // close with RST right after sending (fault injection)
+    SocketFactory socketFactory;  // ::socket() when empty; the wire's client side for example
 };
 
 struct ClientResult

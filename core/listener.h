@@ -5,6 +5,7 @@
 #include "error.h"
 #include "filedescriptor.h"
 #include "serverconfig.h"
+#include "socketfactory.h"
 #include "socketoptions.h"
 
 #include <QHostAddress>
@@ -23,6 +24,7 @@ struct ListenerSocket
 // IPv4 literal, "localhost", a host name, or empty (= all interfaces).
 Result<QHostAddress> resolveIPv4(const QString &host);
 
-Result<ListenerSocket> openListener(const ServerConfig &config);
+// factory: where the socket comes from (::socket() when empty), e.g. inside the wire's server side.
+Result<ListenerSocket> openListener(const ServerConfig &config, const SocketFactory &factory = {});
 
 } // namespace tcplab

@@ -1,0 +1,3 @@
+# The wire (issue 11): namespaces, relay, impairments. Real namespaces and packets, as root and
+# unprivileged (user namespaces); skipped with the reason only where the kernel forbids them.
+tcplab_add_test(tst_wire_path TIMEOUT 300 SOURCES wiretestsupport.cpp wiretestsupport.h)
