@@ -405,7 +405,7 @@ private slots:
         QTest::addColumn<double>("mbit");
         QTest::addColumn<int>("limit"); // below what TCP's window reaches, so the queue overflows
         QTest::newRow("5mbit limit 10") << 5.0 << 10;
-        QTest::newRow("20mbit limit 25") << 20.0 << 25;
+        QTest::newRow("20mbit limit 15") << 20.0 << 15;
     }
 
     void rateLimitsGoodputWithQueueDrops()

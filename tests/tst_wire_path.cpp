@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -348,8 +349,38 @@ private slots:
             QVERIFY2(!inUse.contains(ino), qPrintable(QString::number(ino)));
     }
 
+    void idleWireCostsNoCpu()
+    {
+        WireSpec spec;
+        spec.c2s.delayMs = 50; // a timer in use, then none
+        std::unique_ptr<Wire> wire = start(spec);
+        QVERIFY(wire);
+        QCOMPARE(udpBurst(*wire, 5, 0, 64, 200).size(), 5);
+        auto relayTicks = [] {
+            const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+            for (const QString &t : tasks) {
+                QFile f(QStringLiteral("/proc/self/task/%1/stat").arg(t));
+                if (!f.open(QIODevice::ReadOnly))
+                    continue;
+                const QString stat = QString::fromLatin1(f.readAll());
+                if (!stat.contains(QLatin1String("(tcplab-wire)")))
+                    continue;
+                const QStringList fields = stat.mid(stat.lastIndexOf(QLatin1Char(')')) + 2).split(QLatin1Char(' '));
+                return fields.value(11).toLongLong() + fields.value(12).toLongLong(); // utime + stime
+            }
+            return -1LL;
+        };
+        const qint64 before = relayTicks();
+        QVERIFY(before >= 0);
+        QTest::qWait(2000);
+        const qint64 ticks = relayTicks() - before;
+        QVERIFY2(ticks * 1000 / ::sysconf(_SC_CLK_TCK) < 50, qPrintable(QStringLiteral("%1 ticks").arg(ticks)));
+    }
+
     void refusedNamespacesSayWhy()
     {
+        if (QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty())
+            QSKIP("util-linux's unshare is not installed (it makes the nested user namespace)");
         // A user namespace of our own whose limit of nested user namespaces is 0: the kernel
         // then refuses the wire's, exactly as user.max_user_namespaces=0 does on a host.
         QProcess p;

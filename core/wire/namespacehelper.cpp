@@ -23,6 +23,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -615,6 +616,13 @@ void serve(int sock, const ChildState &s)
     if (sock > 0)
         ::close_range(0, unsigned(sock - 1), 0);
     ::close_range(unsigned(sock + 1), ~0U, 0);
+    // Ctrl-C in the lab's terminal reaches the whole process group: the helper ends with the
+    // channel instead, so that the lab can still close its wire in order.
+    struct sigaction ignore{};
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGINT, &ignore, nullptr);
+    ::sigaction(SIGQUIT, &ignore, nullptr);
+    ::prctl(PR_SET_NAME, "tcplab-wire-ns", 0, 0, 0);
     ChildState state;
     WireReply reply;
     reply.stage = buildNamespaces(uid, gid, &state, &reply);
