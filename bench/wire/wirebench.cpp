@@ -5,7 +5,7 @@
 //              across a wire with delay D each way: median and p99 against 2D
 //   loss       10 000 datagrams across a wire with loss L%: the measured rate
 // Usage: tcplab-wirebench [--bulk SECONDS] [--refwire PATH] [--runs N] [--rtt N] [--delay MS]
-//                         [--loss PERCENT] [--capture]
+//                         [--loss PERCENT] [--capture] [--realtime]
 // Prints one line per measurement, "wire <what> key=value ...", and exits 0 (1 on a failure).
 #include "server.h"
 #include "serverconfig.h"
@@ -17,6 +17,9 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <sched.h>
 #include <arpa/inet.h>
 #include <atomic>
 #include <cmath>
@@ -268,8 +271,15 @@ int main(int argc, char **argv)
     const QCommandLineOption delayOpt(QStringLiteral("delay"), QStringLiteral("delay per direction, ms"), QStringLiteral("MS"), QStringLiteral("10"));
     const QCommandLineOption lossOpt(QStringLiteral("loss"), QStringLiteral("loss percent for the loss run (<0: none)"), QStringLiteral("P"), QStringLiteral("-1"));
     const QCommandLineOption captureOpt(QStringLiteral("capture"), QStringLiteral("bulk with a sink on the relay"));
-    parser.addOptions({bulkOpt, refOpt, runsOpt, rttOpt, delayOpt, lossOpt, captureOpt});
+    const QCommandLineOption rtOpt(QStringLiteral("realtime"),
+                                   QStringLiteral("run the client and server threads at SCHED_FIFO 2 (root): the RTT then shows the wire, not the machine's load"));
+    parser.addOptions({bulkOpt, refOpt, runsOpt, rttOpt, delayOpt, lossOpt, captureOpt, rtOpt});
     parser.process(app);
+    if (parser.isSet(rtOpt)) {
+        const sched_param rt{2};
+        if (::sched_setscheduler(0, SCHED_FIFO, &rt) != 0) // threads started later inherit it
+            return fail(QStringLiteral("--realtime: sched_setscheduler: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    }
 
     const double seconds = qBound(0.0, parser.value(bulkOpt).toDouble(), 30.0);
     const int runs = qBound(1, parser.value(runsOpt).toInt(), 11);
