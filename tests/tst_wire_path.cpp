@@ -349,6 +349,36 @@ private slots:
             QVERIFY2(!inUse.contains(ino), qPrintable(QString::number(ino)));
     }
 
+    void startedFromAShortLivedThread()
+    {
+        // The wire outlives the thread that started it (the helper is not tied to that thread).
+        std::unique_ptr<Wire> wire;
+        QThread *t = QThread::create([&] { wire = start(); });
+        t->start();
+        t->wait();
+        delete t;
+        QVERIFY(wire);
+        QTest::qWait(100);
+        QCOMPARE(::kill(wire->helperPid(), 0), 0);
+        QCOMPARE(udpBurst(*wire, 3, 0, 64, 300).size(), 3);
+        QVERIFY(wire->socket(Side::Server, AF_INET, SOCK_STREAM).ok());
+    }
+
+    void tooManyTargetedDropsAreRefused()
+    {
+        std::unique_ptr<Wire> wire = start();
+        QVERIFY(wire);
+        WireSpec spec;
+        for (int i = 0; i < Relay::kMaxDrops + 1; ++i)
+            spec.drops << TargetedDrop{};
+        const Error e = wire->setSpec(spec);
+        QVERIFY(e);
+        QVERIFY2(e.text().contains(QString::number(Relay::kMaxDrops)), qPrintable(e.text()));
+        QVERIFY(!Wire::start(spec));
+        spec.drops.removeLast();
+        QVERIFY(!wire->setSpec(spec));
+    }
+
     void idleWireCostsNoCpu()
     {
         WireSpec spec;
