@@ -15,6 +15,8 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
+#include <sched.h>
 #include <sys/socket.h>
 #include <thread>
 
@@ -30,6 +32,22 @@ DirectionImpairment delayed(double ms, double jitterMs = 0)
     d.delayMs = ms;
     d.jitterMs = jitterMs;
     return d;
+}
+
+// Whether the relay thread got its real-time priority (root, or an RLIMIT_RTPRIO).
+bool relayIsRealtime()
+{
+    const sched_param rt{1};
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    const bool ok = pthread_attr_setschedpolicy(&attr, SCHED_FIFO) == 0 && pthread_attr_setschedparam(&attr, &rt) == 0
+        && pthread_attr_setinheritsched(&attr, PTHREAD_EXPLICIT_SCHED) == 0;
+    pthread_t t;
+    const bool started = ok && pthread_create(&t, &attr, [](void *) -> void * { return nullptr; }, nullptr) == 0;
+    if (started)
+        pthread_join(t, nullptr);
+    pthread_attr_destroy(&attr);
+    return started;
 }
 
 tcp_info tcpInfo(int fd)
@@ -219,7 +237,9 @@ private slots:
         // here at most 5% of the exchanges may take longer than that.
         // here the relay's own part is held to it: each packet's time in the relay is within
         // 1 ms of its direction's delay for 95% of the packets (the lab's server and client
-        // threads wait for a CPU too, which is not the wire's doing).
+        // threads wait for a CPU too, which is not the wire's doing). Unprivileged the relay
+        // has no real-time priority and waits for a CPU like any thread: 85% there. A delay
+        // off by 1.5 ms puts every packet over.
         int late = 0, packets = 0;
         for (const CapturedPacket &p : sink.packets()) {
             const double held = double(p.deliveredNs - p.sentNs) / 1e6;
@@ -229,7 +249,7 @@ private slots:
             ++packets;
         }
         QVERIFY(packets >= 200);
-        QVERIFY2(late <= packets * 5 / 100, qPrintable(QStringLiteral("%1 of %2 packets held over D + 1 ms").arg(late).arg(packets)));
+        QVERIFY2(late <= packets * (relayIsRealtime() ? 5 : 15) / 100, qPrintable(QStringLiteral("%1 of %2 packets held over D + 1 ms").arg(late).arg(packets)));
     }
 
     void jitterStaysInItsBoundsAndKeepsOrder()
@@ -257,12 +277,12 @@ private slots:
         QVERIFY2(lo >= 15.0, qPrintable(QString::number(lo)));
         // Never later than delay + jitter (order kept cannot add: the previous one was sent
         // earlier, with the same bound), but for the relay thread waiting for a CPU on a
-        // loaded machine (unprivileged it has no real-time priority): at most 6% over by more
-        // than 1 ms. Jitter twice as wide would put a fifth of them over.
+        // loaded machine: at most 6% over by more than 1 ms (10% unprivileged, where it has no
+        // real-time priority). Jitter twice as wide would put a fifth of them over.
         int late = 0;
         for (double d : oneWay)
             late += d > 25.0 + 1.0 ? 1 : 0;
-        QVERIFY2(late <= 18, qPrintable(QStringLiteral("%1 packets late, max %2 ms").arg(late).arg(hi)));
+        QVERIFY2(late <= (relayIsRealtime() ? 18 : 30), qPrintable(QStringLiteral("%1 packets late, max %2 ms").arg(late).arg(hi)));
         QVERIFY2(hi - lo >= 7.0, "no jitter to see");
         QVERIFY2(percentile(oneWay, 10) < 18.0 && percentile(oneWay, 90) > 22.0, "jitter not spread over its range");
     }
