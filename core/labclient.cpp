@@ -105,7 +105,8 @@ ClientResult runClientExchange(const ClientRequest &request)
         return result;
     }
     const QString where = QStringLiteral("%1:%2").arg(address.value().toString()).arg(request.port);
-    FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    FileDescriptor fd(request.socketFactory ? request.socketFactory(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)
+                                            : ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     if (!fd.isValid()) {
         result.error = Error::fromErrno(errno, tr("socket"));
         return result;

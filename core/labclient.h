@@ -5,6 +5,7 @@
 #pragma once
 
 #include "error.h"
+#include "socketfactory.h"
 #include "tcpinfo.h"
 
 #include <QByteArray>
@@ -35,6 +36,7 @@ struct ClientRequest
     ReplyMode replyMode = ReplyMode::UntilClose;
     int expectedBytes = 0;
     bool resetAfterSend = false; // close with RST right after sending (fault injection)
+    SocketFactory socketFactory;  // ::socket() when empty; the wire's client side for example
 };
 
 // The client options as getsockopt reads them from the client's own socket (-1: not read).

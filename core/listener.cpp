@@ -48,7 +48,7 @@ Result<QHostAddress> resolveIPv4(const QString &host)
     return firstIPv4(h, QHostInfo::fromName(h));
 }
 
-Result<ListenerSocket> openListener(const ServerConfig &config)
+Result<ListenerSocket> openListener(const ServerConfig &config, const SocketFactory &factory)
 {
     const QStringList problems = config.validate();
     if (!problems.isEmpty())
@@ -59,7 +59,7 @@ Result<ListenerSocket> openListener(const ServerConfig &config)
         return address.error();
 
     ListenerSocket listener;
-    listener.fd = FileDescriptor(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    listener.fd = FileDescriptor(factory ? factory(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0) : ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     if (!listener.fd.isValid())
         return Error::fromErrno(errno, tr("socket"));
     const int fd = listener.fd.get();

@@ -5,6 +5,7 @@
 #include "error.h"
 #include "filedescriptor.h"
 #include "serverconfig.h"
+#include "socketfactory.h"
 #include "socketoptions.h"
 
 #include <QHostAddress>
@@ -31,6 +32,7 @@ bool hostNeedsLookup(const QString &host);
 // The first IPv4 address of a finished lookup of host, or why there is none.
 Result<QHostAddress> firstIPv4(const QString &host, const QHostInfo &info);
 
-Result<ListenerSocket> openListener(const ServerConfig &config);
+// factory: where the socket comes from (::socket() when empty), e.g. inside the wire's server side.
+Result<ListenerSocket> openListener(const ServerConfig &config, const SocketFactory &factory = {});
 
 } // namespace tcplab

@@ -28,7 +28,7 @@ Error Server::start(const ServerConfig &config)
         return Error::message(tr("the server is already running on %1").arg(endpoint()));
     // Each connection costs a descriptor: serve with the most the hard limit allows.
     const FileLimitReport fileLimit = raiseFileLimit();
-    Result<ListenerSocket> listener = openListener(config);
+    Result<ListenerSocket> listener = openListener(config, m_socketFactory);
     if (!listener)
         return listener.error();
 

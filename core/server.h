@@ -7,6 +7,7 @@
 #include "eventhub.h"
 #include "serverconfig.h"
 #include "socketoptions.h"
+#include "socketfactory.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -31,6 +32,8 @@ public:
     Error start(const ServerConfig &config);
     // Close every socket and join every thread; returns within about a second.
     void stop();
+    // Where the next start() gets its listening socket (::socket() when empty), e.g. the wire.
+    void setSocketFactory(SocketFactory factory) { m_socketFactory = std::move(factory); }
 
     bool isRunning() const { return m_running; }
     QHostAddress address() const { return m_address; }
@@ -61,6 +64,7 @@ private:
     EventHub m_events;
     ConnectionRegistry m_connections;
     ServerConfig m_config;
+    SocketFactory m_socketFactory;
     OptionReport m_report;
     QStringList m_warnings;
     QHostAddress m_address;

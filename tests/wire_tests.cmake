@@ -8,3 +8,7 @@ tcplab_add_test(tst_wireladder TIMEOUT 60 SOURCES ${TCPLAB_WIRE_FRAMES})
 tcplab_add_test(tst_wirering TIMEOUT 120)
 tcplab_add_test(tst_wiretcpinfo TIMEOUT 60)
 tcplab_add_test(tst_wirejson TIMEOUT 60 SOURCES ${TCPLAB_WIRE_FRAMES})
+# The wire (issue 11): namespaces, relay, impairments. Real namespaces and packets, as root and
+# unprivileged (user namespaces); skipped with the reason only where the kernel forbids them.
+tcplab_add_test(tst_wire_path TIMEOUT 300 SOURCES wiretestsupport.cpp wiretestsupport.h)
+tcplab_add_test(tst_wire_impairments TIMEOUT 300 SOURCES wiretestsupport.cpp wiretestsupport.h)
