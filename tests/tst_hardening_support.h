@@ -10,9 +10,9 @@
 #include <QObject>
 #include <QString>
 
-class QProcess;
-
 #include <vector>
+
+class QProcess;
 
 namespace hardening {
 
