@@ -364,6 +364,25 @@ private slots:
         QVERIFY(wire->socket(Side::Server, AF_INET, SOCK_STREAM).ok());
     }
 
+    void factoryOutlivingItsWireFails()
+    {
+        std::unique_ptr<Wire> wire = start();
+        QVERIFY(wire);
+        const SocketFactory factory = wire->socketFactory(Side::Client);
+        const int fd = factory(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        ::close(fd);
+        wire.reset();
+        errno = 0;
+        QCOMPARE(factory(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), -1);
+        QCOMPARE(errno, ENETDOWN);
+        Server server; // and the lab's server says so in one line
+        server.setSocketFactory(factory);
+        const Error e = server.start(testsupport::loopbackConfig());
+        QVERIFY(e);
+        QVERIFY2(e.text().contains(QLatin1String("ENETDOWN")), qPrintable(e.text()));
+    }
+
     void tooManyTargetedDropsAreRefused()
     {
         std::unique_ptr<Wire> wire = start();

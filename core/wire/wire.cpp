@@ -32,8 +32,13 @@ Result<FileDescriptor> Wire::socket(Side side, int domain, int type, int protoco
 
 SocketFactory Wire::socketFactory(Side side)
 {
-    NamespaceHelper *helper = m_helper.get();
-    return [helper, side](int domain, int type, int protocol) {
+    std::weak_ptr<NamespaceHelper> weak = m_helper;
+    return [weak, side](int domain, int type, int protocol) {
+        const std::shared_ptr<NamespaceHelper> helper = weak.lock();
+        if (!helper) {
+            errno = ENETDOWN; // the wire was stopped
+            return -1;
+        }
         Result<FileDescriptor> fd = helper->socket(side, domain, type, protocol);
         if (!fd) {
             errno = fd.error().errnum() ? fd.error().errnum() : EIO;

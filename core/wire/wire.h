@@ -34,7 +34,7 @@ public:
     // A socket created inside a side's namespace; bind/connect/listen it from anywhere. Thread-safe.
     Result<FileDescriptor> socket(Side side, int domain, int type, int protocol = 0);
     // The same as a SocketFactory for ServerConfig-driven code (Server::setSocketFactory,
-    // ClientRequest::socketFactory). It refers to this Wire: do not use it after the Wire is gone.
+    // ClientRequest::socketFactory). Used after the Wire is gone it fails with ENETDOWN.
     SocketFactory socketFactory(Side side);
 
     QHostAddress clientAddress() const { return QHostAddress(WireAddressing::kClientIPv4); }
@@ -55,7 +55,7 @@ public:
 
 private:
     Wire() = default;
-    std::unique_ptr<NamespaceHelper> m_helper;
+    std::shared_ptr<NamespaceHelper> m_helper; // shared with the socket factories, weakly
     std::unique_ptr<Relay> m_relay;
 };
 
