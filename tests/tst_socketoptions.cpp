@@ -9,6 +9,7 @@
 #include "testsupport.h"
 
 #include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -697,13 +698,16 @@ private slots:
             return;
         }
         // In the namespace: a veth whose far end takes frames for a MAC that no one has.
-        for (const QString &cmd : {QStringLiteral("ip link set lo up"), QStringLiteral("ip link add v0 type veth peer name v1"),
-                                   QStringLiteral("ip addr add 198.18.0.1/24 dev v0"), QStringLiteral("ip link set v0 up"),
-                                   QStringLiteral("ip link set v1 up"),
-                                   QStringLiteral("ip neigh add 198.18.0.2 lladdr 02:00:00:00:00:02 dev v0 nud permanent")}) {
+        const QString ip = QStandardPaths::findExecutable(QStringLiteral("ip"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"),
+                                                                                 QStringLiteral("/usr/bin"), QStringLiteral("/bin")});
+        if (ip.isEmpty())
+            QSKIP("ip(8) (iproute2) is not installed: no veth for the SYN-ACK count");
+        for (const char *args : {"link set lo up", "link add v0 type veth peer name v1", "addr add 198.18.0.1/24 dev v0",
+                                 "link set v0 up", "link set v1 up",
+                                 "neigh add 198.18.0.2 lladdr 02:00:00:00:00:02 dev v0 nud permanent"}) {
             QProcess p;
-            p.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), cmd});
-            QVERIFY2(p.waitForFinished(10000) && p.exitCode() == 0, qPrintable(cmd + QLatin1Char(' ') + p.readAllStandardError()));
+            p.start(ip, QString::fromLatin1(args).split(QLatin1Char(' ')));
+            QVERIFY2(p.waitForFinished(10000) && p.exitCode() == 0, qPrintable(QLatin1String(args) + QLatin1Char(' ') + p.readAllStandardError()));
         }
         QFile synack(QStringLiteral("/proc/sys/net/ipv4/tcp_synack_retries"));
         QVERIFY(synack.open(QIODevice::WriteOnly));
