@@ -258,14 +258,6 @@ QString groupTitle(OptionGroup group)
     return {};
 }
 
-QStringList availableCongestionControls()
-{
-    QFile f(QStringLiteral("/proc/sys/net/ipv4/tcp_available_congestion_control"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {QStringLiteral("cubic"), QStringLiteral("reno")};
-    return QString::fromLatin1(f.readAll()).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
-
 namespace {
 
 QStringList readWords(const char *path)
@@ -282,6 +274,11 @@ bool isCongestionOption(const OptionSpec &spec)
 }
 
 } // namespace
+
+QStringList availableCongestionControls()
+{
+    return readWords("/proc/sys/net/ipv4/tcp_available_congestion_control");
+}
 
 CongestionControlChoices congestionControlChoices(const QStringList &available, const QStringList &allowed, bool mayChooseAny)
 {
@@ -327,7 +324,7 @@ bool mayChooseAnyCongestionControl()
 const CongestionControlChoices &congestionControlChoices()
 {
     static const CongestionControlChoices choices = [] {
-        QStringList available = readWords("/proc/sys/net/ipv4/tcp_available_congestion_control");
+        QStringList available = availableCongestionControls();
         QStringList allowed = readWords("/proc/sys/net/ipv4/tcp_allowed_congestion_control");
         if (available.isEmpty())
             available = allowed;

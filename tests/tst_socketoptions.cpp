@@ -8,6 +8,8 @@
 #include "tcpinfo.h"
 #include "testsupport.h"
 
+#include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -180,6 +182,70 @@ ServerConfig everyOptionConfig(const QString &mode)
     return config;
 }
 
+
+// ---- TCP_SYNCNT on a listener, in a private network namespace (see synCountBoundsSynAcks) ----
+
+quint16 checksum(const QByteArray &bytes)
+{
+    quint32 sum = 0;
+    for (qsizetype i = 0; i + 1 < bytes.size(); i += 2)
+        sum += (quint32(quint8(bytes[i])) << 8) | quint8(bytes[i + 1]);
+    if (bytes.size() % 2)
+        sum += quint32(quint8(bytes.back())) << 8;
+    while (sum >> 16)
+        sum = (sum & 0xffff) + (sum >> 16);
+    return quint16(~sum);
+}
+
+// A bare SYN from an address nobody answers for: the listener's SYN-ACKs go unanswered.
+bool sendBareSyn(quint32 from, quint16 fromPort, quint32 to, quint16 toPort)
+{
+    QByteArray tcp(20, '\0');
+    auto put16 = [](QByteArray &b, int at, quint16 v) { b[at] = char(v >> 8); b[at + 1] = char(v); };
+    put16(tcp, 0, fromPort);
+    put16(tcp, 2, toPort);
+    tcp[7] = 1;             // sequence number 1
+    tcp[12] = char(5 << 4); // header length
+    tcp[13] = 0x02;         // SYN
+    put16(tcp, 14, 65535);  // window
+    QByteArray pseudo(12, '\0');
+    for (int i = 0; i < 4; ++i) {
+        pseudo[i] = char(from >> (24 - 8 * i));
+        pseudo[4 + i] = char(to >> (24 - 8 * i));
+    }
+    pseudo[9] = IPPROTO_TCP;
+    put16(pseudo, 10, quint16(tcp.size()));
+    put16(tcp, 16, checksum(pseudo + tcp));
+    QByteArray ip(20, '\0');
+    ip[0] = 0x45;
+    put16(ip, 2, quint16(20 + tcp.size()));
+    ip[8] = 64;
+    ip[9] = IPPROTO_TCP;
+    ip.replace(12, 8, pseudo.left(8)); // source, destination (the kernel fills the checksum)
+    FileDescriptor raw(::socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW));
+    sockaddr_in dst{};
+    dst.sin_family = AF_INET;
+    dst.sin_addr.s_addr = htonl(to);
+    const QByteArray packet = ip + tcp;
+    return raw.isValid()
+        && ::sendto(raw.get(), packet.constData(), size_t(packet.size()), 0, reinterpret_cast<sockaddr *>(&dst), sizeof(dst)) == packet.size();
+}
+
+// SYN_RECV entries of /proc/net/tcp: local port -> retransmissions so far.
+QMap<quint16, int> halfOpen()
+{
+    QMap<quint16, int> out;
+    QFile f(QStringLiteral("/proc/net/tcp"));
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    f.readLine();
+    while (!f.atEnd()) {
+        const QStringList cols = QString::fromLatin1(f.readLine()).simplified().split(QLatin1Char(' '));
+        if (cols.size() > 6 && cols[3] == QLatin1String("03"))
+            out.insert(quint16(cols[1].section(QLatin1Char(':'), 1).toUInt(nullptr, 16)), cols[6].toInt(nullptr, 16));
+    }
+    return out;
+}
 } // namespace
 
 class TestSocketOptions : public QObject
@@ -604,6 +670,78 @@ private slots:
         QVERIFY(!server.start(config));
         QCOMPARE(readOption(server.listenDescriptor(), *spec).value().toInt(), 2);
         server.stop();
+    }
+
+    // TCP_SYNCNT set on a listener bounds the SYN-ACK retransmissions of its half-open
+    // connections; without it they follow net.ipv4.tcp_synack_retries. Measured in a private
+    // network namespace (unshare -rn, so root is not needed), where a SYN arrives from
+    // 198.18.0.2, an address behind a veth that nobody answers for.
+    void synCountBoundsSynAckRetransmissions()
+    {
+        if (qEnvironmentVariableIsEmpty("TCPLAB_SYNCNT_NETNS")) {
+            QProcess child;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("TCPLAB_SYNCNT_NETNS"), QStringLiteral("1"));
+            child.setProcessEnvironment(env);
+            child.setProcessChannelMode(QProcess::MergedChannels);
+            child.start(QStringLiteral("unshare"), {QStringLiteral("-rn"), QCoreApplication::applicationFilePath(),
+                                                    QStringLiteral("synCountBoundsSynAckRetransmissions")});
+            if (!child.waitForStarted(5000))
+                QSKIP("unshare(1) is not available: no private network namespace for the SYN-ACK count");
+            QVERIFY(child.waitForFinished(60000));
+            const QByteArray out = child.readAll();
+            if (child.exitCode() != 0 && out.contains("unshare:"))
+                QSKIP(qPrintable(QStringLiteral("no private network namespace here: ") + QString::fromLocal8Bit(out.trimmed())));
+            qInfo("%s", out.constData());
+            QVERIFY2(child.exitCode() == 0 && out.contains("PASS   : TestSocketOptions::synCountBoundsSynAckRetransmissions()"),
+                     out.constData());
+            return;
+        }
+        // In the namespace: a veth whose far end takes frames for a MAC that no one has.
+        const QString ip = QStandardPaths::findExecutable(QStringLiteral("ip"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"),
+                                                                                 QStringLiteral("/usr/bin"), QStringLiteral("/bin")});
+        if (ip.isEmpty())
+            QSKIP("ip(8) (iproute2) is not installed: no veth for the SYN-ACK count");
+        for (const char *args : {"link set lo up", "link add v0 type veth peer name v1", "addr add 198.18.0.1/24 dev v0",
+                                 "link set v0 up", "link set v1 up",
+                                 "neigh add 198.18.0.2 lladdr 02:00:00:00:00:02 dev v0 nud permanent"}) {
+            QProcess p;
+            p.start(ip, QString::fromLatin1(args).split(QLatin1Char(' ')));
+            QVERIFY2(p.waitForFinished(10000) && p.exitCode() == 0, qPrintable(QLatin1String(args) + QLatin1Char(' ') + p.readAllStandardError()));
+        }
+        QFile synack(QStringLiteral("/proc/sys/net/ipv4/tcp_synack_retries"));
+        QVERIFY(synack.open(QIODevice::WriteOnly));
+        QVERIFY(synack.write("3\n") == 2);
+        synack.close();
+        const quint32 server = 0xc6120001, peer = 0xc6120002; // 198.18.0.1, 198.18.0.2
+        ServerConfig bounded = loopbackConfig();
+        bounded.setValue(QStringLiteral("host"), QStringLiteral("198.18.0.1"));
+        bounded.setValue(QStringLiteral("syncnt"), 1);
+        ServerConfig plain = bounded;
+        plain.unset(QStringLiteral("syncnt"));
+        Server a, b;
+        QVERIFY(!a.start(bounded));
+        QVERIFY(!b.start(plain));
+        QVERIFY(sendBareSyn(peer, 40001, server, a.port()));
+        QVERIFY(sendBareSyn(peer, 40002, server, b.port()));
+        // SYN-ACKs at 0, 1, 3, 7 s (doubling); SYNCNT 1 drops the request after one retransmit.
+        int boundedMax = -1, plainAtDrop = -1;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 15000) {
+            const QMap<quint16, int> now = halfOpen();
+            if (now.contains(a.port())) {
+                boundedMax = std::max(boundedMax, now.value(a.port()));
+            } else if (boundedMax >= 0) {
+                plainAtDrop = now.value(b.port(), -1);
+                break;
+            }
+            QThread::msleep(100);
+        }
+        qInfo("SYNCNT 1: dropped after %lld ms and %d SYN-ACK retransmission(s); the listener without it "
+              "(tcp_synack_retries 3) had %d then", timer.elapsed(), boundedMax, plainAtDrop);
+        QCOMPARE(boundedMax, 1);
+        QVERIFY2(plainAtDrop >= 1, "the request of the listener without TCP_SYNCNT must still be retransmitting");
     }
 
     void fastOpenWithoutServerBitIsNoted()
