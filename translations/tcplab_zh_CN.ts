@@ -208,8 +208,24 @@
             <translation>客户端 Nagle，服务器每次读后重设 QUICKACK</translation>
         </message>
         <message>
-            <source>client Nagle, client QUICKACK</source>
-            <translation>客户端 Nagle，客户端 QUICKACK</translation>
+            <source>reply in two writes, client QUICKACK set once before connect</source>
+            <translation>回复分两次写出，客户端在 connect 前设置一次 QUICKACK</translation>
+        </message>
+        <message>
+            <source>reply in two writes, server TCP_NODELAY</source>
+            <translation>回复分两次写出，服务器 TCP_NODELAY</translation>
+        </message>
+        <message>
+            <source>reply in two writes, client QUICKACK re-armed</source>
+            <translation>回复分两次写出，客户端每次读后重设 QUICKACK</translation>
+        </message>
+        <message>
+            <source>no complete reply within %1 ms</source>
+            <translation>%1 毫秒内没有收到完整回复</translation>
+        </message>
+        <message>
+            <source>the server closed the connection</source>
+            <translation>服务器关闭了连接</translation>
         </message>
         <message>
             <source>Accept queue</source>
@@ -217,17 +233,17 @@
         </message>
         <message>
             <source>An iterative server (backlog %1) is stuck serving one silent connection while %2 clients connect.
-The kernel completes at most backlog + 1 handshakes into the accept queue and drops the other SYNs: watch ListenOverflows and the queue length.</source>
+Compare how many handshakes the kernel completes into the accept queue with the backlog, and watch ListenOverflows and the queue length.</source>
             <translation>迭代式服务器（backlog %1）卡在为一个沉默的连接服务，同时有 %2 个客户端在连接。
-内核最多把 backlog + 1 个完成的握手放入接受队列，并丢弃其余的 SYN：请观察 ListenOverflows 和队列长度。</translation>
+请将内核完成并放入接受队列的握手数与 backlog 比较，并观察 ListenOverflows 和队列长度。</translation>
+        </message>
+        <message>
+            <source>The counters are per network namespace: other programs' overflows on this machine add to them (%1).</source>
+            <translation>计数器按网络命名空间统计：本机其他程序的溢出也会计入（%1）。</translation>
         </message>
         <message>
             <source>Ran in a private network namespace, so the counters changed only by this experiment's connections.</source>
             <translation>在私有网络命名空间中运行，因此计数器只因本实验的连接而变化。</translation>
-        </message>
-        <message>
-            <source>The counters are per network namespace: other programs' overflows on this machine add to them (no private namespace: %1).</source>
-            <translation>计数器按网络命名空间统计：本机其他程序的溢出也会计入（没有私有命名空间：%1）。</translation>
         </message>
         <message>
             <source>one client connects and stays silent: the iterative server waits in recv()</source>
@@ -350,16 +366,40 @@ The kernel completes at most backlog + 1 handshakes into the accept queue and dr
             <translation>计数</translation>
         </message>
         <message>
-            <source>%1 of %2 clients completed the handshake while the server was stuck: Linux lets backlog + 1 = %3 connections wait in the accept queue.</source>
-            <translation>服务器卡住期间，%2 个客户端中有 %1 个完成了握手：Linux 允许 backlog + 1 = %3 个连接在接受队列中等待。</translation>
+            <source>exactly the backlog (%1)</source>
+            <translation>恰好等于 backlog（%1）</translation>
         </message>
         <message>
-            <source>%1 clients are still in SYN_SENT: their SYNs were dropped and they retry after 1 s, 3 s, 7 s... (ListenOverflows +%2, ListenDrops +%3).</source>
-            <translation>%1 个客户端仍处于 SYN_SENT：它们的 SYN 被丢弃，将在 1 秒、3 秒、7 秒……后重试（ListenOverflows +%2，ListenDrops +%3）。</translation>
+            <source>backlog %1 + %2</source>
+            <translation>backlog %1 + %2</translation>
         </message>
         <message>
-            <source>The listener's TCP_INFO reports %1 connections queued against a limit of %2, as `ss -lnt` shows in Recv-Q / Send-Q.</source>
-            <translation>监听套接字的 TCP_INFO 报告有 %1 个连接排队，上限为 %2，与 `ss -lnt` 的 Recv-Q / Send-Q 一致。</translation>
+            <source>backlog %1 - %2</source>
+            <translation>backlog %1 - %2</translation>
+        </message>
+        <message>
+            <source>%1 of %2 clients completed the handshake while the server was stuck (their TCP_INFO says ESTABLISHED): %3.</source>
+            <translation>服务器卡住期间，%2 个客户端中有 %1 个完成了握手（其 TCP_INFO 显示 ESTABLISHED）：%3。</translation>
+        </message>
+        <message>
+            <source>The listener's TCP_INFO counted %1 connection(s) waiting in its accept queue against a limit of %2 (tcpi_unacked / tcpi_sacked, as `ss -lnt` shows in Recv-Q / Send-Q)%3.</source>
+            <translation>监听套接字的 TCP_INFO 统计到其接受队列中有 %1 个连接在等待，上限为 %2（tcpi_unacked / tcpi_sacked，即 `ss -lnt` 中的 Recv-Q / Send-Q）%3。</translation>
+        </message>
+        <message>
+            <source>: %1 more than the limit</source>
+            <translation>：比上限多 %1 个</translation>
+        </message>
+        <message>
+            <source>%1 client(s) were still in SYN_SENT %2 ms after connecting: the kernel counted ListenOverflows +%3 and ListenDrops +%4 meanwhile.</source>
+            <translation>发起连接 %2 毫秒后仍有 %1 个客户端处于 SYN_SENT：其间内核计数 ListenOverflows +%3、ListenDrops +%4。</translation>
+        </message>
+        <message>
+            <source>No client was left in SYN_SENT %1 ms after connecting (ListenOverflows +%2, ListenDrops +%3).</source>
+            <translation>发起连接 %1 毫秒后没有客户端仍处于 SYN_SENT（ListenOverflows +%2，ListenDrops +%3）。</translation>
+        </message>
+        <message>
+            <source>Why: Linux counts the accept queue as full only when it holds more than the backlog, so one connection beyond it gets in; while the queue is full the kernel drops new SYNs (ListenOverflows, ListenDrops) and each client retransmits its SYN after its retransmission timeout (1 s, then doubling).</source>
+            <translation>原因：Linux 只在接受队列中的连接数超过 backlog 时才认为队列已满，因此会多放进一个连接；队列满时，内核丢弃新的 SYN（ListenOverflows、ListenDrops），每个客户端在其重传超时（先 1 秒，之后逐次翻倍）后重传 SYN。</translation>
         </message>
         <message>
             <source>cleaning up</source>
@@ -374,14 +414,30 @@ The kernel completes at most backlog + 1 handshakes into the accept queue and dr
             <translation>套接字缓冲区</translation>
         </message>
         <message>
-            <source>For a few sizes the server sets SO_RCVBUF/SO_SNDBUF before listen() and the client sets them before connect(); then the client sends as much as it can for %1 ms.
+            <source>For a few sizes the server sets SO_RCVBUF/SO_SNDBUF before listen() and the client sets them before connect(); then the client sends as much as it can for %1 ms, %2 rounds over all sizes.
 Compare requested and effective sizes (the kernel doubles them and caps them at net.core.rmem_max/wmem_max) and the throughput each one allows.</source>
-            <translation>对于几种大小，服务器在 listen() 之前设置 SO_RCVBUF/SO_SNDBUF，客户端在 connect() 之前设置；然后客户端在 %1 毫秒内尽可能多地发送。
+            <translation>对于几种大小，服务器在 listen() 之前设置 SO_RCVBUF/SO_SNDBUF，客户端在 connect() 之前设置；然后客户端在 %1 毫秒内尽可能多地发送，所有大小轮流进行 %2 轮。
 比较请求的与实际生效的大小（内核会将其加倍，并以 net.core.rmem_max/wmem_max 为上限）以及各自允许的吞吐量。</translation>
         </message>
         <message>
-            <source>Requested vs effective buffer sizes and throughput</source>
-            <translation>请求与实际缓冲区大小及吞吐量</translation>
+            <source>%1 KiB</source>
+            <translation>%1 KiB</translation>
+        </message>
+        <message>
+            <source>kernel default</source>
+            <translation>内核默认</translation>
+        </message>
+        <message>
+            <source>%1, round %2 of %3</source>
+            <translation>%1，第 %2 / %3 轮</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Requested vs effective buffer sizes and throughput (%1 rounds of %2 ms)</source>
+            <translation>请求与实际缓冲区大小及吞吐量（%1 轮，每轮 %2 毫秒）</translation>
         </message>
         <message>
             <source>requested bytes</source>
@@ -396,6 +452,10 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>已接受套接字 SO_RCVBUF</translation>
         </message>
         <message>
+            <source>accepted SO_RCVBUF after</source>
+            <translation>传输后已接受套接字 SO_RCVBUF</translation>
+        </message>
+        <message>
             <source>listener SO_SNDBUF</source>
             <translation>监听套接字 SO_SNDBUF</translation>
         </message>
@@ -404,40 +464,44 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>客户端 SO_SNDBUF</translation>
         </message>
         <message>
+            <source>client SO_SNDBUF after</source>
+            <translation>传输后客户端 SO_SNDBUF</translation>
+        </message>
+        <message>
             <source>kernel rule</source>
             <translation>内核规则</translation>
         </message>
         <message>
-            <source>MiB moved</source>
-            <translation>传输 MiB</translation>
+            <source>best MiB/s</source>
+            <translation>最佳 MiB/s</translation>
         </message>
         <message>
-            <source>MiB/s</source>
-            <translation>MiB/s</translation>
+            <source>median MiB/s</source>
+            <translation>中位 MiB/s</translation>
         </message>
         <message>
-            <source>throughput MiB/s</source>
-            <translation>吞吐量 MiB/s</translation>
+            <source>throughput MiB/s, best of %1 rounds</source>
+            <translation>吞吐量 MiB/s，%1 轮中的最佳值</translation>
         </message>
         <message>
-            <source>%1 KiB</source>
-            <translation>%1 KiB</translation>
+            <source>throughput MiB/s, median of %1 rounds</source>
+            <translation>吞吐量 MiB/s，%1 轮的中位数</translation>
         </message>
         <message>
-            <source>kernel default</source>
-            <translation>内核默认</translation>
+            <source>unset: autotuning grew the accepted socket's buffer during the transfer</source>
+            <translation>未设置：传输期间自动调优扩大了已接受套接字的缓冲区</translation>
         </message>
         <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
+            <source>unset: the kernel's default (net.ipv4.tcp_rmem/tcp_wmem)</source>
+            <translation>未设置：内核默认值（net.ipv4.tcp_rmem/tcp_wmem）</translation>
         </message>
         <message>
-            <source>unset: TCP autotuning grows the buffers from net.ipv4.tcp_rmem/tcp_wmem</source>
-            <translation>未设置：TCP 自动调优按 net.ipv4.tcp_rmem/tcp_wmem 扩大缓冲区</translation>
+            <source>doubled, and fixed during the transfer (no autotuning)</source>
+            <translation>已加倍，且传输期间保持不变（无自动调优）</translation>
         </message>
         <message>
-            <source>doubled (half is bookkeeping overhead); autotuning is off for this socket</source>
-            <translation>已加倍（一半用于内核记账开销）；此套接字的自动调优已关闭</translation>
+            <source>doubled</source>
+            <translation>已加倍</translation>
         </message>
         <message>
             <source>capped at 2 x net.core.rmem_max = %1 (no error is returned)</source>
@@ -452,24 +516,44 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>默认</translation>
         </message>
         <message>
-            <source>Bulk transfer on loopback for %1 ms per buffer size</source>
-            <translation>回环上按每种缓冲区大小批量传输 %1 毫秒</translation>
+            <source>Bulk transfer on loopback, %1 rounds of %2 ms per buffer size</source>
+            <translation>回环上的批量传输，每种缓冲区大小 %1 轮，每轮 %2 毫秒</translation>
         </message>
         <message>
             <source>SO_RCVBUF = SO_SNDBUF requested</source>
             <translation>请求的 SO_RCVBUF = SO_SNDBUF</translation>
         </message>
         <message>
-            <source>The kernel doubled %1 of %2 requested sizes (getsockopt returns twice the request: half is for its own bookkeeping).</source>
-            <translation>内核把 %2 个请求大小中的 %1 个加倍了（getsockopt 返回请求值的两倍：一半用于内核自身的记账）。</translation>
+            <source>MiB/s</source>
+            <translation>MiB/s</translation>
         </message>
         <message>
-            <source>%1 request(s) above net.core.rmem_max = %2 were capped at twice that value, silently.</source>
-            <translation>%1 个超过 net.core.rmem_max = %2 的请求被悄悄限制为该值的两倍。</translation>
+            <source>getsockopt returned twice the request for %1 of %2 requested sizes (SO_RCVBUF on the listener).</source>
+            <translation>在 %2 个请求大小中，有 %1 个的 getsockopt 返回了请求值的两倍（监听套接字上的 SO_RCVBUF）。</translation>
         </message>
         <message>
-            <source>Accepted sockets inherit the listener's SO_RCVBUF; set it before listen(), since the window scale is fixed at the SYN.</source>
-            <translation>已接受的套接字继承监听套接字的 SO_RCVBUF；请在 listen() 之前设置，因为窗口缩放在 SYN 时就已确定。</translation>
+            <source>%1 request(s) above net.core.rmem_max = %2 came back as %3, twice the cap; setsockopt reported no error.</source>
+            <translation>%1 个超过 net.core.rmem_max = %2 的请求读回为 %3，即上限的两倍；setsockopt 没有报告错误。</translation>
+        </message>
+        <message>
+            <source>In %1 of %2 sizes the accepted socket's SO_RCVBUF equalled the listener's, set before listen(); in %3 both ends' buffers were unchanged after the transfer.</source>
+            <translation>在 %2 种大小中，有 %1 种的已接受套接字 SO_RCVBUF 等于在 listen() 之前设置的监听套接字的值；有 %3 种在传输后两端的缓冲区都没有变化。</translation>
+        </message>
+        <message>
+            <source>Left to the kernel, the accepted socket's SO_RCVBUF went from %1 to %2 bytes during the transfer and the client's SO_SNDBUF from %3 to %4%5.</source>
+            <translation>交由内核决定时，传输期间已接受套接字的 SO_RCVBUF 从 %1 字节变为 %2 字节，客户端的 SO_SNDBUF 从 %3 变为 %4%5。</translation>
+        </message>
+        <message>
+            <source>: autotuning grew them</source>
+            <translation>：自动调优扩大了它们</translation>
+        </message>
+        <message>
+            <source>Best of %1 rounds: %2 MiB/s with %3 bytes of receive buffer (%4 requested), %5 MiB/s with %6 bytes (%7 requested); the fastest was %8 at %9 MiB/s.</source>
+            <translation>%1 轮中的最佳值：接收缓冲区 %3 字节（请求 %4）时 %2 MiB/s，%6 字节（请求 %7）时 %5 MiB/s；最快的是 %8，为 %9 MiB/s。</translation>
+        </message>
+        <message>
+            <source>Why: the kernel doubles a requested size to leave room for its own bookkeeping, caps it at net.core.rmem_max/wmem_max, and turns autotuning off for a socket whose buffer was set; the window scale is chosen at the SYN, so a listener's buffer must be set before listen().</source>
+            <translation>原因：内核把请求的大小加倍，为自身的记账开销留出空间，并以 net.core.rmem_max/wmem_max 为上限，同时对设置过缓冲区的套接字关闭自动调优；窗口缩放在 SYN 时就已选定，所以监听套接字的缓冲区必须在 listen() 之前设置。</translation>
         </message>
         <message>
             <source>Throughput on loopback depends on the machine and its load; compare the sizes with each other, not with another machine.</source>
@@ -488,26 +572,6 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>正在开始</translation>
         </message>
         <message>
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <source>retransmit</source>
-            <translation>重传</translation>
-        </message>
-        <message>
-            <source>keep-alive</source>
-            <translation>保活</translation>
-        </message>
-        <message>
-            <source>TIME_WAIT</source>
-            <translation>TIME_WAIT</translation>
-        </message>
-        <message>
-            <source>zero-window probe</source>
-            <translation>零窗口探测</translation>
-        </message>
-        <message>
             <source>socket</source>
             <translation>socket</translation>
         </message>
@@ -524,28 +588,8 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>%1 毫秒内无回复</translation>
         </message>
         <message>
-            <source>the server closed the connection</source>
-            <translation>服务器关闭了连接</translation>
-        </message>
-        <message>
             <source>recv</source>
             <translation>recv</translation>
-        </message>
-        <message>
-            <source>SIOCGIFFLAGS %1</source>
-            <translation>SIOCGIFFLAGS %1</translation>
-        </message>
-        <message>
-            <source>SIOCSIFFLAGS %1</source>
-            <translation>SIOCSIFFLAGS %1</translation>
-        </message>
-        <message>
-            <source>cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-        <message>
-            <source>unshare(CLONE_NEWNET) (a private network namespace needs CAP_SYS_ADMIN)</source>
-            <translation>unshare(CLONE_NEWNET)（私有网络命名空间需要 CAP_SYS_ADMIN）</translation>
         </message>
         <message>
             <source>unreadable</source>
@@ -581,9 +625,9 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         </message>
         <message>
             <source>In a private network namespace with net.ipv4.tcp_fastopen = 3, a client with TCP_FASTOPEN_CONNECT talks %1 times to a server with TCP_FASTOPEN.
-The first connection only fetches a cookie; from the second on the request rides in the SYN (TCPFastOpenPassive counts it) and the reply comes one round trip sooner.</source>
+The first connection fetches a cookie; then watch whether the request rides in the SYN (TCPI_OPT_SYN_DATA, TCPFastOpenPassive) and the time from the SYN to the first reply byte.</source>
             <translation>在 net.ipv4.tcp_fastopen = 3 的私有网络命名空间中，启用 TCP_FASTOPEN_CONNECT 的客户端与启用 TCP_FASTOPEN 的服务器通信 %1 次。
-第一次连接只获取 cookie；从第二次起请求随 SYN 发送（TCPFastOpenPassive 会计数），回复提前一个往返到达。</translation>
+第一次连接获取 cookie；随后观察请求是否随 SYN 发送（TCPI_OPT_SYN_DATA、TCPFastOpenPassive），以及从 SYN 到回复首字节的时间。</translation>
         </message>
         <message>
             <source>entering a private network namespace</source>
@@ -602,8 +646,8 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>连接</translation>
         </message>
         <message>
-            <source>data in SYN (TCP_INFO)</source>
-            <translation>SYN 携带数据（TCP_INFO）</translation>
+            <source>data in SYN (TCPI_OPT_SYN_DATA)</source>
+            <translation>SYN 携带数据（TCPI_OPT_SYN_DATA）</translation>
         </message>
         <message>
             <source>TCPFastOpenPassive +</source>
@@ -618,16 +662,28 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>TCPFastOpenCookieReqd +</translation>
         </message>
         <message>
-            <source>connect+request to reply us</source>
-            <translation>连接+请求到回复（微秒）</translation>
+            <source>SYN sent to first reply byte us</source>
+            <translation>SYN 发出到回复首字节 微秒</translation>
         </message>
         <message>
             <source>rtt us (TCP_INFO)</source>
             <translation>rtt 微秒（TCP_INFO）</translation>
         </message>
         <message>
-            <source>round trips before the reply</source>
-            <translation>收到回复前的往返次数</translation>
+            <source>SYN sent to first reply byte (us)</source>
+            <translation>SYN 发出到回复首字节（微秒）</translation>
+        </message>
+        <message>
+            <source>client's smoothed round trip, tcpi_rtt (us)</source>
+            <translation>客户端的平滑往返时间，tcpi_rtt（微秒）</translation>
+        </message>
+        <message>
+            <source>connection %1 (data in SYN)</source>
+            <translation>连接 %1（SYN 携带数据）</translation>
+        </message>
+        <message>
+            <source>connection %1 (no data in SYN)</source>
+            <translation>连接 %1（SYN 未携带数据）</translation>
         </message>
         <message>
             <source>net.ipv4.tcp_fastopen</source>
@@ -658,44 +714,76 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>私有命名空间（由本实验室设置）</translation>
         </message>
         <message>
-            <source>Fast Open: the first connection fetches the cookie, the next ones send data in the SYN</source>
-            <translation>Fast Open：第一次连接获取 cookie，之后的连接在 SYN 中发送数据</translation>
+            <source>Fast Open: time from the SYN to the first reply byte, per connection</source>
+            <translation>Fast Open：每个连接从 SYN 到回复首字节的时间</translation>
         </message>
         <message>
-            <source>Connection 1: %1 (cookie requests +%2).</source>
-            <translation>连接 1：%1（cookie 请求 +%2）。</translation>
+            <source>microseconds</source>
+            <translation>微秒</translation>
+        </message>
+        <message>
+            <source>the namespace's counters</source>
+            <translation>命名空间的计数器</translation>
+        </message>
+        <message>
+            <source>this machine's counters, which other programs' connections also move</source>
+            <translation>本机的计数器，其他程序的连接也会改变它们</translation>
+        </message>
+        <message>
+            <source>Connection 1: %1 (TCPI_OPT_SYN_DATA %2); cookie requests received by the server, TCPFastOpenCookieReqd +%3, and TCPFastOpenPassive +%4 (%5).</source>
+            <translation>连接 1：%1（TCPI_OPT_SYN_DATA %2）；服务器收到的 cookie 请求 TCPFastOpenCookieReqd +%3，TCPFastOpenPassive +%4（%5）。</translation>
         </message>
         <message>
             <source>data rode in the SYN</source>
             <translation>数据随 SYN 发送</translation>
         </message>
         <message>
-            <source>no data in the SYN: the client had no cookie yet and asked for one</source>
-            <translation>SYN 中没有数据：客户端还没有 cookie，正在请求</translation>
-        </message>
-        <message>
-            <source>Connection 2: %1; the server counted TCPFastOpenPassive +%2.</source>
-            <translation>连接 2：%1；服务器计数 TCPFastOpenPassive +%2。</translation>
-        </message>
-        <message>
-            <source>the request rode in the SYN, so the server could answer without waiting for the handshake to finish</source>
-            <translation>请求随 SYN 一起到达，服务器无需等待握手完成即可应答</translation>
-        </message>
-        <message>
             <source>no data in the SYN</source>
             <translation>SYN 中没有数据</translation>
         </message>
         <message>
-            <source>So the second reply needed one round trip instead of two: the handshake's round trip was saved. Here on loopback a round trip is about %3 us, lost in the noise of the measured times (%1 us, then %2 us); across a WAN it is the whole latency of a handshake.</source>
-            <translation>因此第二次回复只需一个往返而不是两个：省下了握手的往返。在回环接口上一个往返约 %3 微秒，淹没在测得时间的噪声中（先 %1 微秒，后 %2 微秒）；在广域网上它就是一次握手的全部延迟。</translation>
+            <source>set</source>
+            <translation>已设置</translation>
+        </message>
+        <message>
+            <source>unset</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <source>Connections 2 to %1: %2 of %3 carried the request in the SYN (TCPI_OPT_SYN_DATA); TCPFastOpenActive +%4 and TCPFastOpenPassive +%5 over them.</source>
+            <translation>连接 2 到 %1：%3 个中有 %2 个在 SYN 中携带了请求（TCPI_OPT_SYN_DATA）；这些连接期间 TCPFastOpenActive +%4，TCPFastOpenPassive +%5。</translation>
+        </message>
+        <message>
+            <source>with one connection carrying data in the SYN there is no spread to compare the difference with</source>
+            <translation>只有一个连接在 SYN 中携带数据，没有离散度可与差值比较</translation>
+        </message>
+        <message>
+            <source>the saving exceeds the spread of %1 us among the connections with data in the SYN and is within %2 measured round trips: about the handshake's round trip</source>
+            <translation>节省的时间超过了 SYN 携带数据的各连接之间 %1 微秒的离散度，且不超过 %2 个测得的往返时间：大约就是握手的那个往返</translation>
+        </message>
+        <message>
+            <source>the saving exceeds the spread of %1 us among the connections with data in the SYN, but it is %2 times the measured round trip: connection 1's time holds more than the one round trip Fast Open saves</source>
+            <translation>节省的时间超过了 SYN 携带数据的各连接之间 %1 微秒的离散度，但它是测得往返时间的 %2 倍：连接 1 的时间里包含的不只是 Fast Open 省下的那一个往返</translation>
+        </message>
+        <message>
+            <source>the saving does not exceed the spread of %1 us among the connections with data in the SYN: in this run the round trip Fast Open saves (%2 us on loopback) is not visible in the times</source>
+            <translation>节省的时间没有超过 SYN 携带数据的各连接之间 %1 微秒的离散度：本次运行中，Fast Open 省下的往返（回环上 %2 微秒）在这些时间中看不出来</translation>
+        </message>
+        <message>
+            <source>From the SYN to the first reply byte: connection 1 (handshake first) %1 us, the connections with data in the SYN %2 us (median), a saving of %3 us; the client measured a round trip (tcpi_rtt) of %4 us; %5.</source>
+            <translation>从 SYN 到回复首字节：连接 1（先握手）%1 微秒，SYN 携带数据的连接 %2 微秒（中位数），节省 %3 微秒；客户端测得的往返时间（tcpi_rtt）为 %4 微秒；%5。</translation>
+        </message>
+        <message>
+            <source>No connection after a cookie request carried data in the SYN, so there is no time saved to measure.</source>
+            <translation>请求 cookie 之后没有连接在 SYN 中携带数据，因此没有可测量的节省时间。</translation>
         </message>
         <message>
             <source>The namespace is private to one thread of the lab and disappears with it; this machine's net.ipv4.tcp_fastopen stays %1.</source>
             <translation>该命名空间仅属于实验室的一个线程，并随之消失；本机的 net.ipv4.tcp_fastopen 保持为 %1。</translation>
         </message>
         <message>
-            <source>Ran on this machine's loopback, whose net.ipv4.tcp_fastopen = %1 already enables client and server (no private namespace: %2).</source>
-            <translation>在本机回环接口上运行，其 net.ipv4.tcp_fastopen = %1 已同时启用客户端和服务器（没有私有命名空间：%2）。</translation>
+            <source>Ran on this machine's loopback, whose net.ipv4.tcp_fastopen = %1 already enables client and server (%2).</source>
+            <translation>在本机回环接口上运行，其 net.ipv4.tcp_fastopen = %1 已同时启用客户端和服务器（%2）。</translation>
         </message>
         <message>
             <source>the server did not accept the connection</source>
@@ -746,6 +834,18 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>服务器状态</translation>
         </message>
         <message>
+            <source>segments sent (tcpi_segs_out)</source>
+            <translation>已发送报文段（tcpi_segs_out）</translation>
+        </message>
+        <message>
+            <source>segments received (tcpi_segs_in)</source>
+            <translation>已接收报文段（tcpi_segs_in）</translation>
+        </message>
+        <message>
+            <source>last ACK received ms ago</source>
+            <translation>上次收到 ACK（毫秒前）</translation>
+        </message>
+        <message>
             <source>unanswered probes (tcpi_probes)</source>
             <translation>未应答的探测（tcpi_probes）</translation>
         </message>
@@ -762,8 +862,12 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>客户端状态</translation>
         </message>
         <message>
-            <source>unanswered probes</source>
-            <translation>未应答的探测</translation>
+            <source>probes sent (server tcpi_segs_out since the start)</source>
+            <translation>已发送探测（服务器自开始以来的 tcpi_segs_out）</translation>
+        </message>
+        <message>
+            <source>answers received (server tcpi_segs_in since the start)</source>
+            <translation>已收到应答（服务器自开始以来的 tcpi_segs_in）</translation>
         </message>
         <message>
             <source>server socket open (1) / gone (0)</source>
@@ -782,37 +886,101 @@ The first connection only fetches a cookie; from the second on the request rides
             <translation>时间（秒）</translation>
         </message>
         <message>
-            <source>probes / open</source>
-            <translation>探测 / 打开</translation>
+            <source>segments / probes / open</source>
+            <translation>报文段 / 探测 / 打开</translation>
         </message>
         <message>
-            <source>With the peer present the kernel probed the idle connection (keep-alive timer in /proc/net/tcp) and every probe was answered: unanswered probes stayed at 0.</source>
-            <translation>对端在线时，内核对空闲连接发送探测（/proc/net/tcp 中的保活定时器），每个探测都得到应答：未应答的探测保持为 0。</translation>
+            <source>The idle phase gave %1 sample(s) of the server's socket: too few to tell whether the keep-alive timer ran.</source>
+            <translation>空闲阶段只得到服务器套接字的 %1 个样本：太少，无法判断保活定时器是否运行过。</translation>
         </message>
         <message>
-            <source>Even with the peer present up to %1 probe(s) went unanswered for a while: the machine was busy or the peer slow to answer.</source>
-            <translation>即使对端在线，也曾有最多 %1 个探测暂时未得到应答：机器繁忙或对端应答较慢。</translation>
+            <source>With the peer present no keep-alive probe left the server in %1 s of silence (tcpi_segs_out unchanged, KEEPIDLE %2 s): the keep-alive timer did not fire.</source>
+            <translation>对端在线时，在 %1 秒的静默中服务器没有发出任何保活探测（tcpi_segs_out 未变，KEEPIDLE %2 秒）：保活定时器没有触发。</translation>
         </message>
         <message>
-            <source>After the path was cut, the probes went unanswered (%1 counted) and the kernel dropped the server's connection %2 s later (between KEEPCNT x KEEPINTVL = %3 s and %4 s: KEEPCNT unanswered probes KEEPINTVL apart, the first at the next timer): %5.</source>
-            <translation>路径断开后，探测无人应答（计数 %1），内核在 %2 秒后断开了服务器的连接（介于 KEEPCNT x KEEPINTVL = %3 秒与 %4 秒之间：KEEPCNT 个未应答探测，间隔 KEEPINTVL，第一个在下一次定时器到期时发出）：%5。</translation>
+            <source>With the peer present, over %1 s of sampling with no data either way (the server's tcpi_last_data_recv reached %2 ms), the server's socket sent %3 segment(s) (tcpi_segs_out): with nothing to send or acknowledge, each was a keep-alive probe. The client's socket received %4 and sent %5 in that time (its TCP_INFO).</source>
+            <translation>对端在线时，在 %1 秒双向都没有数据的采样期间（服务器的 tcpi_last_data_recv 达到 %2 毫秒），服务器套接字发送了 %3 个报文段（tcpi_segs_out）：既没有数据要发送也没有数据要确认，所以每个都是保活探测。同一时间内客户端套接字接收了 %4 个、发送了 %5 个（据其 TCP_INFO）。</translation>
         </message>
         <message>
-            <source>After the path was cut the server's connection was still open %1 s later (probes counted: %2).</source>
-            <translation>路径被切断 %1 秒后，服务器的连接仍然打开（探测计数：%2）。</translation>
+            <source>%1 of %2 probes were answered: the server received %3 segment(s) (tcpi_segs_in), its tcpi_last_ack_recv fell back %4 time(s) while no data arrived, and the unanswered-probe count (tcpi_probes) %5.</source>
+            <translation>%2 个探测中有 %1 个得到应答：服务器接收了 %3 个报文段（tcpi_segs_in），在没有数据到达期间其 tcpi_last_ack_recv 回落了 %4 次，未应答探测计数（tcpi_probes）%5。</translation>
         </message>
         <message>
-            <source>The client, without keep-alive, still believed its connection was %1; its next write, once the path was back, got: %2.</source>
-            <translation>未启用保活的客户端仍认为其连接处于 %1；路径恢复后它的下一次写入得到：%2。</translation>
+            <source>stayed at 0</source>
+            <translation>保持为 0</translation>
+        </message>
+        <message>
+            <source>reached %1 between a probe and its answer</source>
+            <translation>在探测与其应答之间达到 %1</translation>
+        </message>
+        <message>
+            <source>TcpExt.TCPKeepAlive was not readable from /proc/net/netstat</source>
+            <translation>无法从 /proc/net/netstat 读取 TcpExt.TCPKeepAlive</translation>
+        </message>
+        <message>
+            <source>the namespace's TcpExt.TCPKeepAlive counter (probes sent) went up by %1</source>
+            <translation>命名空间的 TcpExt.TCPKeepAlive 计数器（已发送探测）增加了 %1</translation>
+        </message>
+        <message>
+            <source>this machine's TcpExt.TCPKeepAlive counter went up by %1 (other programs' probes count too: no private namespace)</source>
+            <translation>本机的 TcpExt.TCPKeepAlive 计数器增加了 %1（其他程序的探测也计入：没有私有命名空间）</translation>
+        </message>
+        <message>
+            <source>/proc/net/tcp showed the keep-alive timer (timer 2) in %1 of the %2 samples that read it, its countdown restarting %3 time(s); %4.</source>
+            <translation>在读取了 /proc/net/tcp 的 %2 个样本中，有 %1 个显示了保活定时器（timer 2），其倒计时重新开始了 %3 次；%4。</translation>
+        </message>
+        <message>
+            <source>/proc/net/tcp was not read while the peer was present (too slow here, see the notes); %1.</source>
+            <translation>对端在线期间没有读取 /proc/net/tcp（在这里太慢，见说明）；%1。</translation>
+        </message>
+        <message>
+            <source>Reading /proc/net/tcp took up to %1 ms (%2 sockets on this machine), longer than half a sample period, so its timer column was left out of %3 of %4 samples.</source>
+            <translation>读取 /proc/net/tcp 最多耗时 %1 毫秒（本机有 %2 个套接字），超过半个采样周期，因此 %4 个样本中有 %3 个省略了其定时器列。</translation>
+        </message>
+        <message>
+            <source>After the path was cut the server sent %1 more segment(s) and received %2; the unanswered-probe count reached %3 and the kernel dropped the connection %4 s after the cut (sampled every %5 ms): %6 the %7-%8 s that KEEPCNT unanswered probes KEEPINTVL apart take, the first at most KEEPIDLE after the last answer. The server's log gave: %9.</source>
+            <translation>路径切断后，服务器又发送了 %1 个报文段，接收了 %2 个；未应答探测计数达到 %3，内核在切断 %4 秒后断开了连接（每 %5 毫秒采样一次）：%6 KEEPCNT 个间隔 KEEPINTVL 的未应答探测所需的 %7-%8 秒范围内，其中第一个探测最迟在最后一次应答后 KEEPIDLE 发出。服务器日志给出：%9。</translation>
+        </message>
+        <message>
+            <source>inside</source>
+            <translation>落在</translation>
+        </message>
+        <message>
+            <source>outside</source>
+            <translation>不在</translation>
+        </message>
+        <message>
+            <source>no close reason</source>
+            <translation>没有关闭原因</translation>
+        </message>
+        <message>
+            <source>After the path was cut the server's connection was still open %1 s later (segments sent since the cut: %2, unanswered probes counted: %3).</source>
+            <translation>路径被切断 %1 秒后，服务器的连接仍然打开（切断后发送的报文段：%2，未应答探测计数：%3）。</translation>
+        </message>
+        <message>
+            <source>The client (SO_KEEPALIVE read back: %1) saw its connection as %2 (TCP_INFO) %3; its next write, once the path was back, got: %4.</source>
+            <translation>客户端（读回的 SO_KEEPALIVE：%1）%3看到其连接处于 %2（TCP_INFO）；路径恢复后它的下一次写入得到：%4。</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>开启</translation>
+        </message>
+        <message>
+            <source>after the server had dropped it</source>
+            <translation>在服务器断开连接之后</translation>
+        </message>
+        <message>
+            <source>at the end</source>
+            <translation>在结束时</translation>
         </message>
         <message>
             <source>Keep-alive</source>
             <translation>保活</translation>
         </message>
         <message>
-            <source>An idle connection with KEEPIDLE %1 s, KEEPINTVL %2 s, KEEPCNT %3: the kernel probes the silent peer, and the probes are answered.
+            <source>An idle connection with KEEPIDLE %1 s, KEEPINTVL %2 s, KEEPCNT %3: watch the probes the server's socket sends to the silent peer and the answers it gets (TCP_INFO segment counts).
 Then the path to the peer is cut (lo down in a private network namespace): watch the unanswered probes count up until the kernel drops the connection.</source>
-            <translation>一个空闲连接，KEEPIDLE %1 秒、KEEPINTVL %2 秒、KEEPCNT %3：内核探测沉默的对端，探测得到应答。
+            <translation>一个空闲连接，KEEPIDLE %1 秒、KEEPINTVL %2 秒、KEEPCNT %3：观察服务器套接字向沉默的对端发送的探测及其得到的应答（TCP_INFO 报文段计数）。
 随后切断到对端的路径（在私有网络命名空间中 lo down）：观察未应答探测数增加，直到内核丢弃该连接。</translation>
         </message>
         <message>
@@ -833,9 +1001,9 @@ Then the path to the peer is cut (lo down in a private network namespace): watch
         </message>
         <message>
             <source>The client writes each request in two small pieces, then waits for the reply, %1 times per combination of TCP_NODELAY and TCP_QUICKACK.
-With Nagle on at the client, the second piece waits for the ACK of the first, which the server delays (~40 ms): look at the max and median round trip.</source>
+With Nagle on at the client, the second piece waits for the ACK of the first, which the server delays (~40 ms): look at the max and median round trip. The last rows turn it around: the server writes each reply in two pieces with Nagle on, and the client's delayed ACK holds the second piece unless the client re-arms TCP_QUICKACK after every read.</source>
             <translation>客户端把每个请求分成两小段写出，然后等待回复，对每种 TCP_NODELAY 与 TCP_QUICKACK 组合各进行 %1 次。
-客户端启用 Nagle 时，第二段要等待第一段的 ACK，而服务器会延迟该 ACK（约 40 毫秒）：请看最大和中位往返时间。</translation>
+客户端启用 Nagle 时，第二段要等待第一段的 ACK，而服务器会延迟该 ACK（约 40 毫秒）：请看最大和中位往返时间。最后几行反过来：服务器在启用 Nagle 的情况下把每个回复分两段写出，客户端的延迟 ACK 会扣住第二段，除非客户端在每次读取后重新设置 TCP_QUICKACK。</translation>
         </message>
         <message>
             <source>Round trip per combination</source>
@@ -844,6 +1012,10 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
         <message>
             <source>combination</source>
             <translation>组合</translation>
+        </message>
+        <message>
+            <source>split writes</source>
+            <translation>拆分写入</translation>
         </message>
         <message>
             <source>client NODELAY</source>
@@ -922,6 +1094,14 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
             <translation>%1：在 %2 次交换后停止：%3</translation>
         </message>
         <message>
+            <source>server's reply</source>
+            <translation>服务器的回复</translation>
+        </message>
+        <message>
+            <source>client's request</source>
+            <translation>客户端的请求</translation>
+        </message>
+        <message>
             <source>With Nagle on at the client, each request waited for the server's delayed ACK: median %1 ms against %2 ms with client TCP_NODELAY.</source>
             <translation>客户端启用 Nagle 时，每个请求都在等待服务器的延迟 ACK：中位数 %1 毫秒，而客户端 TCP_NODELAY 时为 %2 毫秒。</translation>
         </message>
@@ -930,26 +1110,46 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
             <translation>这次没有出现延迟 ACK 停顿（Nagle 时中位数 %1 毫秒，客户端 TCP_NODELAY 时 %2 毫秒）：服务器立即确认了第一段。</translation>
         </message>
         <message>
+            <source>With the server's reply in two writes and Nagle on at the server, the second write waited for the client's delayed ACK: median %1 ms with TCP_QUICKACK set once before connect(); with the client re-arming TCP_QUICKACK after every read: %2 ms.</source>
+            <translation>服务器的回复分两次写出且服务器启用 Nagle 时，第二次写入要等待客户端的延迟 ACK：在 connect() 之前只设置一次 TCP_QUICKACK 时中位数 %1 毫秒；客户端每次读取后重新设置 TCP_QUICKACK 时为 %2 毫秒。</translation>
+        </message>
+        <message>
+            <source>No reply stall showed this time (median %1 ms with the client delaying its ACKs, %2 ms with TCP_QUICKACK re-armed at the client).</source>
+            <translation>这次没有出现回复停顿（客户端延迟 ACK 时中位数 %1 毫秒，客户端重新设置 TCP_QUICKACK 时 %2 毫秒）。</translation>
+        </message>
+        <message>
             <source>%1: median %2 ms, %3 of %4 round trips stalled.</source>
             <translation>%1：中位数 %2 毫秒，%4 次往返中有 %3 次停顿。</translation>
         </message>
         <message>
-            <source>Why: Nagle holds a small segment while an earlier small one is unacknowledged; the server delays its ACK (at least 40 ms) hoping to piggy-back it on a reply, and it has no reply until the second piece arrives. TCP_NODELAY at the client, or an immediate ACK at the server (TCP_QUICKACK re-armed after every read), breaks the wait; TCP_NODELAY at the server and TCP_QUICKACK at the client act on the other direction.</source>
-            <translation>原因：当先前的小报文段尚未被确认时，Nagle 会扣住新的小报文段；服务器延迟其 ACK（至少 40 毫秒），希望把它捎带在回复上，而在第二段到达之前它没有回复可发。客户端的 TCP_NODELAY，或服务器端的立即 ACK（每次读取后重新设置 TCP_QUICKACK）可以打破等待；服务器的 TCP_NODELAY 和客户端的 TCP_QUICKACK 作用于另一个方向。</translation>
+            <source>Why: Nagle holds a small segment while an earlier small one is unacknowledged; the server delays its ACK (at least 40 ms) hoping to piggy-back it on a reply, and it has no reply until the second piece arrives. TCP_NODELAY at the client, or an immediate ACK at the server (TCP_QUICKACK re-armed after every read), breaks the wait; TCP_NODELAY at the server and TCP_QUICKACK at the client act on the other direction: the server's reply in two writes.</source>
+            <translation>原因：当先前的小报文段尚未被确认时，Nagle 会扣住新的小报文段；服务器延迟其 ACK（至少 40 毫秒），希望把它捎带在回复上，而在第二段到达之前它没有回复可发。客户端的 TCP_NODELAY，或服务器端的立即 ACK（每次读取后重新设置 TCP_QUICKACK）可以打破等待；服务器的 TCP_NODELAY 和客户端的 TCP_QUICKACK 作用于另一个方向：即服务器分两次写出的回复。</translation>
         </message>
         <message>
-            <source>Each combination uses one persistent connection to a Line server in threaded mode on 127.0.0.1; a stall is a round trip of %1 ms or more.</source>
-            <translation>每种组合使用一个到 127.0.0.1 上线程模式 Line 服务器的持久连接；往返 %1 毫秒或更长即为停顿。</translation>
+            <source>TCP_QUICKACK is not sticky: the kernel returns to delayed ACKs as soon as the client sends soon after receiving, so setting it once before connect() changes nothing after the first exchange; the lab's client sets it again after every read.</source>
+            <translation>TCP_QUICKACK 不是持久的：客户端一旦在接收后很快发送，内核就会回到延迟 ACK，所以在 connect() 之前设置一次，在第一次交换之后就不再起作用；实验室的客户端在每次读取后都重新设置它。</translation>
+        </message>
+        <message>
+            <source>Each combination uses one persistent connection in threaded mode on 127.0.0.1 (a Line server; for the reply rows a Byte server reading 4 bytes per recv()); a stall is a round trip of %1 ms or more.</source>
+            <translation>每种组合使用一个到 127.0.0.1 上线程模式服务器的持久连接（Line 服务器；回复那几行用每次 recv() 读取 4 字节的 Byte 服务器）；往返 %1 毫秒或更长即为停顿。</translation>
         </message>
         <message>
             <source>SO_REUSEADDR</source>
             <translation>SO_REUSEADDR</translation>
         </message>
         <message>
-            <source>A one-shot server answers %1 clients and closes first, so their connections stay in TIME_WAIT on its port for a minute; then it restarts on the same port.
-Without SO_REUSEADDR the restart's bind() fails with EADDRINUSE; with it (on the old and the new socket) it succeeds. Two live listeners still conflict.</source>
-            <translation>一次性服务器应答 %1 个客户端并先关闭连接，因此这些连接在其端口上处于 TIME_WAIT 一分钟；随后它在同一端口上重启。
-没有 SO_REUSEADDR 时重启的 bind() 以 EADDRINUSE 失败；（在新旧套接字上都）设置后则成功。两个活动的监听套接字仍然冲突。</translation>
+            <source>A one-shot server answers %1 clients and closes first, so their connections stay in TIME_WAIT on its port; then it restarts on the same port.
+See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the old and the new socket), and whether two live listeners can share the port.</source>
+            <translation>一次性服务器应答 %1 个客户端并先关闭连接，因此这些连接在其端口上处于 TIME_WAIT；随后它在同一端口上重启。
+观察不设置和（在新旧套接字上都）设置 SO_REUSEADDR 时重启的 bind() 是否成功，以及两个活动的监听套接字能否共享该端口。</translation>
+        </message>
+        <message>
+            <source>Ran in this machine's network namespace, sharing its TIME_WAIT table with every other program (%1).</source>
+            <translation>在本机的网络命名空间中运行，与所有其他程序共享其 TIME_WAIT 表（%1）。</translation>
+        </message>
+        <message>
+            <source>Ran in a private network namespace, with a TIME_WAIT table of its own.</source>
+            <translation>在私有网络命名空间中运行，拥有自己的 TIME_WAIT 表。</translation>
         </message>
         <message>
             <source>server with SO_REUSEADDR</source>
@@ -1024,6 +1224,10 @@ Without SO_REUSEADDR the restart's bind() fails with EADDRINUSE; with it (on the
             <translation>在有 TIME_WAIT 连接的端口上重启</translation>
         </message>
         <message>
+            <source>The kernel's TIME_WAIT table was full during the run (TcpExt.TCPTimeWaitOverflow +%1, net.ipv4.tcp_max_tw_buckets = %2): connections that should have waited in TIME_WAIT were closed at once, so the restarts below may not show SO_REUSEADDR's effect.</source>
+            <translation>运行期间内核的 TIME_WAIT 表已满（TcpExt.TCPTimeWaitOverflow +%1，net.ipv4.tcp_max_tw_buckets = %2）：本应在 TIME_WAIT 中等待的连接被立即关闭，因此下面的重启可能显示不出 SO_REUSEADDR 的效果。</translation>
+        </message>
+        <message>
             <source>Without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2.</source>
             <translation>未启用 SO_REUSEADDR，端口上有 %1 个 TIME_WAIT 连接时，重启的 bind() %2。</translation>
         </message>
@@ -1040,26 +1244,38 @@ Without SO_REUSEADDR the restart's bind() fails with EADDRINUSE; with it (on the
             <translation>启用 SO_REUSEADDR，有 %1 个 TIME_WAIT 连接时，重启的 bind() %2。</translation>
         </message>
         <message>
-            <source>A second server on the port while the first listens: %1 — SO_REUSEADDR does not let two listeners share a port on Linux (that is SO_REUSEPORT).</source>
-            <translation>第一个服务器监听时在该端口上启动第二个服务器：%1 —— 在 Linux 上 SO_REUSEADDR 不允许两个监听套接字共享端口（那是 SO_REUSEPORT 的作用）。</translation>
+            <source>A second server with SO_REUSEADDR bound the port while the first listened on it: two live listeners shared the port.</source>
+            <translation>第一个服务器在端口上监听时，启用 SO_REUSEADDR 的第二个服务器绑定了该端口：两个活动的监听套接字共享了端口。</translation>
         </message>
         <message>
-            <source>bound</source>
-            <translation>已绑定</translation>
+            <source>A second server with SO_REUSEADDR could not bind the port while the first listened on it: %1.%2</source>
+            <translation>第一个服务器在端口上监听时，启用 SO_REUSEADDR 的第二个服务器无法绑定该端口：%1。%2</translation>
         </message>
         <message>
-            <source>TIME_WAIT lasts 60 s on Linux; the lab counts the sockets from /proc/net/tcp (state 06) on the server's port. SO_REUSEPORT is off in both servers.</source>
-            <translation>Linux 上 TIME_WAIT 持续 60 秒；实验室从 /proc/net/tcp（状态 06）统计服务器端口上的套接字。两个服务器都关闭了 SO_REUSEPORT。</translation>
+            <source> So SO_REUSEADDR made the difference beside TIME_WAIT, not beside a live listener.</source>
+            <translation> 可见 SO_REUSEADDR 只在端口上有 TIME_WAIT 连接时起作用，对活动的监听套接字不起作用。</translation>
+        </message>
+        <message>
+            <source>No second server was tried: the restart with SO_REUSEADDR had failed.</source>
+            <translation>没有尝试第二个服务器：启用 SO_REUSEADDR 的重启已经失败。</translation>
+        </message>
+        <message>
+            <source>Why: Linux keeps a connection that closed first in TIME_WAIT for 60 s, and bind() refuses a port with TIME_WAIT connections unless both the old and the new socket set SO_REUSEADDR; it never lets two listeners share a port through SO_REUSEADDR (that is SO_REUSEPORT).</source>
+            <translation>原因：Linux 把先关闭一方的连接在 TIME_WAIT 中保持 60 秒，除非新旧套接字都设置了 SO_REUSEADDR，否则 bind() 会拒绝有 TIME_WAIT 连接的端口；它从不允许两个监听套接字通过 SO_REUSEADDR 共享端口（那是 SO_REUSEPORT 的作用）。</translation>
+        </message>
+        <message>
+            <source>The lab counts the TIME_WAIT sockets from /proc/net/tcp (state 06) on the server's port. SO_REUSEPORT is off in both servers.</source>
+            <translation>实验室从 /proc/net/tcp（状态 06）统计服务器端口上的 TIME_WAIT 套接字。两个服务器都关闭了 SO_REUSEPORT。</translation>
         </message>
         <message>
             <source>SO_REUSEPORT</source>
             <translation>SO_REUSEPORT</translation>
         </message>
         <message>
-            <source>%1 listeners bind the same port with SO_REUSEPORT and %2 clients connect: the kernel hashes each connection to one listener's accept queue.
-Then one more listener tries the same port without the option: bind() fails with EADDRINUSE.</source>
-            <translation>%1 个监听套接字以 SO_REUSEPORT 绑定同一端口，%2 个客户端发起连接：内核把每个连接哈希到某一个监听套接字的接受队列。
-随后再有一个不带该选项的监听套接字尝试同一端口：bind() 以 EADDRINUSE 失败。</translation>
+            <source>%1 listeners bind the same port with SO_REUSEPORT and %2 clients connect: count how the kernel spreads the connections over the listeners' accept queues.
+Then one more listener tries the same port without the option, and one with it: see which bind() succeeds.</source>
+            <translation>%1 个监听套接字以 SO_REUSEPORT 绑定同一端口，%2 个客户端发起连接：统计内核如何把连接分散到各监听套接字的接受队列。
+随后再有一个不带该选项的监听套接字和一个带该选项的监听套接字尝试同一端口：观察哪个 bind() 成功。</translation>
         </message>
         <message>
             <source>opening %1 listeners with SO_REUSEPORT</source>
@@ -1130,16 +1346,28 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>%1 个连接分布到端口 %2 上的 %3 个 SO_REUSEPORT 监听套接字</translation>
         </message>
         <message>
-            <source>The kernel spread %1 connections over %2 of %3 listeners (%4): it picks a listener by a hash of the connection's addresses and ports.</source>
-            <translation>内核把 %1 个连接分散到了 %3 个监听套接字中的 %2 个（%4）：它按连接的地址和端口的哈希选择监听套接字。</translation>
+            <source>%1 of %2 connections were accepted, spread over %3 of %4 listeners (%5 per listener, counted by accepting from each).</source>
+            <translation>%2 个连接中有 %1 个被接受，分散在 %4 个监听套接字中的 %3 个上（每个监听套接字 %5，通过逐个 accept 统计）。</translation>
         </message>
         <message>
-            <source>A listener without SO_REUSEPORT was allowed to bind (unexpected on Linux).</source>
-            <translation>不带 SO_REUSEPORT 的监听套接字被允许绑定（在 Linux 上出乎意料）。</translation>
+            <source>A listener without SO_REUSEPORT was allowed to bind the port the %1 listeners share.</source>
+            <translation>不带 SO_REUSEPORT 的监听套接字被允许绑定 %1 个监听套接字共享的端口。</translation>
         </message>
         <message>
-            <source>A listener without SO_REUSEPORT could not join: %1 (%2). Every socket sharing the port must set the option before bind().</source>
-            <translation>不带 SO_REUSEPORT 的监听套接字无法加入：%1（%2）。共享端口的每个套接字都必须在 bind() 之前设置该选项。</translation>
+            <source>A listener without SO_REUSEPORT could not join: %1 (%2).</source>
+            <translation>不带 SO_REUSEPORT 的监听套接字无法加入：%1（%2）。</translation>
+        </message>
+        <message>
+            <source>One more listener with SO_REUSEPORT bound the same port.</source>
+            <translation>又一个带 SO_REUSEPORT 的监听套接字绑定了同一端口。</translation>
+        </message>
+        <message>
+            <source>One more listener with SO_REUSEPORT could not bind: %1.</source>
+            <translation>又一个带 SO_REUSEPORT 的监听套接字无法绑定：%1。</translation>
+        </message>
+        <message>
+            <source>Why: the kernel picks a listener for each new connection by a hash of its addresses and ports, so the spread is uneven for few connections; it lets a socket join the group only when every socket in it, the new one included, set SO_REUSEPORT before bind() (and they belong to the same user).</source>
+            <translation>原因：内核按新连接的地址和端口的哈希为其选择监听套接字，因此连接少时分布不均匀；只有当组内每个套接字（包括新加入的）都在 bind() 之前设置了 SO_REUSEPORT（并且属于同一用户）时，内核才允许该套接字加入组。</translation>
         </message>
         <message>
             <source>Each listener is a socket opened by the lab's core (options before bind, then listen); the connections were counted by accepting them from each listener.</source>
@@ -1148,6 +1376,26 @@ Then one more listener tries the same port without the option: bind() fails with
         <message>
             <source>closing</source>
             <translation>正在关闭</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>retransmit</source>
+            <translation>重传</translation>
+        </message>
+        <message>
+            <source>keep-alive</source>
+            <translation>保活</translation>
+        </message>
+        <message>
+            <source>TIME_WAIT</source>
+            <translation>TIME_WAIT</translation>
+        </message>
+        <message>
+            <source>zero-window probe</source>
+            <translation>零窗口探测</translation>
         </message>
     </context>
     <context>
@@ -1212,6 +1460,53 @@ Then one more listener tries the same port without the option: bind() fails with
         <message>
             <source>cannot write %1: %2</source>
             <translation>无法写入 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkNamespace</name>
+        <message>
+            <source>the kernel grants a user namespace only to a single-threaded process; this one has %1 threads (one of them the thread that was to enter the namespace)</source>
+            <translation>内核只允许单线程进程创建用户命名空间；本进程有 %1 个线程（其中一个是要进入该命名空间的线程）</translation>
+        </message>
+        <message>
+            <source>unprivileged user namespaces are disabled here (kernel.unprivileged_userns_clone, or a seccomp/AppArmor policy)</source>
+            <translation>此处禁用了非特权用户命名空间（kernel.unprivileged_userns_clone，或 seccomp/AppArmor 策略）</translation>
+        </message>
+        <message>
+            <source>the user namespace limit is reached (user.max_user_namespaces)</source>
+            <translation>已达到用户命名空间数量上限（user.max_user_namespaces）</translation>
+        </message>
+        <message>
+            <source>unshare(CLONE_NEWNET) (needs CAP_SYS_ADMIN)</source>
+            <translation>unshare(CLONE_NEWNET)（需要 CAP_SYS_ADMIN）</translation>
+        </message>
+        <message>
+            <source>unshare(CLONE_NEWUSER|CLONE_NEWNET)</source>
+            <translation>unshare(CLONE_NEWUSER|CLONE_NEWNET)</translation>
+        </message>
+        <message>
+            <source>no private network namespace: %1; %2%3</source>
+            <translation>没有私有网络命名空间：%1；%2%3</translation>
+        </message>
+        <message>
+            <source>socket</source>
+            <translation>socket</translation>
+        </message>
+        <message>
+            <source>SIOCGIFFLAGS %1</source>
+            <translation>SIOCGIFFLAGS %1</translation>
+        </message>
+        <message>
+            <source>SIOCSIFFLAGS %1 %2</source>
+            <translation>SIOCSIFFLAGS %1 %2</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>cannot write %1 = %2: %3</source>
+            <translation>无法写入 %1 = %2：%3</translation>
         </message>
     </context>
     <context>
@@ -1417,28 +1712,28 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>也限制保活：启用保活时，若对端停止应答，它优先于 KEEPCNT。</translation>
         </message>
         <message>
-            <source>SYN retransmissions before a connect attempt gives up</source>
-            <translation>连接尝试放弃前的 SYN 重传次数</translation>
+            <source>SYN retransmissions before connect() gives up; on a listener, SYN-ACK retransmissions before a half-open connection is dropped</source>
+            <translation>connect() 放弃前的 SYN 重传次数；在监听套接字上，则是半开连接被丢弃前的 SYN-ACK 重传次数</translation>
         </message>
         <message>
-            <source>Acts on connect(); a listener's SYN-ACK retries follow net.ipv4.tcp_synack_retries instead.</source>
-            <translation>作用于 connect()；监听套接字的 SYN-ACK 重试改由 net.ipv4.tcp_synack_retries 决定。</translation>
+            <source>Set on a listener, it bounds the SYN-ACK retransmissions of its pending connections, which otherwise follow net.ipv4.tcp_synack_retries; unset, it reads back net.ipv4.tcp_syn_retries.</source>
+            <translation>设置在监听套接字上时，它限制其未完成连接的 SYN-ACK 重传次数，否则这些重传遵循 net.ipv4.tcp_synack_retries；未设置时，读回的是 net.ipv4.tcp_syn_retries。</translation>
         </message>
         <message>
             <source>How close() treats unsent data: -1 off, 0 reset at once, N wait up to N seconds</source>
             <translation>close() 如何处理未发送的数据：-1 关闭，0 立即重置，N 最多等待 N 秒</translation>
         </message>
         <message>
-            <source>Linger 0 makes close() send RST and skip TIME_WAIT; a positive value makes a blocking close() wait.</source>
-            <translation>Linger 0 使 close() 发送 RST 并跳过 TIME_WAIT；正值使阻塞的 close() 等待。</translation>
+            <source>Linger 0 makes close() send RST and skip TIME_WAIT; a positive value makes close() wait until the data is acknowledged or the time is up, on Linux even on a non-blocking socket.</source>
+            <translation>Linger 0 使 close() 发送 RST 并跳过 TIME_WAIT；正值使 close() 一直等到数据被确认或时间用完，在 Linux 上即使是非阻塞套接字也如此。</translation>
         </message>
         <message>
             <source>Lifetime of orphaned FIN_WAIT2 sockets; -1 = skip FIN_WAIT2</source>
             <translation>孤立 FIN_WAIT2 套接字的存活时间；-1 = 跳过 FIN_WAIT2</translation>
         </message>
         <message>
-            <source>Capped by the kernel at 120 s (TCP_FIN_TIMEOUT_MAX); 0 means net.ipv4.tcp_fin_timeout.</source>
-            <translation>内核限制为最多 120 秒（TCP_FIN_TIMEOUT_MAX）；0 表示使用 net.ipv4.tcp_fin_timeout。</translation>
+            <source>0 means net.ipv4.tcp_fin_timeout (and reads back as it); any other value up to 120 s (TCP_FIN_TIMEOUT_MAX, the kernel's cap) is kept, also above tcp_fin_timeout.</source>
+            <translation>0 表示使用 net.ipv4.tcp_fin_timeout（读回的也是它）；不超过 120 秒（内核上限 TCP_FIN_TIMEOUT_MAX）的其他值都会保留，即使大于 tcp_fin_timeout。</translation>
         </message>
         <message>
             <source>Event mode: close a connection that sent nothing for this long; 0 = never</source>
@@ -1453,16 +1748,16 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>拥塞控制算法</translation>
         </message>
         <message>
-            <source>Only algorithms in net.ipv4.tcp_available_congestion_control can be chosen by an unprivileged process.</source>
-            <translation>非特权进程只能选择 net.ipv4.tcp_available_congestion_control 中的算法。</translation>
+            <source>Any algorithm of net.ipv4.tcp_available_congestion_control needs CAP_NET_ADMIN; an unprivileged process may choose only those in net.ipv4.tcp_allowed_congestion_control (the default is always one).</source>
+            <translation>选择 net.ipv4.tcp_available_congestion_control 中的任意算法都需要 CAP_NET_ADMIN；非特权进程只能选择 net.ipv4.tcp_allowed_congestion_control 中的算法（默认算法总在其中）。</translation>
         </message>
         <message>
             <source>Type-of-service / DSCP byte of outgoing packets</source>
             <translation>发出数据包的服务类型 / DSCP 字节</translation>
         </message>
         <message>
-            <source>The two low ECN bits are managed by the kernel's TCP and are masked on read back.</source>
-            <translation>低两位 ECN 由内核的 TCP 管理，读回时被屏蔽。</translation>
+            <source>On a TCP socket the kernel replaces the two low ECN bits of the value with the socket's own when the option is set (TCP manages ECN), so 255 is stored, and reads back, as 252.</source>
+            <translation>在 TCP 套接字上设置该选项时，内核会用套接字自己的 ECN 位替换值中低两位的 ECN 位（ECN 由 TCP 管理），因此 255 会被存为 252，读回的也是 252。</translation>
         </message>
         <message>
             <source>Time-to-live of outgoing packets</source>
@@ -1577,6 +1872,10 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>日志</translation>
         </message>
         <message>
+            <source>Not offered: %1. The kernel has them, but only a process with CAP_NET_ADMIN may choose any; without it only net.ipv4.tcp_allowed_congestion_control (%2) may be chosen.</source>
+            <translation>未提供：%1。内核中有这些算法，但只有具备 CAP_NET_ADMIN 的进程才能任意选择；没有该权限时只能选择 net.ipv4.tcp_allowed_congestion_control（%2）中的算法。</translation>
+        </message>
+        <message>
             <source>%1: %2 is out of range %3</source>
             <translation>%1：%2 超出范围 %3</translation>
         </message>
@@ -1591,6 +1890,10 @@ Then one more listener tries the same port without the option: bind() fails with
         <message>
             <source>%1: '%2' is not a number of seconds</source>
             <translation>%1：'%2' 不是秒数</translation>
+        </message>
+        <message>
+            <source>%1: '%2' needs CAP_NET_ADMIN; without it only net.ipv4.tcp_allowed_congestion_control may be chosen: %3</source>
+            <translation>%1：'%2' 需要 CAP_NET_ADMIN；没有该权限时只能选择 net.ipv4.tcp_allowed_congestion_control 中的算法：%3</translation>
         </message>
         <message>
             <source>%1: '%2' is not one of %3</source>
@@ -1705,20 +2008,20 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>内核保存的是 SYN-ACK 重传次数，因此秒数读回时向上取整</translation>
         </message>
         <message>
-            <source>not sticky: the kernel leaves quick-ack mode on its own; it is set again on each accepted socket</source>
-            <translation>不是持久的：内核会自行退出快速确认模式；它在每个已接受的套接字上被重新设置</translation>
+            <source>listen() resets the delayed-ACK state, and the mode is not sticky: the kernel leaves it on its own; it is set again on each accepted socket</source>
+            <translation>listen() 会重置延迟 ACK 状态，而且该模式不是持久的：内核会自行退出该模式；它在每个已接受的套接字上被重新设置</translation>
         </message>
         <message>
-            <source>0 and values above net.ipv4.tcp_fin_timeout read back as the sysctl's value</source>
-            <translation>0 以及大于 net.ipv4.tcp_fin_timeout 的值读回为该 sysctl 的值</translation>
+            <source>0 stands for net.ipv4.tcp_fin_timeout and reads back as its value; values up to 120 s are kept</source>
+            <translation>0 代表 net.ipv4.tcp_fin_timeout，读回为其值；不超过 120 秒的值会保留</translation>
         </message>
         <message>
             <source>on a socket that is not connected the kernel reports its default MSS until the handshake</source>
             <translation>在未连接的套接字上，握手前内核报告其默认 MSS</translation>
         </message>
         <message>
-            <source>the two ECN bits are owned by TCP and masked</source>
-            <translation>两个 ECN 位归 TCP 所有并被屏蔽</translation>
+            <source>the two ECN bits are owned by TCP: the kernel replaced them when the option was set</source>
+            <translation>两个 ECN 位归 TCP 所有：设置该选项时内核替换了它们</translation>
         </message>
         <message>
             <source>the kernel holds a different value</source>
@@ -1814,12 +2117,16 @@ Then one more listener tries the same port without the option: bind() fails with
     <context>
         <name>Server</name>
         <message>
-            <source>send timeout (SO_SNDTIMEO expired with %1 of %2 bytes sent)</source>
-            <translation>发送超时（SO_SNDTIMEO 到期，已发送 %1 / %2 字节）</translation>
-        </message>
-        <message>
             <source>send</source>
             <translation>发送</translation>
+        </message>
+        <message>
+            <source>send: the kernel took no bytes</source>
+            <translation>send：内核没有接收任何字节</translation>
+        </message>
+        <message>
+            <source>send timeout (SO_SNDTIMEO expired with %1 of %2 bytes sent)</source>
+            <translation>发送超时（SO_SNDTIMEO 到期，已发送 %1 / %2 字节）</translation>
         </message>
         <message>
             <source>receive timeout (SO_RCVTIMEO expired)</source>
@@ -1842,12 +2149,32 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>回复后关闭</translation>
         </message>
         <message>
+            <source>thread cap of %1 reached: %2 client(s) wait in the accept queue</source>
+            <translation>已达到 %1 个线程的上限：%2 个客户端在接受队列中等待</translation>
+        </message>
+        <message>
+            <source>thread cap cleared: the accept queue is empty again after %1 ms (up to %2 client(s) waited)</source>
+            <translation>线程上限解除：%1 毫秒后接受队列再次为空（最多有 %2 个客户端等待过）</translation>
+        </message>
+        <message>
             <source>accept (backing off 100 ms)</source>
             <translation>accept（退避 100 毫秒）</translation>
         </message>
         <message>
             <source>accept</source>
             <translation>accept</translation>
+        </message>
+        <message>
+            <source>SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything</source>
+            <translation>SO_LINGER：close() 本应等待 %1 毫秒，直到对端确认全部数据</translation>
+        </message>
+        <message>
+            <source>SO_LINGER expired after %1 ms with %2 bytes unacknowledged: closed, the kernel goes on in the background</source>
+            <translation>SO_LINGER 在 %1 毫秒后到期，仍有 %2 字节未确认：已关闭，内核在后台继续发送</translation>
+        </message>
+        <message>
+            <source>SO_LINGER cut short by the server's stop after %1 ms with %2 bytes unacknowledged: the kernel goes on in the background</source>
+            <translation>SO_LINGER 在 %1 毫秒后因服务器停止而被中断，仍有 %2 字节未确认：内核在后台继续处理</translation>
         </message>
         <message>
             <source>connected</source>
@@ -1878,16 +2205,36 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>%1（接收 %2 字节，发送 %3 字节，%4 个请求）</translation>
         </message>
         <message>
-            <source>epoll/eventfd</source>
-            <translation>epoll/eventfd</translation>
+            <source>eventfd</source>
+            <translation>eventfd</translation>
+        </message>
+        <message>
+            <source>epoll_create1</source>
+            <translation>epoll_create1</translation>
+        </message>
+        <message>
+            <source>fcntl(O_NONBLOCK) on the listener</source>
+            <translation>监听套接字上的 fcntl(O_NONBLOCK)</translation>
         </message>
         <message>
             <source>epoll_wait</source>
             <translation>epoll_wait</translation>
         </message>
         <message>
+            <source>server failed</source>
+            <translation>服务器出错</translation>
+        </message>
+        <message>
             <source>server stopped</source>
             <translation>服务器已停止</translation>
+        </message>
+        <message>
+            <source>epoll_ctl(%1) of the %2</source>
+            <translation>对 %2 的 epoll_ctl(%1)</translation>
+        </message>
+        <message>
+            <source>not served: the event loop could not watch it</source>
+            <translation>未服务：事件循环无法监视它</translation>
         </message>
         <message>
             <source>accept (pausing 100 ms)</source>
@@ -1898,6 +2245,10 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>发送时连接丢失</translation>
         </message>
         <message>
+            <source>peer half-closed while its reply is pending</source>
+            <translation>对端在其回复尚未发出时半关闭了连接</translation>
+        </message>
+        <message>
             <source>connection reset by peer</source>
             <translation>连接被对端重置</translation>
         </message>
@@ -1906,20 +2257,8 @@ Then one more listener tries the same port without the option: bind() fails with
             <translation>对端在回复发送前离开</translation>
         </message>
         <message>
-            <source>SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything</source>
-            <translation>SO_LINGER：close() 本应等待 %1 毫秒，直到对端确认全部数据</translation>
-        </message>
-        <message>
-            <source>SO_LINGER expired after %1 ms with %2 bytes unacknowledged: closed, the kernel goes on in the background</source>
-            <translation>SO_LINGER 在 %1 毫秒后到期，仍有 %2 字节未确认：已关闭，内核在后台继续发送</translation>
-        </message>
-        <message>
             <source>idle timeout (%1 s without data)</source>
             <translation>空闲超时（%1 秒无数据）</translation>
-        </message>
-        <message>
-            <source>'%1' is not an IPv4 address (the lab serves IPv4)</source>
-            <translation>'%1' 不是 IPv4 地址（实验室只提供 IPv4 服务）</translation>
         </message>
         <message>
             <source>unknown host '%1': %2</source>
@@ -1928,6 +2267,10 @@ Then one more listener tries the same port without the option: bind() fails with
         <message>
             <source>no IPv4 address</source>
             <translation>没有 IPv4 地址</translation>
+        </message>
+        <message>
+            <source>'%1' is not an IPv4 address (the lab serves IPv4)</source>
+            <translation>'%1' 不是 IPv4 地址（实验室只提供 IPv4 服务）</translation>
         </message>
         <message>
             <source>socket</source>
@@ -1972,6 +2315,112 @@ Then one more listener tries the same port without the option: bind() fails with
         <message>
             <source>setrlimit(RLIMIT_NOFILE)</source>
             <translation>setrlimit(RLIMIT_NOFILE)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserNamespace</name>
+        <message>
+            <source>open %1</source>
+            <translation>open %1</translation>
+        </message>
+        <message>
+            <source>write %1</source>
+            <translation>write %1</translation>
+        </message>
+        <message>
+            <source>unshare(CLONE_NEWUSER) (a user namespace of our own)</source>
+            <translation>unshare(CLONE_NEWUSER)（创建自己的用户命名空间）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Wire</name>
+        <message>
+            <source>unprivileged user namespaces are disabled (kernel.unprivileged_userns_clone=0): enable them as root with 'sysctl -w kernel.unprivileged_userns_clone=1', or run the lab as root</source>
+            <translation>非特权用户命名空间已被禁用（kernel.unprivileged_userns_clone=0）：请以 root 身份用 'sysctl -w kernel.unprivileged_userns_clone=1' 启用，或以 root 身份运行实验室</translation>
+        </message>
+        <message>
+            <source>user namespaces are disabled (user.max_user_namespaces=0): enable them as root with 'sysctl -w user.max_user_namespaces=15000'</source>
+            <translation>用户命名空间已被禁用（user.max_user_namespaces=0）：请以 root 身份用 'sysctl -w user.max_user_namespaces=15000' 启用</translation>
+        </message>
+        <message>
+            <source>AppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns=1): allow them as root with 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0', or give tcplab an AppArmor profile with the 'userns' permission</source>
+            <translation>AppArmor 限制了非特权用户命名空间（kernel.apparmor_restrict_unprivileged_userns=1）：请以 root 身份用 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0' 允许，或为 tcplab 提供一个带 'userns' 权限的 AppArmor 配置文件</translation>
+        </message>
+        <message>
+            <source>the limit on user namespaces is reached (user.max_user_namespaces=%1 here, or a lower limit of an enclosing namespace): raise it, or close other programs' namespaces</source>
+            <translation>已达到用户命名空间数量上限（此处 user.max_user_namespaces=%1，或外层命名空间的更低上限）：请提高上限，或关闭其他程序的命名空间</translation>
+        </message>
+        <message>
+            <source>this kernel has no user or network namespaces (CONFIG_USER_NS, CONFIG_NET_NS): use a kernel built with them</source>
+            <translation>此内核不支持用户或网络命名空间（CONFIG_USER_NS、CONFIG_NET_NS）：请使用启用了它们的内核</translation>
+        </message>
+        <message>
+            <source>the kernel or a security policy (seccomp, a container runtime) forbids user namespaces here: allow unprivileged user namespaces (unshare -rn must work), or run the lab outside that sandbox</source>
+            <translation>内核或安全策略（seccomp、容器运行时）在此禁止用户命名空间：请允许非特权用户命名空间（unshare -rn 必须能用），或在该沙箱之外运行实验室</translation>
+        </message>
+        <message>
+            <source>the wire: socketpair</source>
+            <translation>线路：socketpair</translation>
+        </message>
+        <message>
+            <source>the wire: fork</source>
+            <translation>线路：fork</translation>
+        </message>
+        <message>
+            <source>the wire's namespace helper (PID %1) did not answer</source>
+            <translation>线路的命名空间辅助进程（PID %1）没有应答</translation>
+        </message>
+        <message>
+            <source>the wire cannot create its network namespaces: %1</source>
+            <translation>线路无法创建其网络命名空间：%1</translation>
+        </message>
+        <message>
+            <source>the wire's namespace helper sent %1 link sockets instead of 2</source>
+            <translation>线路的命名空间辅助进程发来了 %1 个链路套接字，而不是 2 个</translation>
+        </message>
+        <message>
+            <source>the sysctl name or value is too long</source>
+            <translation>sysctl 名称或值过长</translation>
+        </message>
+        <message>
+            <source>the wire's namespace helper is gone</source>
+            <translation>线路的命名空间辅助进程已不存在</translation>
+        </message>
+        <message>
+            <source>socket in the wire's %1 side: %2</source>
+            <translation>socket（线路的 %1 端）：%2</translation>
+        </message>
+        <message>
+            <source>socket in the wire's %1 side: no descriptor came back</source>
+            <translation>socket（线路的 %1 端）：没有返回描述符</translation>
+        </message>
+        <message>
+            <source>only net.* sysctls belong to a side's namespace, not '%1'</source>
+            <translation>只有 net.* sysctl 属于某一端的命名空间，'%1' 不属于</translation>
+        </message>
+        <message>
+            <source>setting %1=%2 in the wire's %3 side: %4</source>
+            <translation>在线路的 %3 端设置 %1=%2：%4</translation>
+        </message>
+        <message>
+            <source>reading %1 in the wire's %2 side: %3</source>
+            <translation>在线路的 %2 端读取 %1：%3</translation>
+        </message>
+        <message>
+            <source>at most %1 targeted drops per wire</source>
+            <translation>每条线路最多 %1 个定向丢包</translation>
+        </message>
+        <message>
+            <source>the wire's relay: epoll/timerfd/eventfd</source>
+            <translation>线路的中继：epoll/timerfd/eventfd</translation>
+        </message>
+        <message>
+            <source>the wire's relay: epoll_ctl</source>
+            <translation>线路的中继：epoll_ctl</translation>
+        </message>
+        <message>
+            <source>the wire's relay: eventfd</source>
+            <translation>线路的中继：eventfd</translation>
         </message>
     </context>
     <context>
@@ -2114,8 +2563,8 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>关闭时：Nagle 算法会把小的写入保留到前一次写入被确认为止</translation>
         </message>
         <message>
-            <source>Acknowledge at once instead of delaying ACKs (not sticky)</source>
-            <translation>立即确认，而不是延迟 ACK（非持久）</translation>
+            <source>Acknowledge at once instead of delaying ACKs; the kernel does not keep it, so the client sets it again after every read (see the Nagle experiment: a reply written in two pieces)</source>
+            <translation>立即确认，而不是延迟 ACK；内核不会保持该设置，所以客户端在每次读取后重新设置它（见 Nagle 实验：分两段写出的回复）</translation>
         </message>
         <message>
             <source>Fast Open (TCP_FASTOPEN_CONNECT)</source>
@@ -2284,6 +2733,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source> · closed by the server</source>
             <translation> · 服务器已关闭连接</translation>
+        </message>
+        <message>
+            <source> · client socket: TCP_NODELAY %1, delaying ACKs after %2 of %3 reads</source>
+            <translation> · 客户端套接字：TCP_NODELAY %1，%3 次读取中有 %2 次之后处于延迟 ACK</translation>
         </message>
         <message>
             <source>client exchange %1 &lt;- %2: %3</source>
@@ -2656,6 +3109,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>未启动：%1</translation>
         </message>
         <message>
+            <source>resolving %1...</source>
+            <translation>正在解析 %1...</translation>
+        </message>
+        <message>
             <source>The server could not start: %1</source>
             <translation>服务器无法启动：%1</translation>
         </message>
@@ -2672,6 +3129,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Server stopped</source>
             <translation>服务器已停止</translation>
+        </message>
+        <message>
+            <source>Server stopped: %1</source>
+            <translation>服务器已停止：%1</translation>
         </message>
         <message>
             <source>Recipe defaults restored: they apply on restart</source>
@@ -2924,6 +3385,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>one-shot</source>
             <translation>一次性</translation>
+        </message>
+        <message>
+            <source>server failed: %1</source>
+            <translation>服务器出错：%1</translation>
         </message>
         <message>
             <source>stopped (was %1)</source>
