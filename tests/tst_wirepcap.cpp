@@ -3,6 +3,7 @@
 #include "wire/pcapwriter.h"
 #include "wireframes.h"
 
+#include <QDataStream>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -191,10 +192,15 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
         QCOMPARE(bytes.size(), 24 + 16 + CapturedPacket::kSnapLength);
-        quint32 snap = 0, caplen = 0, len = 0; // the file is in this host's byte order
-        std::memcpy(&snap, bytes.constData() + 16, 4);
-        std::memcpy(&caplen, bytes.constData() + 24 + 8, 4);
-        std::memcpy(&len, bytes.constData() + 24 + 12, 4);
+        quint32 snap = 0, caplen = 0, len = 0;
+        QDataStream in(bytes); // libpcap writes the file in this host's byte order
+        in.setByteOrder(QSysInfo::ByteOrder == QSysInfo::LittleEndian ? QDataStream::LittleEndian : QDataStream::BigEndian);
+        in.skipRawData(16);
+        in >> snap;
+        in.skipRawData(24 + 8 - 20);
+        in >> caplen;
+        in.skipRawData(24 + 12 - 36);
+        in >> len;
         QCOMPARE(snap, quint32(CapturedPacket::kSnapLength));
         QCOMPARE(caplen, quint32(CapturedPacket::kSnapLength));
         QCOMPARE(len, quint32(big.size()));
