@@ -85,6 +85,7 @@ private slots:
     void badSpecIsOneLineExit2_data();
     void badSpecIsOneLineExit2();
     void headlessServesOnTheServerSide();
+    void wireStartFailureIsOneLineExit1();
 };
 
 void TestWireCli::sendAcrossDelayShowsTheRoundTrip()
@@ -285,6 +286,29 @@ void TestWireCli::headlessServesOnTheServerSide()
     QVERIFY(p.waitForFinished(5000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 0);
+}
+
+void TestWireCli::wireStartFailureIsOneLineExit1()
+{
+    // A user namespace of the test's own whose user.max_user_namespaces is 0 (that namespace's
+    // limit, not the host's): inside it the wire cannot create its namespaces.
+    const QString unshare = QStandardPaths::findExecutable(QStringLiteral("unshare"), {"/usr/bin", "/bin", "/usr/sbin", "/sbin"});
+    if (unshare.isEmpty())
+        QSKIP("unshare (util-linux) is not installed");
+    for (const QStringList &args : {QStringList{"--wire", "delay=1ms", "--send", "x"}, QStringList{"--headless", "--wire", "delay=1ms"}}) {
+        QProcess p;
+        p.start(unshare, QStringList{"-Ur", "sh", "-c", "echo 0 > /proc/sys/user/max_user_namespaces && exec \"$0\" \"$@\"",
+                                     qEnvironmentVariable("TCPLAB_BINARY")} + args);
+        QVERIFY(p.waitForFinished(20000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        if (p.exitCode() != 1 && err.contains(QLatin1String("unshare")))
+            QSKIP(qPrintable(QStringLiteral("no user namespace of the test's own: ") + err.trimmed()));
+        QCOMPARE(p.exitCode(), 1);
+        const QStringList lines = err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains(QLatin1String("the wire cannot create its network namespaces")), qPrintable(err));
+        QVERIFY2(!p.readAllStandardOutput().contains("listening on"), qPrintable(err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWireCli)
