@@ -21,6 +21,13 @@ HeadlessServer::HeadlessServer(bool json, QObject *parent) : QObject(parent), m_
     connect(m_server.events(), &EventHub::eventsReady, this, &HeadlessServer::printBatch);
 }
 
+void HeadlessServer::setWireServerSide(SocketFactory factory, const QString &note)
+{
+    m_server.setSocketFactory(std::move(factory));
+    m_wire = true;
+    m_wireNote = note;
+}
+
 void HeadlessServer::printLine(const QByteArray &line)
 {
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
@@ -56,12 +63,22 @@ int HeadlessServer::run(const ServerConfig &config)
             rows.append(QJsonObject{{"key", r.key}, {"name", r.name}, {"requested", r.requested},
                                     {"effective", r.effective}, {"changed", r.changed}, {"note", r.note}});
         printLine(jsonLine({{"type", "report"}, {"options", rows}}));
-        printLine(jsonLine({{"type", "listening"}, {"address", m_server.address().toString()}, {"port", m_server.port()},
-                            {"mode", modeName(config.mode())}, {"handler", handlerName(config.handler())}}));
+        QJsonObject listening{{"type", "listening"}, {"address", m_server.address().toString()}, {"port", m_server.port()},
+                              {"mode", modeName(config.mode())}, {"handler", handlerName(config.handler())}};
+        if (m_wire) {
+            listening["wire_side"] = QStringLiteral("server");
+            listening["reachable"] = m_wireNote;
+        }
+        printLine(jsonLine(listening));
     } else {
         printLine(QCoreApplication::translate("Headless", "option report (requested vs effective on the listening socket):").toUtf8());
         printLine(report.toText().toUtf8().chopped(1));
-        printLine(QStringLiteral("listening on %1").arg(m_server.endpoint()).toUtf8());
+        if (m_wire) {
+            printLine(QCoreApplication::translate("Headless", "listening on %1 (server side of the wire)").arg(m_server.endpoint()).toUtf8());
+            printLine(m_wireNote.toUtf8());
+        } else {
+            printLine(QStringLiteral("listening on %1").arg(m_server.endpoint()).toUtf8());
+        }
     }
     std::fflush(stdout);
 

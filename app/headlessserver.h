@@ -16,6 +16,9 @@ public:
     HeadlessServer(bool json, QObject *parent = nullptr);
     // Returns the process exit code.
     int run(const tcplab::ServerConfig &config);
+    // Serve on the wire's server side: sockets from factory, the "listening on" line says so and
+    // note (who can reach it) follows it.
+    void setWireServerSide(tcplab::SocketFactory factory, const QString &note);
 
 private:
     void printBatch(const tcplab::EventBatch &batch);
@@ -24,4 +27,6 @@ private:
     tcplab::Server m_server;
     bool m_json;
     bool m_failed = false;
+    bool m_wire = false;
+    QString m_wireNote;
 };

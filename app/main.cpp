@@ -5,6 +5,7 @@
 #include "headlessserver.h"
 #include "labwindowlauncher.h"
 #include "usernamespace.h"
+#include "wirecommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -100,6 +101,7 @@ int main(int argc, char **argv)
     });
     addServerOptions(parser);
     addClientOptions(parser);
+    addWireOptions(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "tcplab: %s (see --help)\n", qPrintable(parser.errorText()));
         return 2;
@@ -113,8 +115,16 @@ int main(int argc, char **argv)
         return 2;
     }
     const bool json = parser.isSet("json");
+    if (const QString misplaced = misplacedWireFlags(parser, client, headless); !misplaced.isEmpty()) {
+        std::fprintf(stderr, "tcplab: %s (see --help)\n", qPrintable(misplaced));
+        return 2;
+    }
+    if (client && parser.isSet("wire"))
+        return runWireClientCommand(parser, json);
     if (client)
         return runClientCommand(parser, json);
+    if (headless && parser.isSet("wire"))
+        return runWireHeadless(parser, json);
     if (experiment)
         return runExperimentCommand(parser.value("experiment"), json);
 

@@ -1,8 +1,6 @@
 #include "labclient.h"
 
-#include "filedescriptor.h"
-#include "listener.h"
-#include "socketoptions.h"
+#include "clientsocket.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -29,48 +27,6 @@ namespace tcplab {
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("Client", text); }
-
-Error connectWithTimeout(int fd, const sockaddr_in &addr, int timeoutMs, const QString &where)
-{
-    const int flags = ::fcntl(fd, F_GETFL);
-    ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
-    if (::connect(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof(addr)) != 0) {
-        if (errno != EINPROGRESS)
-            return Error::fromErrno(errno, tr("connect to %1").arg(where));
-        pollfd p{fd, POLLOUT, 0};
-        int n;
-        do {
-            n = ::poll(&p, 1, timeoutMs);
-        } while (n < 0 && errno == EINTR);
-        if (n == 0)
-            return Error(ETIMEDOUT, tr("connect to %1 timed out after %2 ms").arg(where).arg(timeoutMs));
-        int soError = 0;
-        socklen_t len = sizeof(soError);
-        ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len);
-        if (soError)
-            return Error::fromErrno(soError, tr("connect to %1").arg(where));
-    }
-    ::fcntl(fd, F_SETFL, flags);
-    return {};
-}
-
-bool replyComplete(const ClientRequest &r, const QByteArray &reply)
-{
-    switch (r.replyMode) {
-    case ReplyMode::UntilClose: return false;
-    case ReplyMode::Bytes: return reply.size() >= r.expectedBytes;
-    case ReplyMode::Line: return reply.contains('\n');
-    case ReplyMode::FirstRead: return !reply.isEmpty();
-    }
-    return false;
-}
-
-int readIntOption(int fd, int level, int optname)
-{
-    int value = 0;
-    socklen_t len = sizeof(value);
-    return ::getsockopt(fd, level, optname, &value, &len) == 0 ? value : -1;
-}
 
 } // namespace
 
@@ -99,31 +55,19 @@ ClientResult runClientExchange(const ClientRequest &request)
     QElapsedTimer clock;
     clock.start();
 
-    Result<QHostAddress> address = resolveIPv4(request.host);
-    if (!address) {
-        result.error = address.error();
+    Result<ClientEndpoint> endpoint = resolveClientEndpoint(request);
+    if (!endpoint) {
+        result.error = endpoint.error();
         return result;
     }
-    const QString where = QStringLiteral("%1:%2").arg(address.value().toString()).arg(request.port);
-    FileDescriptor fd(request.socketFactory ? request.socketFactory(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)
-                                            : ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    if (!fd.isValid()) {
-        result.error = Error::fromErrno(errno, tr("socket"));
+    const QString where = endpoint.value().text;
+    const sockaddr_in addr = endpoint.value().address;
+    Result<FileDescriptor> opened = openClientSocket(request);
+    if (!opened) {
+        result.error = opened.error();
         return result;
     }
-    if (request.nodelay)
-        result.error = setIntOption(fd.get(), IPPROTO_TCP, TCP_NODELAY, 1, QStringLiteral("TCP_NODELAY"));
-    if (!result.error && request.quickack)
-        result.error = setIntOption(fd.get(), IPPROTO_TCP, TCP_QUICKACK, 1, QStringLiteral("TCP_QUICKACK"));
-    if (!result.error && request.fastOpen)
-        result.error = setIntOption(fd.get(), IPPROTO_TCP, TCP_FASTOPEN_CONNECT, 1, QStringLiteral("TCP_FASTOPEN_CONNECT"));
-    if (result.error)
-        return result;
-
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(request.port);
-    addr.sin_addr.s_addr = htonl(address.value().toIPv4Address());
+    FileDescriptor fd = opened.take();
 
     QList<QByteArray> pieces = request.pieces;
     if (pieces.isEmpty() && !request.payload.isEmpty())
@@ -151,7 +95,7 @@ ClientResult runClientExchange(const ClientRequest &request)
         }
         result.connectUs = clock.nsecsElapsed() / 1000;
     } else {
-        if (Error e = connectWithTimeout(fd.get(), addr, request.connectTimeoutMs, where)) {
+        if (Error e = connectWithTimeout(fd.get(), endpoint.value(), request.connectTimeoutMs)) {
             result.error = e;
             return result;
         }

@@ -12,3 +12,6 @@ tcplab_add_test(tst_wirejson TIMEOUT 60 SOURCES ${TCPLAB_WIRE_FRAMES})
 # unprivileged (user namespaces); skipped with the reason only where the kernel forbids them.
 tcplab_add_test(tst_wire_path TIMEOUT 300 SOURCES wiretestsupport.cpp wiretestsupport.h)
 tcplab_add_test(tst_wire_impairments TIMEOUT 300 SOURCES wiretestsupport.cpp wiretestsupport.h)
+# The CLI across the wire (--wire --send, --repeat, --ladder, --pcap, --headless --wire): the real binary.
+tcplab_add_test(tst_wire_cli TIMEOUT 300)
+add_dependencies(tst_wire_cli tcplab)
