@@ -55,6 +55,34 @@
     <context>
         <name>Client</name>
         <message>
+            <source>a session needs replies that end without a close (line, bytes or first read)</source>
+            <translation>会话需要不靠关闭连接来结束的应答（行、字节数或首次读取）</translation>
+        </message>
+        <message>
+            <source>%1: the session is closed</source>
+            <translation>%1：会话已关闭</translation>
+        </message>
+        <message>
+            <source>send to %1: %2</source>
+            <translation>发送到 %1：%2</translation>
+        </message>
+        <message>
+            <source>no complete reply from %1 within %2 ms (%3 bytes so far)</source>
+            <translation>%2 毫秒内未收到 %1 的完整回复（已收到 %3 字节）</translation>
+        </message>
+        <message>
+            <source>%1 closed the connection before the reply was complete</source>
+            <translation>%1 在应答完整之前关闭了连接</translation>
+        </message>
+        <message>
+            <source>receive from %1</source>
+            <translation>从 %1 接收</translation>
+        </message>
+        <message>
+            <source>socket</source>
+            <translation>socket</translation>
+        </message>
+        <message>
             <source>connect to %1</source>
             <translation>连接 %1</translation>
         </message>
@@ -75,10 +103,6 @@
             <translation>，数据随 SYN 发送（Fast Open）</translation>
         </message>
         <message>
-            <source>socket</source>
-            <translation>socket</translation>
-        </message>
-        <message>
             <source>send to %1</source>
             <translation>发送到 %1</translation>
         </message>
@@ -89,14 +113,6 @@
         <message>
             <source>QTcpSocket refused the descriptor: %1</source>
             <translation>QTcpSocket 拒绝了该描述符：%1</translation>
-        </message>
-        <message>
-            <source>send to %1: %2</source>
-            <translation>发送到 %1：%2</translation>
-        </message>
-        <message>
-            <source>no complete reply from %1 within %2 ms (%3 bytes so far)</source>
-            <translation>%2 毫秒内未收到 %1 的完整回复（已收到 %3 字节）</translation>
         </message>
         <message>
             <source>%1: %2</source>
@@ -145,6 +161,10 @@
             <translation>客户端：发送由 u32,tag,u64,i16,i16,f32 构成的 Bin 帧</translation>
         </message>
         <message>
+            <source>Client: N exchanges one after the other and the round-trip distribution (min/median/p99/max). On one connection when the server is persistent (across --wire the lab knows its own server; without --wire only when --persistent is given), else one connection each [1..1000000; default 1]</source>
+            <translation>客户端：依次进行 N 次交换，并给出往返时间分布（最小/中位数/p99/最大）。服务器为持久连接时在同一个连接上进行（经由 --wire 时实验室了解自己的服务器；不经由 --wire 时仅在给出 --persistent 时），否则每次交换一个连接 [1..1000000；默认 1]</translation>
+        </message>
+        <message>
             <source>Client: TCP_NODELAY on the client socket [on|off; default on]</source>
             <translation>客户端：客户端套接字的 TCP_NODELAY [on|off；默认 on]</translation>
         </message>
@@ -165,10 +185,6 @@
             <translation>客户端：等待回复的时间 [毫秒；默认 3000]</translation>
         </message>
         <message>
-            <source>--port: the client needs a server port 1..65535</source>
-            <translation>--port：客户端需要服务器端口 1..65535</translation>
-        </message>
-        <message>
             <source>--client-nodelay/--client-quickack/--client-fastopen take on or off</source>
             <translation>--client-nodelay/--client-quickack/--client-fastopen 只接受 on 或 off</translation>
         </message>
@@ -183,6 +199,26 @@
         <message>
             <source>nothing to send</source>
             <translation>没有可发送的内容</translation>
+        </message>
+        <message>
+            <source>--repeat: a number of exchanges from 1 to 1000000</source>
+            <translation>--repeat：交换次数，从 1 到 1000000</translation>
+        </message>
+        <message>
+            <source>
+on one connection (%1 local port%2 used)</source>
+            <translation>
+在同一个连接上（使用了 %1 个本地端口%2）</translation>
+        </message>
+        <message>
+            <source>
+one connection each (%1 local ports used)</source>
+            <translation>
+每次交换一个连接（使用了 %1 个本地端口）</translation>
+        </message>
+        <message>
+            <source>--port: the client needs a server port 1..65535</source>
+            <translation>--port：客户端需要服务器端口 1..65535</translation>
         </message>
     </context>
     <context>
@@ -1454,6 +1490,10 @@ Then one more listener tries the same port without the option, and one with it: 
             <source>option report (requested vs effective on the listening socket):</source>
             <translation>选项报告（监听套接字上请求值与生效值的对比）：</translation>
         </message>
+        <message>
+            <source>listening on %1 (server side of the wire)</source>
+            <translation>正在监听 %1（线路的服务器端）</translation>
+        </message>
     </context>
     <context>
         <name>LogExport</name>
@@ -2421,6 +2461,65 @@ Then one more listener tries the same port without the option, and one with it: 
         <message>
             <source>the wire's relay: eventfd</source>
             <translation>线路的中继：eventfd</translation>
+        </message>
+    </context>
+    <context>
+        <name>WireCommand</name>
+        <message>
+            <source>%1: %2 packets, %3 delivered, %4 dropped, %5 duplicated, %6 reordered</source>
+            <translation>%1：%2 个数据包，%3 个已送达，%4 个被丢弃，%5 个重复，%6 个乱序</translation>
+        </message>
+        <message>
+            <source>Run across the wire, an emulated network path (the lab's server on its server side, the client on its client side), e.g. delay=20ms,loss=1%,drop=c2s:data#1; grammar in docs/wire.md. With --send/--bin: one run against the lab's own server (the server flags on the same command line). With --headless: the server alone</source>
+            <translation>经由线路运行，这是一条模拟的网络路径（实验室的服务器在其服务器端，客户端在其客户端），例如 delay=20ms,loss=1%,drop=c2s:data#1；语法见 docs/wire.md。配合 --send/--bin：针对实验室自己的服务器运行一次（服务器参数写在同一命令行上）。配合 --headless：只运行服务器</translation>
+        </message>
+        <message>
+            <source>Wire: print every packet that crossed, one line each (time, arrow, flags, seq/ack, len, win, options, marks)</source>
+            <translation>线路：打印经过的每个数据包，每行一个（时间、箭头、标志、seq/ack、长度、窗口、选项、标记）</translation>
+        </message>
+        <message>
+            <source>Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark)</source>
+            <translation>线路：把客户端一侧的抓包写入 FILE，服务器一侧的写入 FILE.server.pcap（tcpdump -r、Wireshark）</translation>
+        </message>
+        <message>
+            <source>--ladder and --pcap show the wire's capture: give --wire SPEC too</source>
+            <translation>--ladder 和 --pcap 显示线路的抓包：请同时给出 --wire SPEC</translation>
+        </message>
+        <message>
+            <source>--wire needs --send MSG (or --bin) for a run with the lab's own server, or --headless for the server alone</source>
+            <translation>--wire 需要 --send MSG（或 --bin）来与实验室自己的服务器运行一次，或 --headless 只运行服务器</translation>
+        </message>
+        <message>
+            <source>--ladder and --pcap come with a --wire --send run, not with --headless</source>
+            <translation>--ladder 和 --pcap 用于 --wire --send 运行，不能与 --headless 一起使用</translation>
+        </message>
+        <message>
+            <source>the lab's server on the wire's server side: %1</source>
+            <translation>实验室的服务器在线路的服务器端：%1</translation>
+        </message>
+        <message>
+            <source>wire: %1 (client %2, server %3)</source>
+            <translation>线路：%1（客户端 %2，服务器 %3）</translation>
+        </message>
+        <message>
+            <source>clean</source>
+            <translation>无损伤</translation>
+        </message>
+        <message>
+            <source>kernel srtt %1 ms (client's TCP_INFO)</source>
+            <translation>内核 srtt %1 毫秒（客户端的 TCP_INFO）</translation>
+        </message>
+        <message>
+            <source>(%1 earlier packets were overwritten in the capture ring)</source>
+            <translation>（抓包环形缓冲区中有 %1 个较早的数据包被覆盖）</translation>
+        </message>
+        <message>
+            <source>pcap: %1 (client side), %2 (server side)</source>
+            <translation>pcap：%1（客户端一侧），%2（服务器一侧）</translation>
+        </message>
+        <message>
+            <source>only the lab's own client can reach it: the wire's namespaces belong to this process (no way in from the host); for a client across the wire run tcplab --wire SPEC --send MSG with the same server flags, which starts its own server and wire</source>
+            <translation>只有实验室自己的客户端能访问它：线路的命名空间属于本进程（主机无法进入）；要经由线路运行客户端，请用相同的服务器参数运行 tcplab --wire SPEC --send MSG，它会启动自己的服务器和线路</translation>
         </message>
     </context>
     <context>
