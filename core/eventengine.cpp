@@ -352,7 +352,7 @@ private:
         if (out.closeWithError)
             finish(conn, tr("closed after a protocol error"), false, LogLevel::Warning);
         else
-            finish(conn, peerClosed ? tr("peer closed") : tr("closed after reply"), false, LogLevel::Info);
+            finish(conn, peerClosed ? peerClosedText() : closedAfterReplyText(), false, LogLevel::Info);
     }
 
     // Returns false when the connection is gone.
@@ -376,7 +376,7 @@ private:
             s.onSent(sent);
         if (sent == data.size()) {
             if (conn->closeAfterFlush) {
-                finish(conn, tr("closed after reply"), false, LogLevel::Info);
+                finish(conn, closedAfterReplyText(), false, LogLevel::Info);
                 return false;
             }
             return true;
@@ -411,7 +411,7 @@ private:
         conn->pendingOffset = 0;
         conn->writing = false;
         if (conn->closeAfterFlush) {
-            finish(conn, tr("closed after reply"), false, LogLevel::Info);
+            finish(conn, closedAfterReplyText(), false, LogLevel::Info);
             return false;
         }
         // Level-triggered again: input that waited (and the FIN of a peer that half-closed) is
