@@ -68,7 +68,7 @@ void serveBlocking(const EngineContext &context, int fd, const QString &peer)
             return;
         if (out.close) {
             session.close(out.closeWithError ? tr("closed after a protocol error")
-                                             : (n == 0 ? tr("peer closed") : tr("closed after reply")),
+                                             : (n == 0 ? peerClosedText() : closedAfterReplyText()),
                           false, out.closeWithError ? LogLevel::Warning : LogLevel::Info);
             return;
         }

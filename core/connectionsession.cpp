@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <netinet/in.h>
@@ -19,6 +20,19 @@ namespace tcplab {
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("Server", text); }
 } // namespace
+
+// Translated once: a look-up in the translators for every connection costs more than serving it.
+const QString &closedAfterReplyText()
+{
+    static const QString text = tr("closed after reply");
+    return text;
+}
+
+const QString &peerClosedText()
+{
+    static const QString text = tr("peer closed");
+    return text;
+}
 
 void EngineContext::prepare()
 {
@@ -109,11 +123,96 @@ void endLingeringClose(int fd, EventHub *events, quint64 id, const QString &peer
                          .arg(unacked));
 }
 
+namespace {
+
+char *appendDecimal(char *out, quint64 value)
+{
+    char digits[20];
+    int n = 0;
+    do {
+        digits[n++] = char('0' + value % 10);
+        value /= 10;
+    } while (value);
+    while (n)
+        *out++ = digits[--n];
+    return out;
+}
+
+// A %N-pattern split once into literal runs and argument numbers: QString::arg() parses its
+// pattern on every call, and with one connection per request that is a per-request cost.
+class SplitPattern
+{
+public:
+    explicit SplitPattern(const QString &pattern)
+    {
+        qsizetype from = 0;
+        for (qsizetype i = 0; i + 1 < pattern.size(); ++i) {
+            const QChar c = pattern.at(i + 1);
+            if (pattern.at(i) == QLatin1Char('%') && c >= QLatin1Char('1') && c <= QLatin1Char('9')) {
+                m_parts.append({pattern.mid(from, i - from), c.unicode() - '1'});
+                from = i + 2;
+                ++i;
+            }
+        }
+        m_parts.append({pattern.mid(from), -1});
+    }
+
+    // The pattern with %1.. replaced by args[0].. (a number beyond args stays empty), written
+    // in place into a string of the exact size.
+    QString fill(std::initializer_list<QStringView> args) const
+    {
+        const auto arg = [&args](int i) { return i >= 0 && i < int(args.size()) ? args.begin()[i] : QStringView(); };
+        qsizetype size = 0;
+        for (const Part &part : m_parts)
+            size += part.text.size() + arg(part.arg).size();
+        QString out(size, Qt::Uninitialized);
+        QChar *to = out.data();
+        for (const Part &part : m_parts) {
+            to = std::copy(part.text.cbegin(), part.text.cend(), to);
+            const QStringView value = arg(part.arg);
+            to = std::copy(value.begin(), value.end(), to);
+        }
+        return out;
+    }
+
+private:
+    struct Part
+    {
+        QString text;
+        int arg;
+    };
+    QList<Part> m_parts;
+};
+
+// Decimal digits of a counter, without a heap allocation.
+struct Decimal
+{
+    explicit Decimal(quint64 value) : size(appendDecimal(digits, value) - digits)
+    {
+        for (qsizetype i = 0; i < size; ++i)
+            text[i] = QChar(QLatin1Char(digits[i]));
+    }
+    QStringView view() const { return QStringView(text, size); }
+    char digits[20];
+    QChar text[20];
+    qsizetype size;
+};
+
+} // namespace
+
 QString peerName(const sockaddr_in &addr)
 {
-    char buf[INET_ADDRSTRLEN] = {};
-    ::inet_ntop(AF_INET, &addr.sin_addr, buf, sizeof(buf));
-    return QStringLiteral("%1:%2").arg(QLatin1String(buf)).arg(ntohs(addr.sin_port));
+    // "a.b.c.d:port" by hand: inet_ntop and QString::arg go through printf-style formatting,
+    // thousands of instructions for every accepted connection.
+    char buf[INET_ADDRSTRLEN + 6];
+    char *p = buf;
+    const quint32 ip = ntohl(addr.sin_addr.s_addr);
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        p = appendDecimal(p, (ip >> shift) & 0xffu);
+        *p++ = shift ? '.' : ':';
+    }
+    p = appendDecimal(p, ntohs(addr.sin_port));
+    return QString::fromLatin1(buf, p - buf);
 }
 
 ConnectionSession::ConnectionSession(const EngineContext &context, int fd, const QString &peer)
@@ -145,7 +244,8 @@ ConnectionSession::ConnectionSession(const EngineContext &context, int fd, const
 
 ConnectionSession::~ConnectionSession()
 {
-    close(tr("closed"));
+    if (!m_closed)
+        close(tr("closed"));
 }
 
 void ConnectionSession::onData(const char *data, qsizetype size, FrameOutput &out)
@@ -212,10 +312,9 @@ void ConnectionSession::close(const QString &reason, bool reset, LogLevel level)
         QString why = reason;
         if (request != CloseRequest::None)
             why = request == CloseRequest::Reset ? tr("reset by the lab") : tr("closed by the lab");
-        static const QString pattern = tr("%1 (in %2 bytes, out %3 bytes, %4 requests)");
-        m_events->post(level, EventKind::Closed, m_id, m_peer,
-                       pattern.arg(why, QString::number(m_stats->bytesIn.load()), QString::number(m_stats->bytesOut.load()),
-                                   QString::number(m_stats->requests.load())));
+        static const SplitPattern pattern(tr("%1 (in %2 bytes, out %3 bytes, %4 requests)"));
+        const Decimal in(m_stats->bytesIn.load()), out(m_stats->bytesOut.load()), requests(m_stats->requests.load());
+        m_events->post(level, EventKind::Closed, m_id, m_peer, pattern.fill({why, in.view(), out.view(), requests.view()}));
     }
 }
 

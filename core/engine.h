@@ -100,6 +100,9 @@ private:
 };
 
 QString peerName(const sockaddr_in &addr);
+// The reasons of the common closes, translated once.
+const QString &closedAfterReplyText();
+const QString &peerClosedText();
 
 // SO_LINGER emulated without a blocking close(): Linux makes close() wait up to the linger time
 // for the peer to acknowledge everything, even on a non-blocking socket, and nothing interrupts

@@ -14,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <linux/sockios.h>
 #include <sys/socket.h>
+#include <list>
 #include <unordered_map>
 
 namespace tcplab {
@@ -50,6 +51,7 @@ struct EventConnection
     bool writing = false;   // EPOLLOUT armed, reading paused (back-pressure)
     bool peerHalfClosed = false; // its FIN arrived while writing
     qint64 lastActivityMs = 0;
+    std::list<EventConnection>::iterator self; // its place in the engine's list
 };
 
 class EventEngine final : public Engine
@@ -117,8 +119,8 @@ public:
             }
         }
         m_context.connections->shutdownAll(); // so that no SO_LINGER close() delays stop()
-        for (auto &entry : m_connections)
-            entry.second->session.close(m_failure ? tr("server failed") : tr("server stopped"),
+        for (EventConnection &conn : m_connections)
+            conn.session.close(m_failure ? tr("server failed") : tr("server stopped"),
                                         false, m_failure ? LogLevel::Warning : LogLevel::Info);
         m_connections.clear();
         sweepLingering(QDateTime::currentMSecsSinceEpoch(), true);
@@ -235,10 +237,9 @@ private:
                     return;
                 }
             }
-            auto conn = std::make_unique<EventConnection>(m_context, fd, peerName(addr));
-            EventConnection *raw = conn.get();
+            EventConnection *raw = &m_connections.emplace_front(m_context, fd, peerName(addr));
+            raw->self = m_connections.begin();
             raw->lastActivityMs = m_idleTimeoutMs > 0 ? QDateTime::currentMSecsSinceEpoch() : 0;
-            m_connections.emplace(raw->session.id(), std::move(conn));
             if (!watchConnection(raw, EPOLL_CTL_ADD, kReadingEvents))
                 return;
         }
@@ -352,7 +353,7 @@ private:
         if (out.closeWithError)
             finish(conn, tr("closed after a protocol error"), false, LogLevel::Warning);
         else
-            finish(conn, peerClosed ? tr("peer closed") : tr("closed after reply"), false, LogLevel::Info);
+            finish(conn, peerClosed ? peerClosedText() : closedAfterReplyText(), false, LogLevel::Info);
     }
 
     // Returns false when the connection is gone.
@@ -376,7 +377,7 @@ private:
             s.onSent(sent);
         if (sent == data.size()) {
             if (conn->closeAfterFlush) {
-                finish(conn, tr("closed after reply"), false, LogLevel::Info);
+                finish(conn, closedAfterReplyText(), false, LogLevel::Info);
                 return false;
             }
             return true;
@@ -411,7 +412,7 @@ private:
         conn->pendingOffset = 0;
         conn->writing = false;
         if (conn->closeAfterFlush) {
-            finish(conn, tr("closed after reply"), false, LogLevel::Info);
+            finish(conn, closedAfterReplyText(), false, LogLevel::Info);
             return false;
         }
         // Level-triggered again: input that waited (and the FIN of a peer that half-closed) is
@@ -471,9 +472,9 @@ private:
     void sweepIdle(qint64 now)
     {
         std::vector<EventConnection *> idle;
-        for (auto &entry : m_connections) {
-            if (now - entry.second->lastActivityMs >= m_idleTimeoutMs)
-                idle.push_back(entry.second.get());
+        for (EventConnection &conn : m_connections) {
+            if (now - conn.lastActivityMs >= m_idleTimeoutMs)
+                idle.push_back(&conn);
         }
         for (EventConnection *conn : idle)
             finish(conn, tr("idle timeout (%1 s without data)").arg(double(m_idleTimeoutMs) / 1000.0), false, LogLevel::Warning);
@@ -482,13 +483,15 @@ private:
     void finish(EventConnection *conn, const QString &reason, bool reset, LogLevel level)
     {
         conn->session.close(reason, reset, level); // close() also removes it from the epoll set
-        m_connections.erase(conn->session.id());
+        m_connections.erase(conn->self);
     }
 
     FileDescriptor m_wakeFd;
     int m_epoll = -1;
     std::atomic<bool> m_stopping{false};
-    std::unordered_map<quint64, std::unique_ptr<EventConnection>> m_connections;
+    // A list: the connection lives in its node (one allocation per connection, no hashing), and
+    // erasing one leaves the others' addresses, which epoll holds, valid.
+    std::list<EventConnection> m_connections;
     LingeringMap m_lingering; // by descriptor
     qint64 m_idleTimeoutMs = 0;
     qint64 m_acceptPausedUntil = 0;

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace tcplab {
 
 QString eventKindName(EventKind kind)
@@ -72,24 +74,38 @@ QString ServerEvent::toText(DataFormat format) const
         QLatin1Char(' ') + levelName(LogLevel::Warning).toUpper().leftJustified(8),
         QLatin1Char(' ') + levelName(LogLevel::Error).toUpper().leftJustified(8),
     };
-    QString line;
-    line.reserve(cachedPrefix.size() + 16 + peer.size() + text.size() + (data.isEmpty() ? 0 : data.size() + 8));
-    line += cachedPrefix;
+    // Written in place into a line of the exact size: appending piece by piece (and
+    // QString::number for the id) reallocated and allocated for every event.
+    const QString &levelText = levels[int(level)];
+    char idDigits[21];
+    int idSize = 0;
+    for (quint64 v = connectionId; v; v /= 10)
+        idDigits[idSize++] = char('0' + v % 10);
+    const qsizetype head = cachedPrefix.size() + 3 + levelText.size() + (connectionId ? idSize + 2 : 0)
+        + (peer.isEmpty() ? 0 : peer.size() + 1);
+    QString line(head + text.size(), Qt::Uninitialized);
+    QChar *out = line.data();
+    const auto copy = [&out](const QString &from) {
+        std::copy(from.cbegin(), from.cend(), out);
+        out += from.size();
+    };
+    copy(cachedPrefix);
     const int ms = int(timeMs % 1000);
-    line += QLatin1Char(char('0' + ms / 100));
-    line += QLatin1Char(char('0' + ms / 10 % 10));
-    line += QLatin1Char(char('0' + ms % 10));
-    line += levels[int(level)];
+    *out++ = QLatin1Char(char('0' + ms / 100));
+    *out++ = QLatin1Char(char('0' + ms / 10 % 10));
+    *out++ = QLatin1Char(char('0' + ms % 10));
+    copy(levelText);
     if (connectionId) {
-        line += QLatin1Char('#');
-        line += QString::number(connectionId);
-        line += QLatin1Char(' ');
+        *out++ = QLatin1Char('#');
+        while (idSize)
+            *out++ = QLatin1Char(idDigits[--idSize]);
+        *out++ = QLatin1Char(' ');
     }
     if (!peer.isEmpty()) {
-        line += peer;
-        line += QLatin1Char(' ');
+        copy(peer);
+        *out++ = QLatin1Char(' ');
     }
-    line += text;
+    copy(text);
     if (!data.isEmpty()) {
         if (format != DataFormat::Hex) {
             line += QLatin1String("  '");

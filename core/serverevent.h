@@ -53,5 +53,8 @@ QString hexData(const QByteArray &data, int limit = 256);
 
 } // namespace tcplab
 
+// Its members (QString, QByteArray, plain values) may be moved in memory as bytes: a growing
+// batch is then reallocated instead of moved event by event.
+Q_DECLARE_TYPEINFO(tcplab::ServerEvent, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(tcplab::ServerEvent)
 Q_DECLARE_METATYPE(tcplab::EventBatch)
