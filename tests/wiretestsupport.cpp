@@ -84,7 +84,11 @@ FileDescriptor serverUdp(Wire &wire, quint16 *port, int recvTimeoutMs)
     if (::bind(fd.value().get(), reinterpret_cast<const sockaddr *>(&sa), sizeof sa) != 0)
         return {};
     const int big = 4 << 20;
-    ::setsockopt(fd.value().get(), SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof big);
+    // A receiver that waits for a CPU must not drop what the relay delivered: SO_RCVBUFFORCE
+    // needs CAP_NET_ADMIN over the side's namespace, which an ordinary user lacks; SO_RCVBUF is
+    // then capped at net.core.rmem_max, still thousands of small datagrams.
+    if (::setsockopt(fd.value().get(), SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof big) != 0)
+        ::setsockopt(fd.value().get(), SOL_SOCKET, SO_RCVBUF, &big, sizeof big);
     const timeval tv{recvTimeoutMs / 1000, (recvTimeoutMs % 1000) * 1000};
     ::setsockopt(fd.value().get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     *port = boundPort(fd.value().get());
