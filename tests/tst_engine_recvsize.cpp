@@ -26,7 +26,6 @@ private slots:
         for (const char *m : {"iterative", "threaded", "event"}) {
             const QString mode = QString::fromLatin1(m);
             QTest::addRow("%s, 200000 of 200000", m) << mode << 200000 << 200000;
-            QTest::addRow("%s, 1 MiB of 1 MiB", m) << mode << 1048576 << 1048576;
             QTest::addRow("%s, 100000 of 200000", m) << mode << 100000 << 200000;
             QTest::addRow("%s, 70000 of 100000", m) << mode << 70000 << 100000;
         }
@@ -43,7 +42,10 @@ private slots:
         Server server;
         EventRecorder recorder(server.events());
         QVERIFY(!server.start(config));
-        // The kernel also grows the receive buffer to hold that much (tcp_set_rcvlowat()).
+        // The kernel also grows the receive buffer to hold that much (tcp_set_rcvlowat()). Only
+        // on the listener, though: an accepted socket inherits the mark but not the larger window,
+        // and with 512 KiB or more the sender stalls before the mark is reached (the test hung in
+        // about half of its runs), so the rows stay at 200000 bytes, still 3 x the old 64 KiB cap.
         QCOMPARE(::setsockopt(server.listenDescriptor(), SOL_SOCKET, SO_RCVLOWAT, &messageSize, sizeof(messageSize)), 0);
 
         QByteArray message(messageSize, Qt::Uninitialized);
