@@ -10,23 +10,17 @@
 #include <QSemaphore>
 
 #include <cerrno>
-#include <condition_variable>
 #include <list>
 #include <mutex>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
-#include <utility>
-#include <vector>
 
 namespace tcplab {
 
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("Server", text); }
-
-// How long a thread that served a connection waits for the next one before it ends.
-constexpr auto kIdleThreadWait = std::chrono::seconds(1);
 
 // Send everything, or fail with the reason; SO_SNDTIMEO shows up as EAGAIN.
 bool sendAll(ConnectionSession &session, const QByteArray &data)
@@ -120,13 +114,15 @@ public:
                 serveBlocking(m_context, fd, peer);
                 continue;
             }
-            if (handOver(fd, peer))
-                continue;
             reapFinishedThreads();
             std::lock_guard lock(m_threadsMutex);
             m_threads.emplace_back();
             Worker &worker = m_threads.back();
-            worker.thread = std::thread([this, fd, peer, &worker] { serveConnections(worker, fd, peer); });
+            worker.thread = std::thread([this, fd, peer, &worker] {
+                serveBlocking(m_context, fd, peer);
+                worker.done.store(true);
+                m_slots.release();
+            });
         }
         // After a failure nobody calls requestStop(): wake the threads blocked on their
         // connections here, or the join below would wait for their peers.
@@ -134,14 +130,10 @@ public:
             m_stopping.store(true); // also ends a lingering close's wait
             m_context.connections->shutdownAll();
         }
-        wakeIdleWorkers();
-        // Only this thread adds to or removes from m_threads; the workers need the lock to
-        // finish, so the joins run without it.
+        std::lock_guard lock(m_threadsMutex);
         for (Worker &w : m_threads)
             w.thread.join();
-        std::lock_guard lock(m_threadsMutex);
         m_threads.clear();
-        m_idle.clear();
         return m_failure;
     }
 
@@ -153,7 +145,6 @@ public:
         ::shutdown(m_context.listenFd, SHUT_RDWR);
         m_context.connections->shutdownAll();
         m_slots.release(); // wake an acceptor waiting for a thread slot
-        wakeIdleWorkers();
     }
 
 private:
@@ -161,66 +152,7 @@ private:
     {
         std::thread thread;
         std::atomic<bool> done{false};
-        // While the thread waits in m_idle: the next connection handed to it (m_threadsMutex).
-        int nextFd = -1;
-        QString nextPeer;
-        std::condition_variable wake;
     };
-
-    // A thread per connection, but not a new one for each: creating and ending a thread
-    // (clone, its stack's mappings, exit, join) costs more system time than serving a short
-    // connection. A thread that served one waits a moment for the next before it ends; the
-    // slot (the --max-threads cap) is released while it waits, so the cap counts busy threads.
-    void serveConnections(Worker &worker, int fd, QString peer)
-    {
-        for (;;) {
-            serveBlocking(m_context, fd, peer);
-            std::unique_lock lock(m_threadsMutex);
-            if (m_stopping.load()) {
-                worker.done.store(true);
-                lock.unlock();
-                m_slots.release();
-                return;
-            }
-            // Idle before the slot is free, so that the acceptor finds this thread for the
-            // connection the slot lets in.
-            m_idle.push_back(&worker);
-            m_slots.release();
-            const bool handed = worker.wake.wait_for(lock, kIdleThreadWait, [&] {
-                return worker.nextFd >= 0 || m_stopping.load();
-            });
-            if (!handed || worker.nextFd < 0) {
-                std::erase(m_idle, &worker);
-                worker.done.store(true);
-                return;
-            }
-            fd = std::exchange(worker.nextFd, -1);
-            peer = std::move(worker.nextPeer);
-        }
-    }
-
-    // Give an accepted connection (its slot already taken) to a waiting thread, if any.
-    bool handOver(int fd, const QString &peer)
-    {
-        std::unique_lock lock(m_threadsMutex);
-        if (m_idle.empty())
-            return false;
-        // The latest to go idle: its stack is the most likely still in the cache.
-        Worker *worker = m_idle.back();
-        m_idle.pop_back();
-        worker->nextFd = fd;
-        worker->nextPeer = peer;
-        lock.unlock();
-        worker->wake.notify_one(); // the worker ends only after it has taken the connection
-        return true;
-    }
-
-    void wakeIdleWorkers()
-    {
-        std::lock_guard lock(m_threadsMutex);
-        for (Worker *worker : m_idle)
-            worker->wake.notify_one();
-    }
 
     // The connection's thread waits as a lingering close() would (in iterative mode the next
     // client waits too, as with the recipe's close()), but stop() can cut the wait short; a
@@ -336,7 +268,6 @@ private:
     QSemaphore m_slots;
     std::mutex m_threadsMutex;
     std::list<Worker> m_threads;
-    std::vector<Worker *> m_idle; // threads waiting for a connection (m_threadsMutex)
     qint64 m_lastLimitLog = 0;
     Error m_failure; // the acceptor thread's only
     // The cap episode (acceptor thread only): clients wait in the accept queue for a thread.
