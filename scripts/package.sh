@@ -20,13 +20,15 @@ work=$(mktemp -d /tmp/tcplab-package.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 git clone -q --no-local . "$work/src"
 echo "== building $(git -C "$work/src" log -1 --format='%h %s' | cut -c1-80) in $work"
-# ccache may share objects with other checkouts (paths relative to the clone).
+# The build inside the clone and the build type of scripts/build.sh: ccache then shares objects
+# with other checkouts (paths relative to the clone).
 export CCACHE_BASEDIR="$work/src" CCACHE_NOHASHDIR=true
-cmake -S "$work/src" -B "$work/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
-cmake --build "$work/build" -j"$(nproc)"
-(cd "$work/build" && cpack -G DEB >/dev/null)
+build="$work/src/build"
+cmake -S "$work/src" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
+cmake --build "$build" -j"$(nproc)"
+(cd "$build" && cpack -G DEB >/dev/null)
 mkdir -p dist
-deb=$(ls "$work"/build/tcplab_*.deb)
+deb=$(ls "$build"/tcplab_*.deb)
 cp "$deb" dist/
 deb=dist/$(basename "$deb")
 echo "== $deb"
