@@ -91,7 +91,7 @@ QList<FlagSection> flagSections(const QStringList &languages)
     }
     QList<FlagSection> groups; // the table's groups, in table order
     QList<OptionGroup> groupOrder;
-    FlagSection serverOther{QStringLiteral("Server: more"), {}};
+    FlagSection serverOther{QStringLiteral("Server: other flags"), {}};
     for (const QCommandLineOption &o : options.server) {
         const OptionSpec *spec = findOption(o.names().constFirst());
         if (!spec) {
