@@ -35,9 +35,9 @@ QString decodedFrame(const ClientResult &result, bool bin)
 }
 } // namespace
 
-void addClientOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> clientOptions()
 {
-    parser.addOptions({
+    return {
         {"send", tr("Client: send TEXT to --host:--port and print the reply"), "text"},
         {"hex", tr("Client: TEXT of --send is hex digits (e.g. 48656c6c6f0a)")},
         {"bin", tr("Client: send a Bin frame built from u32,tag,u64,i16,i16,f32"), "fields"},
@@ -50,7 +50,7 @@ void addClientOptions(QCommandLineParser &parser)
         {"client-fastopen", tr("Client: TCP_FASTOPEN_CONNECT, data in the SYN when a cookie is cached [on|off; default off]"), "on|off", "off"},
         {"connect-timeout", tr("Client: connect timeout [ms; default 3000]"), "ms", "3000"},
         {"reply-timeout", tr("Client: how long to wait for the reply [ms; default 3000]"), "ms", "3000"},
-    });
+    };
 }
 
 Result<ClientRequest> clientRequestFromParser(const QCommandLineParser &parser)

@@ -5,11 +5,14 @@
 #include "error.h"
 #include "labclient.h"
 
+#include <QCommandLineOption>
 #include <QJsonObject>
+#include <QList>
 
 class QCommandLineParser;
 
-void addClientOptions(QCommandLineParser &parser);
+// --send, --hex, --bin, --repeat and the client socket's flags.
+QList<QCommandLineOption> clientOptions();
 int runClientCommand(const QCommandLineParser &parser, bool json);
 
 // The client flags (payload, options, timeouts) as a request; host, port and reply mode are the

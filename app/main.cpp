@@ -1,5 +1,6 @@
 // tcplab: the lab window, or --headless for the server alone, or --send for the client alone.
 #include "clientcommand.h"
+#include "cliparser.h"
 #include "commandline.h"
 #include "experimentcommand.h"
 #include "headlessserver.h"
@@ -9,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -51,9 +53,21 @@ bool displayAvailable()
 void installTranslators(QCoreApplication &app, const QString &lang)
 {
     const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("tcplab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        app.installTranslator(own);
+    // An installed .qm (share/tcplab/translations, found relative to the binary so that any
+    // prefix works) wins, so a language can be added or fixed without a rebuild; the copy built
+    // into the binary serves the build tree and a binary copied on its own.
+    const QStringList directories = {
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(TCPLAB_TRANSLATIONS_RELATIVE_DIR)),
+        QStringLiteral(":/i18n"),
+    };
+    for (const QString &directory : directories) {
+        auto *own = new QTranslator(&app);
+        if (own->load(locale, QStringLiteral("tcplab"), QStringLiteral("_"), directory)) {
+            app.installTranslator(own);
+            break;
+        }
+        delete own;
+    }
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
@@ -78,30 +92,13 @@ int main(int argc, char **argv)
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("TCP Lab"));
-    QCoreApplication::setApplicationName(QStringLiteral("tcplab"));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
+    QCoreApplication::setApplicationName(QString::fromLatin1(kApplicationName));
     QCoreApplication::setApplicationVersion(QStringLiteral(TCPLAB_VERSION));
     installTranslators(*app, argumentValue(argc, argv, "--lang"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "TCP Lab: switch TCP server socket options, run a real server, talk to it, and see what the kernel did.\n"
-                "Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT and LINGER; "
-                "seconds with fractions for RCVTIMEO/SNDTIMEO; milliseconds for USER_TIMEOUT."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOptions({
-        {"headless", QCoreApplication::translate("main", "Run the server without a window; the log goes to stdout until SIGINT/SIGTERM")},
-        {"json", QCoreApplication::translate("main", "Print the report and every event as one JSON object per line")},
-        {"start", QCoreApplication::translate("main", "Window: start the server at launch")},
-        {"lang", QCoreApplication::translate("main", "User interface language, e.g. zh_CN or en"), "locale"},
-        {"experiment", QCoreApplication::translate("main", "Run a guided experiment and print its result (--json for JSON); 'list' names them"), "name"},
-        {"report-ui-lag", QCoreApplication::translate("main", "Window: measure how late a 10 ms GUI-thread timer fires and write "
-                                                               "\"samples=N p50_ms=.. p99_ms=.. max_ms=..\" to FILE every second and at exit"), "file"},
-    });
-    addServerOptions(parser);
-    addClientOptions(parser);
-    addWireOptions(parser);
+    (void)addCommandLineOptions(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "tcplab: %s (see --help)\n", qPrintable(parser.errorText()));
         return 2;

@@ -128,9 +128,9 @@ Result<ServerConfig> wireServerConfig(const QCommandLineParser &parser, const Wi
 }
 } // namespace
 
-void addWireOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> wireOptions()
 {
-    parser.addOptions({
+    return {
         {"wire", tr("Run across the wire, an emulated network path (the lab's server on its server side, the client on its "
                     "client side), e.g. delay=20ms,loss=1%,drop=c2s:data#1; grammar in docs/wire.md. With --send/--bin: one run "
                     "against the lab's own server (the server flags on the same command line). With --headless: the server alone"),
@@ -138,7 +138,7 @@ void addWireOptions(QCommandLineParser &parser)
         {"ladder", tr("Wire: print every packet that crossed, one line each (time, arrow, flags, seq/ack, len, win, options, marks)")},
         {"pcap", tr("Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark)"),
          "file"},
-    });
+    };
 }
 
 QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool headless)

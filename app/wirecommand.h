@@ -3,11 +3,14 @@
 // tcplab --headless --wire SPEC: the server alone on the wire's server side.
 #pragma once
 
+#include <QCommandLineOption>
+#include <QList>
 #include <QString>
 
 class QCommandLineParser;
 
-void addWireOptions(QCommandLineParser &parser);
+// --wire, --ladder, --pcap.
+QList<QCommandLineOption> wireOptions();
 // Exit codes: 0 done, 1 the wire, the server or the exchange failed, 2 bad flags or spec.
 int runWireClientCommand(const QCommandLineParser &parser, bool json);
 int runWireHeadless(const QCommandLineParser &parser, bool json);

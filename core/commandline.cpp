@@ -4,8 +4,9 @@
 
 namespace tcplab {
 
-void addServerOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> serverOptions()
 {
+    QList<QCommandLineOption> options;
     for (const OptionSpec &spec : optionTable()) {
         QString description = spec.translatedHelp();
         description += QStringLiteral(" [%1").arg(describeRange(spec));
@@ -20,19 +21,25 @@ void addServerOptions(QCommandLineParser &parser)
             description += QStringLiteral(". ") + note;
         if (spec.kind == OptionKind::Bool && spec.key == QLatin1String("persistent")) {
             // --persistent works alone (as the examples write it) or with on/off.
-            parser.addOption(QCommandLineOption(spec.key, description));
-            parser.addOption(QCommandLineOption(QStringLiteral("persistent-mode"),
-                                                QCoreApplication::translate("Option", "Same as --persistent with on|off"),
-                                                QStringLiteral("on|off")));
+            options << QCommandLineOption(spec.key, description);
+            options << QCommandLineOption(QStringLiteral("persistent-mode"),
+                                          QCoreApplication::translate("Option", "Same as --persistent with on|off"),
+                                          QStringLiteral("on|off"));
             continue;
         }
-        parser.addOption(QCommandLineOption(spec.key, description, QStringLiteral("value")));
+        options << QCommandLineOption(spec.key, description, QStringLiteral("value"));
     }
-    parser.addOption(QCommandLineOption(QStringLiteral("raw"),
-                                        QCoreApplication::translate("Option",
-                                                                    "Any other integer socket option, applied to the listener before listen(): "
-                                                                    "LEVEL:OPTNAME:VALUE (repeatable)"),
-                                        QStringLiteral("level:optname:value")));
+    options << QCommandLineOption(QStringLiteral("raw"),
+                                  QCoreApplication::translate("Option",
+                                                              "Any other integer socket option, applied to the listener before listen(): "
+                                                              "LEVEL:OPTNAME:VALUE (repeatable)"),
+                                  QStringLiteral("level:optname:value"));
+    return options;
+}
+
+void addServerOptions(QCommandLineParser &parser)
+{
+    parser.addOptions(serverOptions());
 }
 
 Result<ServerConfig> serverConfigFromParser(const QCommandLineParser &parser, ServerConfig config)

@@ -10,6 +10,7 @@
 namespace tcplab {
 
 // One flag per table entry (--reuseaddr on, --keepidle 1800, ...) plus --raw.
+QList<QCommandLineOption> serverOptions();
 void addServerOptions(QCommandLineParser &parser);
 // Apply every flag the user gave on top of base; the error names the flag and its range.
 Result<ServerConfig> serverConfigFromParser(const QCommandLineParser &parser, ServerConfig base);

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages TCP Lab needs, only those that are missing.
+# desktop-file-utils, appstream and man-db: tst_install validates the installed tree with them;
+# dpkg-dev and file: cpack -G DEB (scripts/package.sh) computes Depends with dpkg-shlibdeps.
 set -euo pipefail
 packages=(build-essential cmake ccache qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-          libgl-dev libxkbcommon-dev iproute2 python3 libpcap-dev tcpdump ethtool)
+          libgl-dev libxkbcommon-dev iproute2 python3 libpcap-dev tcpdump ethtool
+          desktop-file-utils appstream man-db dpkg-dev file)
 if [[ "${TCPLAB_WITH_XVFB:-0}" == 1 ]]; then
     packages+=(xvfb xauth imagemagick)
 fi

@@ -8,7 +8,8 @@
 # The user gets its own HOME, XDG directories, TMPDIR and working directory in a fresh directory
 # under /tmp (QSettings, QStandardPaths and QTemporaryDir write there), removed afterwards.
 # A checkout in a directory uid 65534 cannot enter (a CI clone under /root, mode 700) still
-# works: the executable, $TCPLAB_BINARY, $TCPLAB_FUZZ_DIR and the sanitizers' suppression files
+# works: the executable, $TCPLAB_BINARY, $TCPLAB_FUZZ_DIR, $TCPLAB_INSTALL_ROOT (tst_install's
+# installed tree) and the sanitizers' suppression files
 # are copied into that directory first when uid 65534 cannot read them where they are.
 #
 # Exit status: the test's; 77 (CTest: skipped) when not run as root, because then the plain
@@ -63,6 +64,7 @@ staged() {
 exe=$(staged "$exe") || exit 1
 [[ -n ${TCPLAB_BINARY:-} && -e $TCPLAB_BINARY ]] && { TCPLAB_BINARY=$(staged "$TCPLAB_BINARY") || exit 1; export TCPLAB_BINARY; }
 [[ -n ${TCPLAB_FUZZ_DIR:-} && -e $TCPLAB_FUZZ_DIR ]] && { TCPLAB_FUZZ_DIR=$(staged "$TCPLAB_FUZZ_DIR") || exit 1; export TCPLAB_FUZZ_DIR; }
+[[ -n ${TCPLAB_INSTALL_ROOT:-} && -e $TCPLAB_INSTALL_ROOT ]] && { TCPLAB_INSTALL_ROOT=$(staged "$TCPLAB_INSTALL_ROOT") || exit 1; export TCPLAB_INSTALL_ROOT; }
 for var in ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS; do
     value=${!var:-}
     [[ $value =~ (^|:)suppressions=([^:]+) ]] || continue
