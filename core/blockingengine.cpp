@@ -1,5 +1,6 @@
-// Iterative and thread-per-connection serving with blocking sockets: the modes where
-// SO_RCVTIMEO/SO_SNDTIMEO mean something, as in the recipe's socketserver classes.
+// Iterative and threaded (a pool of threads, one connection per thread at a time) serving with
+// blocking sockets: the modes where SO_RCVTIMEO/SO_SNDTIMEO mean something, as in the recipe's
+// socketserver classes.
 #include "engine.h"
 #include "sendall.h"
 #include "tcpinfo.h"
@@ -10,17 +11,27 @@
 #include <QSemaphore>
 
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <list>
 #include <mutex>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <thread>
+#include <vector>
 
 namespace tcplab {
 
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("Server", text); }
+
+// Threaded mode keeps the threads that served a connection for the next ones: creating and
+// ending a thread (clone, its stack's mappings, exit, join) costs more system time than serving
+// a short connection. At most this many wait at once, each at most this long.
+constexpr int kMaxIdleWorkers = 16;
+constexpr auto kIdleWorkerLife = std::chrono::seconds(5);
 
 // Send everything, or fail with the reason; SO_SNDTIMEO shows up as EAGAIN.
 bool sendAll(ConnectionSession &session, const QByteArray &data)
@@ -109,31 +120,26 @@ public:
                     m_slots.release();
                 break;
             }
-            const QString peer = peerName(addr);
             if (!m_threaded) {
-                serveBlocking(m_context, fd, peer);
+                serveBlocking(m_context, fd, peerName(addr));
                 continue;
             }
-            reapFinishedThreads();
-            std::lock_guard lock(m_threadsMutex);
-            m_threads.emplace_back();
-            Worker &worker = m_threads.back();
-            worker.thread = std::thread([this, fd, peer, &worker] {
-                serveBlocking(m_context, fd, peer);
-                worker.done.store(true);
-                m_slots.release();
-            });
+            dispatch(fd, peerName(addr));
         }
         // After a failure nobody calls requestStop(): wake the threads blocked on their
-        // connections here, or the join below would wait for their peers.
+        // connections here, or the joins below would wait for their peers.
         if (m_failure) {
             m_stopping.store(true); // also ends a lingering close's wait
             m_context.connections->shutdownAll();
         }
-        std::lock_guard lock(m_threadsMutex);
-        for (Worker &w : m_threads)
-            w.thread.join();
-        m_threads.clear();
+        closePool();
+        for (Worker &w : m_workers)
+            ::pthread_join(w.thread, nullptr);
+        m_workers.clear();
+        // Accepted while stopping, before a worker took them.
+        for (const Pending &p : m_queue)
+            ::close(p.fd);
+        m_queue.clear();
         return m_failure;
     }
 
@@ -145,14 +151,118 @@ public:
         ::shutdown(m_context.listenFd, SHUT_RDWR);
         m_context.connections->shutdownAll();
         m_slots.release(); // wake an acceptor waiting for a thread slot
+        closePool();
     }
 
 private:
+    // A thread of the pool. Only the acceptor thread creates, reaps and joins them.
     struct Worker
     {
-        std::thread thread;
+        BlockingEngine *engine = nullptr;
+        pthread_t thread{};
         std::atomic<bool> done{false};
     };
+    // An accepted connection (its --max-threads slot taken) that no worker has taken yet.
+    struct Pending
+    {
+        int fd;
+        QString peer;
+    };
+
+    // Queue the connection for a waiting worker, or start one when every waiting worker
+    // already has a connection queued for it. (pthread_create, not std::thread: its error is a
+    // value, and it needs no allocation of its own.)
+    void dispatch(int fd, QString peer)
+    {
+        {
+            std::lock_guard lock(m_poolMutex);
+            m_queue.push_back({fd, std::move(peer)});
+            if (m_idleWorkers >= qsizetype(m_queue.size())) {
+                m_work.notify_one();
+                return;
+            }
+        }
+        reapFinishedWorkers();
+        Worker &worker = m_workers.emplace_back();
+        worker.engine = this;
+        const int err = ::pthread_create(&worker.thread, nullptr, &BlockingEngine::workerMain, &worker);
+        if (err == 0)
+            return;
+        m_workers.pop_back();
+        // No thread for it: refuse a connection that no waiting worker will take rather than
+        // leave it queued.
+        std::unique_lock lock(m_poolMutex);
+        if (m_idleWorkers >= qsizetype(m_queue.size()))
+            return;
+        const Pending dropped = std::move(m_queue.back());
+        m_queue.pop_back();
+        lock.unlock();
+        ::close(dropped.fd);
+        m_slots.release();
+        m_context.events->post(LogLevel::Error, EventKind::Error, 0, dropped.peer,
+                               Error::fromErrno(err, tr("thread creation (connection closed)")).text());
+    }
+
+    static void *workerMain(void *arg)
+    {
+        Worker *worker = static_cast<Worker *>(arg);
+        worker->engine->serveQueue();
+        worker->done.store(true);
+        return nullptr;
+    }
+
+    // One connection at a time, then wait for the next one; end when the pool closes, when
+    // enough workers wait already, or after kIdleWorkerLife without a connection.
+    void serveQueue()
+    {
+        std::unique_lock lock(m_poolMutex);
+        ++m_idleWorkers;
+        for (;;) {
+            const auto deadline = std::chrono::steady_clock::now() + kIdleWorkerLife;
+            while (m_queue.empty() && !m_poolClosed) {
+                if (m_work.wait_until(lock, deadline) == std::cv_status::timeout)
+                    break;
+            }
+            --m_idleWorkers;
+            if (m_queue.empty() || m_poolClosed)
+                return;
+            Pending job = std::move(m_queue.front());
+            m_queue.erase(m_queue.begin());
+            lock.unlock();
+            serveBlocking(m_context, job.fd, job.peer);
+            job.peer.clear();
+            lock.lock();
+            // Waiting before the slot is free, so that the acceptor finds this worker for the
+            // connection the slot lets in.
+            const bool stay = !m_poolClosed && m_idleWorkers < kMaxIdleWorkers;
+            if (stay)
+                ++m_idleWorkers;
+            m_slots.release();
+            if (!stay)
+                return;
+        }
+    }
+
+    void closePool()
+    {
+        {
+            std::lock_guard lock(m_poolMutex);
+            m_poolClosed = true;
+        }
+        m_work.notify_all();
+    }
+
+    void reapFinishedWorkers()
+    {
+        for (auto it = m_workers.begin(); it != m_workers.end();) {
+            if (it->done.load()) {
+                ::pthread_join(it->thread, nullptr);
+                it = m_workers.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
 
     // The connection's thread waits as a lingering close() would (in iterative mode the next
     // client waits too, as with the recipe's close()), but stop() can cut the wait short; a
@@ -225,19 +335,6 @@ private:
         }
     }
 
-    void reapFinishedThreads()
-    {
-        std::lock_guard lock(m_threadsMutex);
-        for (auto it = m_threads.begin(); it != m_threads.end();) {
-            if (it->done.load()) {
-                it->thread.join();
-                it = m_threads.erase(it);
-            } else {
-                ++it;
-            }
-        }
-    }
-
     // Returns false when accepting cannot go on (m_failure says why).
     bool handleAcceptError(int err)
     {
@@ -266,8 +363,13 @@ private:
     bool m_threaded;
     std::atomic<bool> m_stopping{false};
     QSemaphore m_slots;
-    std::mutex m_threadsMutex;
-    std::list<Worker> m_threads;
+    // The pool (threaded mode): the queue and the count of waiting workers under m_poolMutex.
+    std::mutex m_poolMutex;
+    std::condition_variable m_work;
+    std::vector<Pending> m_queue; // a few entries at most: one per worker about to take one
+    qsizetype m_idleWorkers = 0;
+    bool m_poolClosed = false;
+    std::list<Worker> m_workers; // the acceptor thread's only
     qint64 m_lastLimitLog = 0;
     Error m_failure; // the acceptor thread's only
     // The cap episode (acceptor thread only): clients wait in the accept queue for a thread.
