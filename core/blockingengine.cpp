@@ -11,8 +11,6 @@
 #include <QSemaphore>
 
 #include <cerrno>
-#include <chrono>
-#include <condition_variable>
 #include <list>
 #include <mutex>
 #include <netinet/in.h>
@@ -31,7 +29,7 @@ QString tr(const char *text) { return QCoreApplication::translate("Server", text
 // ending a thread (clone, its stack's mappings, exit, join) costs more system time than serving
 // a short connection. At most this many wait at once, each at most this long.
 constexpr int kMaxIdleWorkers = 16;
-constexpr auto kIdleWorkerLife = std::chrono::seconds(5);
+constexpr int kIdleWorkerLifeMs = 5000;
 
 // Send everything, or fail with the reason; SO_SNDTIMEO shows up as EAGAIN.
 bool sendAll(ConnectionSession &session, const QByteArray &data)
@@ -170,37 +168,57 @@ private:
     };
 
     // Queue the connection for a waiting worker, or start one when every waiting worker
-    // already has a connection queued for it. (pthread_create, not std::thread: its error is a
-    // value, and it needs no allocation of its own.)
+    // already has a connection on its way. One m_jobs token per queued connection: a waiting
+    // worker sleeps in the semaphore, and waking it is one futex call (a condition variable would
+    // have it take the queue's mutex in contended mode and pay another futex call to unlock).
+    // pthread_create, not std::thread: its error is a value.
     void dispatch(int fd, QString peer)
     {
+        bool claimed;
         {
             std::lock_guard lock(m_poolMutex);
             m_queue.push_back({fd, std::move(peer)});
-            if (m_idleWorkers >= qsizetype(m_queue.size())) {
-                m_work.notify_one();
-                return;
+            claimed = m_idleWorkers > 0;
+            if (claimed)
+                --m_idleWorkers;
+        }
+        if (!claimed) {
+            if (const int err = startWorker()) {
+                std::unique_lock lock(m_poolMutex);
+                if (m_idleWorkers > 0) {
+                    --m_idleWorkers; // one finished meanwhile
+                } else {
+                    // No thread for it: refuse the connection rather than leave it queued.
+                    const Pending dropped = std::move(m_queue.back());
+                    m_queue.pop_back();
+                    lock.unlock();
+                    ::close(dropped.fd);
+                    m_slots.release();
+                    m_context.events->post(LogLevel::Error, EventKind::Error, 0, dropped.peer,
+                                           Error::fromErrno(err, tr("thread creation (connection closed)")).text());
+                    return;
+                }
             }
         }
+        m_jobs.release();
+    }
+
+    int startWorker()
+    {
         reapFinishedWorkers();
         Worker &worker = m_workers.emplace_back();
         worker.engine = this;
+        {
+            std::lock_guard lock(m_poolMutex);
+            ++m_liveWorkers;
+        }
         const int err = ::pthread_create(&worker.thread, nullptr, &BlockingEngine::workerMain, &worker);
-        if (err == 0)
-            return;
-        m_workers.pop_back();
-        // No thread for it: refuse a connection that no waiting worker will take rather than
-        // leave it queued.
-        std::unique_lock lock(m_poolMutex);
-        if (m_idleWorkers >= qsizetype(m_queue.size()))
-            return;
-        const Pending dropped = std::move(m_queue.back());
-        m_queue.pop_back();
-        lock.unlock();
-        ::close(dropped.fd);
-        m_slots.release();
-        m_context.events->post(LogLevel::Error, EventKind::Error, 0, dropped.peer,
-                               Error::fromErrno(err, tr("thread creation (connection closed)")).text());
+        if (err != 0) {
+            m_workers.pop_back();
+            std::lock_guard lock(m_poolMutex);
+            --m_liveWorkers;
+        }
+        return err;
     }
 
     static void *workerMain(void *arg)
@@ -212,20 +230,29 @@ private:
     }
 
     // One connection at a time, then wait for the next one; end when the pool closes, when
-    // enough workers wait already, or after kIdleWorkerLife without a connection.
+    // enough workers wait already, or after kIdleWorkerLife without a connection. A worker is
+    // started with its first connection's token already released.
     void serveQueue()
     {
-        std::unique_lock lock(m_poolMutex);
-        ++m_idleWorkers;
         for (;;) {
-            const auto deadline = std::chrono::steady_clock::now() + kIdleWorkerLife;
-            while (m_queue.empty() && !m_poolClosed) {
-                if (m_work.wait_until(lock, deadline) == std::cv_status::timeout)
-                    break;
+            if (!m_jobs.tryAcquire(1, kIdleWorkerLifeMs)) {
+                std::unique_lock lock(m_poolMutex);
+                if (m_idleWorkers > 0 || m_poolClosed) {
+                    // No connection is on its way to this worker (or the pool is closed).
+                    if (m_idleWorkers > 0)
+                        --m_idleWorkers;
+                    --m_liveWorkers;
+                    return;
+                }
+                lock.unlock();
+                // Every waiting worker, this one too, has a connection on its way.
+                m_jobs.acquire();
             }
-            --m_idleWorkers;
-            if (m_queue.empty() || m_poolClosed)
+            std::unique_lock lock(m_poolMutex);
+            if (m_poolClosed) {
+                --m_liveWorkers;
                 return;
+            }
             Pending job = std::move(m_queue.front());
             m_queue.erase(m_queue.begin());
             lock.unlock();
@@ -237,19 +264,25 @@ private:
             const bool stay = !m_poolClosed && m_idleWorkers < kMaxIdleWorkers;
             if (stay)
                 ++m_idleWorkers;
+            else
+                --m_liveWorkers;
+            lock.unlock();
             m_slots.release();
             if (!stay)
                 return;
         }
     }
 
+    // Wakes every waiting worker; they end instead of taking a connection.
     void closePool()
     {
+        int live;
         {
             std::lock_guard lock(m_poolMutex);
             m_poolClosed = true;
+            live = m_liveWorkers;
         }
-        m_work.notify_all();
+        m_jobs.release(live + 1);
     }
 
     void reapFinishedWorkers()
@@ -365,9 +398,10 @@ private:
     QSemaphore m_slots;
     // The pool (threaded mode): the queue and the count of waiting workers under m_poolMutex.
     std::mutex m_poolMutex;
-    std::condition_variable m_work;
+    QSemaphore m_jobs; // a token per queued connection
     std::vector<Pending> m_queue; // a few entries at most: one per worker about to take one
-    qsizetype m_idleWorkers = 0;
+    int m_idleWorkers = 0; // waiting for m_jobs without a connection on its way
+    int m_liveWorkers = 0;
     bool m_poolClosed = false;
     std::list<Worker> m_workers; // the acceptor thread's only
     qint64 m_lastLimitLog = 0;
