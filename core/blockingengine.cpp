@@ -230,7 +230,7 @@ private:
     }
 
     // One connection at a time, then wait for the next one; end when the pool closes, when
-    // enough workers wait already, or after kIdleWorkerLife without a connection. A worker is
+    // enough workers wait already, or after kIdleWorkerLifeMs without a connection. A worker is
     // started with its first connection's token already released.
     void serveQueue()
     {
