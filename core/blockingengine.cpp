@@ -208,14 +208,10 @@ private:
         reapFinishedWorkers();
         Worker &worker = m_workers.emplace_back();
         worker.engine = this;
-        {
-            std::lock_guard lock(m_poolMutex);
-            ++m_liveWorkers;
-        }
+        ++m_liveWorkers;
         const int err = ::pthread_create(&worker.thread, nullptr, &BlockingEngine::workerMain, &worker);
         if (err != 0) {
             m_workers.pop_back();
-            std::lock_guard lock(m_poolMutex);
             --m_liveWorkers;
         }
         return err;
@@ -258,6 +254,12 @@ private:
             lock.unlock();
             serveBlocking(m_context, job.fd, job.peer);
             job.peer.clear();
+            if (m_poolClosed.load()) {
+                // Stopping: a thousand workers end at once; they need not queue for the lock.
+                --m_liveWorkers;
+                m_slots.release();
+                return;
+            }
             lock.lock();
             // Waiting before the slot is free, so that the acceptor finds this worker for the
             // connection the slot lets in.
@@ -276,13 +278,12 @@ private:
     // Wakes every waiting worker; they end instead of taking a connection.
     void closePool()
     {
-        int live;
         {
             std::lock_guard lock(m_poolMutex);
-            m_poolClosed = true;
-            live = m_liveWorkers;
+            m_poolClosed.store(true);
         }
-        m_jobs.release(live + 1);
+        // A token for every worker that may wait; one started later brings its own.
+        m_jobs.release(m_liveWorkers.load() + 1);
     }
 
     void reapFinishedWorkers()
@@ -401,8 +402,8 @@ private:
     QSemaphore m_jobs; // a token per queued connection
     std::vector<Pending> m_queue; // a few entries at most: one per worker about to take one
     int m_idleWorkers = 0; // waiting for m_jobs without a connection on its way
-    int m_liveWorkers = 0;
-    bool m_poolClosed = false;
+    std::atomic<int> m_liveWorkers{0};
+    std::atomic<bool> m_poolClosed{false}; // set under m_poolMutex
     std::list<Worker> m_workers; // the acceptor thread's only
     qint64 m_lastLimitLog = 0;
     Error m_failure; // the acceptor thread's only
