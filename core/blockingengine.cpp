@@ -1,5 +1,6 @@
-// Iterative and thread-per-connection serving with blocking sockets: the modes where
-// SO_RCVTIMEO/SO_SNDTIMEO mean something, as in the recipe's socketserver classes.
+// Iterative and threaded (a pool of threads, one connection per thread at a time) serving with
+// blocking sockets: the modes where SO_RCVTIMEO/SO_SNDTIMEO mean something, as in the recipe's
+// socketserver classes.
 #include "engine.h"
 #include "sendall.h"
 #include "tcpinfo.h"
@@ -13,14 +14,22 @@
 #include <list>
 #include <mutex>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <thread>
+#include <vector>
 
 namespace tcplab {
 
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("Server", text); }
+
+// Threaded mode keeps the threads that served a connection for the next ones: creating and
+// ending a thread (clone, its stack's mappings, exit, join) costs more system time than serving
+// a short connection. At most this many wait at once, each at most this long.
+constexpr int kMaxIdleWorkers = 16;
+constexpr int kIdleWorkerLifeMs = 5000;
 
 // Send everything, or fail with the reason; SO_SNDTIMEO shows up as EAGAIN.
 bool sendAll(ConnectionSession &session, const QByteArray &data)
@@ -109,31 +118,26 @@ public:
                     m_slots.release();
                 break;
             }
-            const QString peer = peerName(addr);
             if (!m_threaded) {
-                serveBlocking(m_context, fd, peer);
+                serveBlocking(m_context, fd, peerName(addr));
                 continue;
             }
-            reapFinishedThreads();
-            std::lock_guard lock(m_threadsMutex);
-            m_threads.emplace_back();
-            Worker &worker = m_threads.back();
-            worker.thread = std::thread([this, fd, peer, &worker] {
-                serveBlocking(m_context, fd, peer);
-                worker.done.store(true);
-                m_slots.release();
-            });
+            dispatch(fd, peerName(addr));
         }
         // After a failure nobody calls requestStop(): wake the threads blocked on their
-        // connections here, or the join below would wait for their peers.
+        // connections here, or the joins below would wait for their peers.
         if (m_failure) {
             m_stopping.store(true); // also ends a lingering close's wait
             m_context.connections->shutdownAll();
         }
-        std::lock_guard lock(m_threadsMutex);
-        for (Worker &w : m_threads)
-            w.thread.join();
-        m_threads.clear();
+        closePool();
+        for (Worker &w : m_workers)
+            ::pthread_join(w.thread, nullptr);
+        m_workers.clear();
+        // Accepted while stopping, before a worker took them.
+        for (const Pending &p : m_queue)
+            ::close(p.fd);
+        m_queue.clear();
         return m_failure;
     }
 
@@ -145,14 +149,154 @@ public:
         ::shutdown(m_context.listenFd, SHUT_RDWR);
         m_context.connections->shutdownAll();
         m_slots.release(); // wake an acceptor waiting for a thread slot
+        closePool();
     }
 
 private:
+    // A thread of the pool. Only the acceptor thread creates, reaps and joins them.
     struct Worker
     {
-        std::thread thread;
+        BlockingEngine *engine = nullptr;
+        pthread_t thread{};
         std::atomic<bool> done{false};
     };
+    // An accepted connection (its --max-threads slot taken) that no worker has taken yet.
+    struct Pending
+    {
+        int fd;
+        QString peer;
+    };
+
+    // Queue the connection for a waiting worker, or start one when every waiting worker
+    // already has a connection on its way. One m_jobs token per queued connection: a waiting
+    // worker sleeps in the semaphore, and waking it is one futex call (a condition variable would
+    // have it take the queue's mutex in contended mode and pay another futex call to unlock).
+    // pthread_create, not std::thread: its error is a value.
+    void dispatch(int fd, QString peer)
+    {
+        bool claimed;
+        {
+            std::lock_guard lock(m_poolMutex);
+            m_queue.push_back({fd, std::move(peer)});
+            claimed = m_idleWorkers > 0;
+            if (claimed)
+                --m_idleWorkers;
+        }
+        if (!claimed) {
+            if (const int err = startWorker()) {
+                std::unique_lock lock(m_poolMutex);
+                if (m_idleWorkers > 0) {
+                    --m_idleWorkers; // one finished meanwhile
+                } else {
+                    // No thread for it: refuse the connection rather than leave it queued.
+                    const Pending dropped = std::move(m_queue.back());
+                    m_queue.pop_back();
+                    lock.unlock();
+                    ::close(dropped.fd);
+                    m_slots.release();
+                    m_context.events->post(LogLevel::Error, EventKind::Error, 0, dropped.peer,
+                                           Error::fromErrno(err, tr("thread creation (connection closed)")).text());
+                    return;
+                }
+            }
+        }
+        m_jobs.release();
+    }
+
+    int startWorker()
+    {
+        reapFinishedWorkers();
+        Worker &worker = m_workers.emplace_back();
+        worker.engine = this;
+        ++m_liveWorkers;
+        const int err = ::pthread_create(&worker.thread, nullptr, &BlockingEngine::workerMain, &worker);
+        if (err != 0) {
+            m_workers.pop_back();
+            --m_liveWorkers;
+        }
+        return err;
+    }
+
+    static void *workerMain(void *arg)
+    {
+        Worker *worker = static_cast<Worker *>(arg);
+        worker->engine->serveQueue();
+        worker->done.store(true);
+        return nullptr;
+    }
+
+    // One connection at a time, then wait for the next one; end when the pool closes, when
+    // enough workers wait already, or after kIdleWorkerLifeMs without a connection. A worker is
+    // started with its first connection's token already released.
+    void serveQueue()
+    {
+        for (;;) {
+            if (!m_jobs.tryAcquire(1, kIdleWorkerLifeMs)) {
+                std::unique_lock lock(m_poolMutex);
+                if (m_idleWorkers > 0 || m_poolClosed) {
+                    // No connection is on its way to this worker (or the pool is closed).
+                    if (m_idleWorkers > 0)
+                        --m_idleWorkers;
+                    --m_liveWorkers;
+                    return;
+                }
+                lock.unlock();
+                // Every waiting worker, this one too, has a connection on its way.
+                m_jobs.acquire();
+            }
+            std::unique_lock lock(m_poolMutex);
+            if (m_poolClosed) {
+                --m_liveWorkers;
+                return;
+            }
+            Pending job = std::move(m_queue.front());
+            m_queue.erase(m_queue.begin());
+            lock.unlock();
+            serveBlocking(m_context, job.fd, job.peer);
+            job.peer.clear();
+            if (m_poolClosed.load()) {
+                // Stopping: a thousand workers end at once; they need not queue for the lock.
+                --m_liveWorkers;
+                m_slots.release();
+                return;
+            }
+            lock.lock();
+            // Waiting before the slot is free, so that the acceptor finds this worker for the
+            // connection the slot lets in.
+            const bool stay = !m_poolClosed && m_idleWorkers < kMaxIdleWorkers;
+            if (stay)
+                ++m_idleWorkers;
+            else
+                --m_liveWorkers;
+            lock.unlock();
+            m_slots.release();
+            if (!stay)
+                return;
+        }
+    }
+
+    // Wakes every waiting worker; they end instead of taking a connection.
+    void closePool()
+    {
+        {
+            std::lock_guard lock(m_poolMutex);
+            m_poolClosed.store(true);
+        }
+        // A token for every worker that may wait; one started later brings its own.
+        m_jobs.release(m_liveWorkers.load() + 1);
+    }
+
+    void reapFinishedWorkers()
+    {
+        for (auto it = m_workers.begin(); it != m_workers.end();) {
+            if (it->done.load()) {
+                ::pthread_join(it->thread, nullptr);
+                it = m_workers.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
 
     // The connection's thread waits as a lingering close() would (in iterative mode the next
     // client waits too, as with the recipe's close()), but stop() can cut the wait short; a
@@ -225,19 +369,6 @@ private:
         }
     }
 
-    void reapFinishedThreads()
-    {
-        std::lock_guard lock(m_threadsMutex);
-        for (auto it = m_threads.begin(); it != m_threads.end();) {
-            if (it->done.load()) {
-                it->thread.join();
-                it = m_threads.erase(it);
-            } else {
-                ++it;
-            }
-        }
-    }
-
     // Returns false when accepting cannot go on (m_failure says why).
     bool handleAcceptError(int err)
     {
@@ -266,8 +397,14 @@ private:
     bool m_threaded;
     std::atomic<bool> m_stopping{false};
     QSemaphore m_slots;
-    std::mutex m_threadsMutex;
-    std::list<Worker> m_threads;
+    // The pool (threaded mode): the queue and the count of waiting workers under m_poolMutex.
+    std::mutex m_poolMutex;
+    QSemaphore m_jobs; // a token per queued connection
+    std::vector<Pending> m_queue; // a few entries at most: one per worker about to take one
+    int m_idleWorkers = 0; // waiting for m_jobs without a connection on its way
+    std::atomic<int> m_liveWorkers{0};
+    std::atomic<bool> m_poolClosed{false}; // set under m_poolMutex
+    std::list<Worker> m_workers; // the acceptor thread's only
     qint64 m_lastLimitLog = 0;
     Error m_failure; // the acceptor thread's only
     // The cap episode (acceptor thread only): clients wait in the accept queue for a thread.

@@ -1,4 +1,4 @@
-// The concurrency engines (iterative, thread-per-connection, epoll event loop) behind one
+// The concurrency engines (iterative, a pooled thread per connection, epoll event loop) behind one
 // interface. run() serves on the calling worker thread until requestStop() from any thread, or
 // until serving cannot go on: then it returns why, with every connection it held closed.
 #pragma once

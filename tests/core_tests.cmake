@@ -18,3 +18,5 @@ tcplab_add_test(tst_engine_threadcap TIMEOUT 60)
 add_dependencies(tst_engine_threadcap tcplab)
 # TCP_INFO read outside the registry lock, never through a reused descriptor number (issue 10).
 tcplab_add_test(tst_connectionregistry TIMEOUT 60)
+# Threaded mode's pool of workers: reuse, the bound on idle workers, stop(), the cap (issue 10).
+tcplab_add_test(tst_engine_threadpool TIMEOUT 90)
