@@ -325,6 +325,13 @@ void TestExperiments::acceptQueueBoundedByBacklog()
                                                     : QStringLiteral("backlog %1 %2 %3").arg(e.backlog).arg(completed > e.backlog ? '+' : '-').arg(std::abs(completed - e.backlog));
     QVERIFY2(first.contains(relation), qPrintable(first + QStringLiteral(" / expected: ") + relation));
     QVERIFY2(r.findings.join(' ').contains(QStringLiteral("%1 client(s) were still in SYN_SENT").arg(waiting)), describe(r).constData());
+    // The packets agree: the clients left waiting got no SYN-ACK, and each sent its SYN again
+    // after its initial retransmission timeout (1 s).
+    QCOMPARE(r.capture.path, QStringLiteral("loopback"));
+    QCOMPARE(r.capture.connections, e.clients + 1);
+    QCOMPARE(r.metrics.value("syns_ignored_clients").toInt(), waiting);
+    QVERIFY2(r.metrics.value("syn_retransmissions").toInt() >= waiting, describe(r).constData());
+    QVERIFY2(r.metrics.value("syn_retransmit_after_median_s").toDouble() >= 0.9, describe(r).constData());
 }
 
 void TestExperiments::reusePortSpreadsAndExcludesAListenerWithoutIt()
@@ -338,6 +345,8 @@ void TestExperiments::reusePortSpreadsAndExcludesAListenerWithoutIt()
     QCOMPARE(r.metrics.value("bind_without_option_errno").toString(), QStringLiteral("EADDRINUSE"));
     QCOMPARE(r.metrics.value("bind_with_option_ok").toBool(), true);
     QCOMPARE(r.chart.series.first().values.size(), e.listeners);
+    QCOMPARE(r.capture.path, QStringLiteral("loopback"));
+    QCOMPARE(r.metrics.value("capture.handshakes").toInt(), e.clients);
 }
 
 void TestExperiments::reuseAddrDecidesTheRestartBesideTimeWait()
@@ -359,6 +368,12 @@ void TestExperiments::reuseAddrDecidesTheRestartBesideTimeWait()
     QVERIFY2(r.metrics.value("with.time_wait").toInt() > 0, describe(r).constData());
     QCOMPARE(r.metrics.value("with.bound").toBool(), true);
     QCOMPARE(r.metrics.value("two_listeners.errno").toString(), QStringLiteral("EADDRINUSE"));
+    // The capture shows why TIME_WAIT is on the server's side: its FIN went first, every time.
+    if (r.capture.path == QLatin1String("loopback")) {
+        QCOMPARE(r.metrics.value("capture.connections_closed").toInt(), 2 * e.clients);
+        QCOMPARE(r.metrics.value("capture.server_fin_first").toInt(), 2 * e.clients);
+        QCOMPARE(r.metrics.value("capture.client_fin_first").toInt(), 0);
+    }
 }
 
 void TestExperiments::buffersAreDoubledAndCapped()
@@ -415,6 +430,19 @@ void TestExperiments::buffersAreDoubledAndCapped()
     for (int i = 1; i < limited.size(); ++i)
         QVERIFY2(limited[i].rate >= (1.0 - kNoiseMargin) * limited[i - 1].rate, describe(r).constData());
     QVERIFY2(limited.last().rate > 2.0 * limited.first().rate, describe(r).constData());
+    // From the packets: the receiver's advertised window stays within its buffer, and grows
+    // with it.
+    QCOMPARE(r.capture.path, QStringLiteral("loopback"));
+    const QVariantList windows = r.metrics.value("capture_windows").toList();
+    const QVariantList sizes = r.metrics.value("sizes").toList();
+    QCOMPARE(windows.size(), sizes.size());
+    double previous = 0;
+    for (int i = 0; i < 3; ++i) { // 4, 16, 64 KiB requested, in that order
+        const double window = windows[i].toMap().value("max_window").toDouble();
+        QVERIFY2(window > 0 && window <= sizes[i].toMap().value("accepted_rcvbuf").toDouble(), describe(r).constData());
+        QVERIFY2(window > previous, describe(r).constData());
+        previous = window;
+    }
 }
 
 void TestExperiments::privateNamespaceIsSeparateOrSaysWhatIsMissing()

@@ -295,8 +295,8 @@ QJsonObject CaptureDirection::toJson() const
 
 QString CaptureSummary::toText() const
 {
-    if (!wire)
-        return QStringLiteral("capture: none (the run did not start its wire)\n");
+    if (path == QLatin1String("none"))
+        return QStringLiteral("capture: none (the run captured no packets)\n");
     auto direction = [](const char *name, const CaptureDirection &d) {
         QString text = QStringLiteral("%1 %2 packets, %3 dropped").arg(QLatin1String(name)).arg(d.packets).arg(d.dropped);
         QStringList rules;
@@ -310,8 +310,10 @@ QString CaptureSummary::toText() const
             text += QStringLiteral(" (") + rules.join(QStringLiteral(", ")) + QLatin1Char(')');
         return text;
     };
-    QString out = QStringLiteral("capture: wire %1; %2 connections; %3; %4")
-                      .arg(spec.isEmpty() ? QStringLiteral("clean") : spec)
+    const QString where = wire ? QStringLiteral("wire %1").arg(spec.isEmpty() ? QStringLiteral("clean") : spec)
+                               : QStringLiteral("loopback of the experiment's network namespace");
+    QString out = QStringLiteral("capture: %1; %2 connections; %3; %4")
+                      .arg(where)
                       .arg(connections)
                       .arg(direction("c2s", c2s), direction("s2c", s2c));
     if (overwritten)
@@ -332,6 +334,7 @@ QString CaptureSummary::toText() const
 QJsonObject CaptureSummary::toJson() const
 {
     return QJsonObject{{"wire", wire},
+                       {"path", path},
                        {"spec", spec},
                        {"captured", captured},
                        {"overwritten", overwritten},

@@ -90,6 +90,7 @@ struct CaptureDirection
 struct CaptureSummary
 {
     bool wire = false;         // the run crossed the wire
+    QString path = QStringLiteral("none"); // "wire", "loopback" (a private namespace's lo, captured there) or "none"
     QString spec;              // the wire's spec, canonical ("" = clean)
     qint64 captured = 0;       // packets kept in the capture ring
     qint64 overwritten = 0;    // packets the ring lost to its bound

@@ -178,49 +178,68 @@ void ExperimentWire::finish(ExperimentResult &result)
     quint64 missed = 0;
     const QList<CapturedPacket> all = m_ring->snapshot(&missed);
     const WireCounters counters = m_wire->counters();
+    qint64 samples = 0;
+    for (int id : m_sampler->connectionIds())
+        samples += m_sampler->series(id).size();
+    lab::CaptureReport report;
+    report.path = QStringLiteral("wire");
+    report.spec = m_startSpec.toString();
+    report.pcapPath = m_pcapPath;
+    report.ladder = m_ladder;
+    report.ladderFrom = m_ladderFrom;
+    report.ladderMaxLines = m_ladderMaxLines;
+    report.drops = m_startSpec.drops;
+    report.tcpInfoSamples = samples;
+    lab::reportCapture(result, all, missed, directionSummary(counters.c2s), directionSummary(counters.s2c), report);
+}
 
+namespace lab {
+
+void reportCapture(ExperimentResult &result, const QList<CapturedPacket> &all, quint64 missed, const CaptureDirection &c2s,
+                   const CaptureDirection &s2c, const CaptureReport &report)
+{
     CaptureSummary &s = result.capture;
-    s.wire = true;
-    s.spec = m_startSpec.toString();
+    s.wire = report.path == QLatin1String("wire");
+    s.path = report.path;
+    s.spec = report.spec;
     s.captured = all.size();
     s.overwritten = qint64(missed);
-    s.c2s = directionSummary(counters.c2s);
-    s.s2c = directionSummary(counters.s2c);
+    s.c2s = c2s;
+    s.s2c = s2c;
     ConnectionTracker tracker;
     for (const CapturedPacket &p : all)
         tracker.track(p);
     s.connections = tracker.connectionCount();
-    qint64 samples = 0;
-    for (int id : m_sampler->connectionIds())
-        samples += m_sampler->series(id).size();
-    s.tcpInfoSamples = samples;
+    s.tcpInfoSamples = report.tcpInfoSamples;
 
-    if (m_ladder) {
+    if (report.ladder) {
         QList<CapturedPacket> part;
         for (const CapturedPacket &p : all) {
-            if (p.index >= m_ladderFrom)
+            if (p.index >= report.ladderFrom)
                 part.append(p);
         }
-        LadderFormatter formatter(m_startSpec.drops);
+        LadderFormatter formatter(report.drops);
         const QStringList lines = formatter.format(part);
         s.ladder << LadderFormatter::legend();
-        s.ladder << lines.mid(0, m_ladderMaxLines);
-        if (lines.size() > m_ladderMaxLines)
-            s.ladder << tr("(%1 more packets; --pcap FILE keeps them all)").arg(lines.size() - m_ladderMaxLines);
+        s.ladder << lines.mid(0, report.ladderMaxLines);
+        if (lines.size() > report.ladderMaxLines)
+            s.ladder << tr("(%1 more packets; --pcap FILE keeps them all)").arg(lines.size() - report.ladderMaxLines);
     }
 
-    if (!m_pcapPath.isEmpty()) {
-        const QString serverPath = PcapWriter::serverSidePath(m_pcapPath);
-        Error e = PcapWriter::write(m_pcapPath, all, CaptureView::Client);
+    if (!report.pcapPath.isEmpty()) {
+        const QString serverPath = PcapWriter::serverSidePath(report.pcapPath);
+        Error e = PcapWriter::write(report.pcapPath, all, CaptureView::Client);
         if (!e)
             e = PcapWriter::write(serverPath, all, CaptureView::Server);
         if (e) {
             s.pcapError = e.text();
             result.notes << tr("pcap not written: %1").arg(e.text());
         } else {
-            s.pcapFiles = QStringList{m_pcapPath, serverPath};
+            s.pcapFiles = QStringList{report.pcapPath, serverPath};
         }
     }
 }
+
+} // namespace lab
 
 } // namespace tcplab

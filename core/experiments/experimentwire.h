@@ -24,7 +24,29 @@ namespace tcplab {
 class ExperimentContext;
 class Server;
 class ServerConfig;
+struct CaptureDirection;
 struct ExperimentResult;
+
+namespace lab {
+
+// How a run's packets go into its result (ExperimentWire::finish, LoopbackCapture::finish).
+struct CaptureReport
+{
+    QString path;             // "wire" or "loopback"
+    QString spec;             // the wire's spec, canonical
+    QString pcapPath;         // empty: no file
+    bool ladder = false;
+    quint64 ladderFrom = 0;
+    qsizetype ladderMaxLines = 60;
+    QList<wire::TargetedDrop> drops;
+    qint64 tcpInfoSamples = 0;
+};
+
+// Fills result.capture (counts, connections, ladder) and writes the pcap files when asked.
+void reportCapture(ExperimentResult &result, const QList<wire::CapturedPacket> &all, quint64 missed, const CaptureDirection &c2s,
+                   const CaptureDirection &s2c, const CaptureReport &report);
+
+} // namespace lab
 
 class ExperimentWire
 {
