@@ -26,7 +26,8 @@ CommandLineOptions addCommandLineOptions(QCommandLineParser &parser)
         {"json", QCoreApplication::translate("main", "Print the report and every event as one JSON object per line")},
         {"start", QCoreApplication::translate("main", "Window: start the server at launch")},
         {"lang", QCoreApplication::translate("main", "User interface language, e.g. zh_CN or en"), "locale"},
-        {"experiment", QCoreApplication::translate("main", "Run a guided experiment and print its result (--json for JSON); 'list' names them"), "name"},
+        {"experiment", QCoreApplication::translate("main", "Run a guided experiment across the wire and print its result (--json for JSON, --wire SPEC for another path, "
+                                                           "--pcap FILE for its packets, --ladder for all of them as text); 'list' names them"), "name"},
         {"report-ui-lag", QCoreApplication::translate("main", "Window: measure how late a 10 ms GUI-thread timer fires and write "
                                                                "\"samples=N p50_ms=.. p99_ms=.. max_ms=..\" to FILE every second and at exit"), "file"},
     };

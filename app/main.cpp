@@ -112,7 +112,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const bool json = parser.isSet("json");
-    if (const QString misplaced = misplacedWireFlags(parser, client, headless); !misplaced.isEmpty()) {
+    if (const QString misplaced = misplacedWireFlags(parser, client, headless, experiment); !misplaced.isEmpty()) {
         std::fprintf(stderr, "tcplab: %s (see --help)\n", qPrintable(misplaced));
         return 2;
     }
@@ -123,7 +123,7 @@ int main(int argc, char **argv)
     if (headless && parser.isSet("wire"))
         return runWireHeadless(parser, json);
     if (experiment)
-        return runExperimentCommand(parser.value("experiment"), json);
+        return runExperimentCommand(parser, json);
 
     if (!headless && !gui) {
         std::fprintf(stderr, "tcplab: no display available (DISPLAY and WAYLAND_DISPLAY are unset): starting the headless server\n");

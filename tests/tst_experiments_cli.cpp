@@ -3,6 +3,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestExperimentsCli : public QObject
@@ -16,6 +19,9 @@ private slots:
     void reusePortAsJson();
     void reuseAddrAsText();
     void unknownNameIsAnError();
+    void invalidWireSpecIsOneLineExit2();
+    void wireExperimentWritesAPcapThatTcpdumpReads();
+    void loopbackExperimentWritesAPcapThatTcpdumpReads();
 
 private:
     struct Run
@@ -123,6 +129,95 @@ void TestExperimentsCli::unknownNameIsAnError()
     QVERIFY(r.err.contains("unknown experiment 'no-such-thing'"));
     QVERIFY(r.err.contains("reuseport"));
     QVERIFY(r.out.isEmpty());
+}
+
+void TestExperimentsCli::invalidWireSpecIsOneLineExit2()
+{
+    const Run r = run({"--experiment", "nagle", "--wire", "delay=fast", "--pcap", "/nonexistent/x.pcap"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.startsWith("tcplab: ") && r.err.contains("delay"), r.err.constData());
+    // The same message as --wire with --send.
+    const Run send = run({"--wire", "delay=fast", "--send", "hello"});
+    QCOMPARE(send.exitCode, 2);
+    QCOMPARE(r.err, send.err);
+}
+
+namespace {
+QString tcpdumpText(const QString &file)
+{
+    const QString tcpdump = QStandardPaths::findExecutable(QStringLiteral("tcpdump"), {"/usr/sbin", "/usr/bin", "/sbin", "/bin"});
+    if (tcpdump.isEmpty())
+        return {};
+    QProcess p;
+    p.start(tcpdump, {"-r", file, "-nn"});
+    if (!p.waitForFinished(10000) || p.exitCode() != 0)
+        return QStringLiteral("(tcpdump failed: %1)").arg(QString::fromUtf8(p.readAllStandardError()));
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+int countLines(const QString &text, const QString &pattern)
+{
+    const QRegularExpression re(pattern);
+    int n = 0;
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        n += re.match(line).hasMatch() ? 1 : 0;
+    return n;
+}
+} // namespace
+
+// --experiment X --wire SPEC --pcap F: a file tcpdump reads, with every connection's handshake
+// (and, for Fast Open, the request inside the later SYNs); the JSON names the files.
+void TestExperimentsCli::wireExperimentWritesAPcapThatTcpdumpReads()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("tcpdump"), {"/usr/sbin", "/usr/bin", "/sbin", "/bin"}).isEmpty())
+        QSKIP("tcpdump is not installed (scripts/install-deps.sh installs it)");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("fo.pcap"));
+    const Run r = run({"--experiment", "fastopen", "--wire", "delay=10ms", "--pcap", file, "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.trimmed()).object();
+    if (o.value("status").toString() == QLatin1String("skipped"))
+        QSKIP(qPrintable(QStringLiteral("skipped by the experiment: ") + o.value("reason").toString()));
+    QCOMPARE(o.value("status").toString(), QStringLiteral("completed"));
+    const QJsonObject capture = o.value("capture").toObject();
+    QCOMPARE(capture.value("path").toString(), QStringLiteral("wire"));
+    QCOMPARE(capture.value("spec").toString(), QStringLiteral("delay=10ms"));
+    QCOMPARE(capture.value("pcap").toArray().size(), 2);
+    QCOMPARE(capture.value("pcap").toArray().first().toString(), file);
+    for (const QString &path : {file, dir.filePath(QStringLiteral("fo.server.pcap"))}) {
+        const QString text = tcpdumpText(path);
+        const QString c = QStringLiteral("198\\.18\\.0\\.1\\.\\d+ > 198\\.18\\.0\\.2\\.\\d+: ");
+        const QString s = QStringLiteral("198\\.18\\.0\\.2\\.\\d+ > 198\\.18\\.0\\.1\\.\\d+: ");
+        QCOMPARE(countLines(text, c + QStringLiteral("Flags \\[S\\],")), 3);
+        QCOMPARE(countLines(text, s + QStringLiteral("Flags \\[S\\.\\],")), 3);
+        // Connections 2 and 3: the request rides in the SYN, beside the cookie.
+        QCOMPARE(countLines(text, c + QStringLiteral("Flags \\[S\\],.*tfo .*length 16")), 2);
+        QVERIFY2(countLines(text, c + QStringLiteral("Flags \\[F\\.\\]")) >= 3, qPrintable(text));
+    }
+}
+
+// An experiment on its private namespace's loopback writes its packets too.
+void TestExperimentsCli::loopbackExperimentWritesAPcapThatTcpdumpReads()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("tcpdump"), {"/usr/sbin", "/usr/bin", "/sbin", "/bin"}).isEmpty())
+        QSKIP("tcpdump is not installed (scripts/install-deps.sh installs it)");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("ra.pcap"));
+    const Run r = run({"--experiment", "reuseaddr", "--pcap", file, "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject capture = QJsonDocument::fromJson(r.out.trimmed()).object().value("capture").toObject();
+    if (capture.value("path").toString() != QLatin1String("loopback"))
+        QSKIP(qPrintable(QStringLiteral("no capture on a private namespace's lo here: ") + QString::fromUtf8(r.out)));
+    QCOMPARE(capture.value("pcap").toArray().first().toString(), file);
+    const QString text = tcpdumpText(file);
+    // Two rounds of 3 one-shot connections: 6 handshakes, the server's FIN first on each.
+    QCOMPARE(countLines(text, QStringLiteral("127\\.0\\.0\\.1\\.\\d+ > 127\\.0\\.0\\.1\\.\\d+: Flags \\[S\\],")), 6);
+    QCOMPARE(countLines(text, QStringLiteral("Flags \\[S\\.\\],")), 6);
+    QVERIFY2(countLines(text, QStringLiteral("Flags \\[F\\.\\]")) >= 12, qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestExperimentsCli)

@@ -1,6 +1,8 @@
 #include "acceptqueueexperiment.h"
 
+#include "capturedconnections.h"
 #include "experimentsupport.h"
+#include "loopbackcapture.h"
 #include "server.h"
 #include "tcpinfo.h"
 
@@ -20,7 +22,10 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("Experiment", text); }
 const QString kOverflows = QStringLiteral("TcpExt.ListenOverflows");
 const QString kDrops = QStringLiteral("TcpExt.ListenDrops");
-constexpr int kSettleMs = 500;
+// Loopback handshakes finish within microseconds; a dropped SYN is sent again after the client's
+// initial RTO (1 s): 1.3 s later every client is established or in SYN_SENT, and the capture
+// holds the first retransmission of each dropped SYN.
+constexpr int kSettleMs = 1300;
 } // namespace
 
 QString AcceptQueueExperiment::title() const
@@ -43,18 +48,71 @@ ExperimentResult AcceptQueueExperiment::run(const ExperimentContext &context)
     const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
     result.notes << (nsError ? tr("The counters are per network namespace: other programs' overflows on this machine add to them (%1).").arg(nsError.text())
                              : tr("Ran in a private network namespace, so the counters changed only by this experiment's connections."));
+    if (const QString note = lab::wireNotUsedNote(context); !note.isEmpty())
+        result.notes << note;
     return result;
+}
+
+// What the capture shows of the clients that connected while the server was stuck: the SYNs the
+// full queue dropped without a SYN-ACK, and each client sending its SYN again.
+void AcceptQueueExperiment::reportSynsFromCapture(ExperimentResult &result, LoopbackCapture &capture, const std::vector<quint16> &ports) const
+{
+    capture.requestLadder(0, 40);
+    capture.finish(result);
+    const QList<lab::CapturedConnection> captured = lab::capturedConnections(capture.packets());
+    ResultTable table;
+    table.title = tr("Handshakes in the capture (lo of the experiment's namespace)");
+    table.columns = QStringList{tr("client"), tr("local port"), tr("SYNs sent"), tr("SYN-ACKs received"), tr("first SYN sent again after s")};
+    int ignored = 0;
+    int retransmissions = 0;
+    QList<double> retransmitAfter;
+    for (size_t i = 0; i < ports.size(); ++i) {
+        const lab::CapturedConnection *c = lab::connectionOfClientPort(captured, ports[i]);
+        QList<qint64> synTimes;
+        int synAcks = 0;
+        if (c) {
+            for (const lab::CapturedSegment &s : c->segments) {
+                if (s.isSyn())
+                    synTimes << s.packet.sentNs;
+                synAcks += s.isSynAck() ? 1 : 0;
+            }
+        }
+        const double again = synTimes.size() > 1 ? double(synTimes[1] - synTimes[0]) / 1e9 : -1.0;
+        if (!synTimes.isEmpty() && synAcks == 0)
+            ++ignored;
+        retransmissions += std::max<int>(0, int(synTimes.size()) - 1);
+        if (again >= 0)
+            retransmitAfter << again;
+        table.addRow({int(i) + 1, int(ports[i]), int(synTimes.size()), synAcks, again >= 0 ? QVariant(again) : QVariant()});
+    }
+    result.tables << table;
+    result.metrics[QStringLiteral("syns_ignored_clients")] = ignored;
+    result.metrics[QStringLiteral("syn_retransmissions")] = retransmissions;
+    result.metrics[QStringLiteral("syn_retransmit_after_median_s")] = retransmitAfter.isEmpty() ? QVariant() : QVariant(lab::percentile(retransmitAfter, 50));
+    if (ignored > 0)
+        result.findings << tr("The capture shows the SYNs of %1 client(s) answered by no SYN-ACK: the full accept queue made the kernel ignore them, and the clients sent %2 SYN(s) again, "
+                              "the first %3 s after the original (the client's initial retransmission timeout).")
+                               .arg(ignored)
+                               .arg(retransmissions)
+                               .arg(retransmitAfter.isEmpty() ? tr("-") : QString::number(lab::percentile(retransmitAfter, 50), 'f', 2));
+    else
+        result.findings << tr("The capture shows every client's SYN answered by a SYN-ACK: no SYN was ignored.");
 }
 
 ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
+    Result<std::unique_ptr<LoopbackCapture>> capture = LoopbackCapture::start(context);
+    if (!capture)
+        result.notes << LoopbackCapture::unavailableNote(capture.error());
     ServerConfig config = lab::experimentConfig(QStringLiteral("iterative"), QStringLiteral("line"), true);
     config.setValue(QStringLiteral("backlog"), backlog);
     Server server;
     if (Error e = server.start(config))
         return failedResult(e.text());
     const quint16 port = server.port();
+    if (capture)
+        capture.value()->addServerPort(port);
 
     context.progress(10, tr("one client connects and stays silent: the iterative server waits in recv()"));
     Result<FileDescriptor> stalled = lab::connectLoopback(port);
@@ -74,14 +132,17 @@ ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context
 
     context.progress(30, tr("%1 clients connect").arg(clients));
     std::vector<FileDescriptor> sockets;
+    std::vector<quint16> ports;
     for (int i = 0; i < clients; ++i) {
         Result<FileDescriptor> fd = lab::startConnect(port);
         if (!fd)
             return failedResult(fd.error().text());
         sockets.push_back(fd.take());
+        sockaddr_in local{};
+        socklen_t len = sizeof(local);
+        ::getsockname(sockets.back().get(), reinterpret_cast<sockaddr *>(&local), &len);
+        ports.push_back(ntohs(local.sin_port));
     }
-    // Loopback handshakes finish within microseconds; a dropped SYN is retried after 1 s, so
-    // half a second later every client is either established or still in SYN_SENT.
     if (!context.sleep(kSettleMs))
         return cancelledResult();
 
@@ -179,6 +240,8 @@ ExperimentResult AcceptQueueExperiment::runHere(const ExperimentContext &context
     sockets.clear();
     stalled.value().reset();
     server.stop();
+    if (capture)
+        reportSynsFromCapture(result, *capture.value(), ports);
     return result;
 }
 

@@ -1,10 +1,15 @@
 // The accept queue: while an iterative server is stuck on one connection, the kernel completes
-// handshakes for at most backlog + 1 others and drops the SYNs of the rest (ListenOverflows).
+// handshakes for at most backlog + 1 others and drops the SYNs of the rest (ListenOverflows); the
+// capture on the private namespace's lo shows those SYNs unanswered and sent again.
 #pragma once
 
 #include "experiment.h"
 
+#include <vector>
+
 namespace tcplab {
+
+class LoopbackCapture;
 
 class AcceptQueueExperiment final : public Experiment
 {
@@ -19,6 +24,7 @@ public:
 
 private:
     ExperimentResult runHere(const ExperimentContext &context);
+    void reportSynsFromCapture(ExperimentResult &result, LoopbackCapture &capture, const std::vector<quint16> &ports) const;
 };
 
 } // namespace tcplab

@@ -1,13 +1,16 @@
 #include "buffersexperiment.h"
 
+#include "capturedconnections.h"
 #include "experimentsupport.h"
 #include "listener.h"
+#include "loopbackcapture.h"
 #include "systemlimits.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <arpa/inet.h>
 #include <cerrno>
 #include <netinet/in.h>
 #include <poll.h>
@@ -32,10 +35,11 @@ struct Transfer
     qint64 bytes = 0;
     double seconds = 0;
     QString error;
+    quint16 clientPort = 0;
 };
 
 // The receiver accepts one connection and reads until EOF; the sender writes for a fixed time.
-Transfer transfer(int size, int transferMs, const ExperimentContext &context)
+Transfer transfer(int size, int transferMs, const ExperimentContext &context, LoopbackCapture *capture)
 {
     Transfer t;
     ServerConfig config = lab::experimentConfig(QStringLiteral("iterative"), QStringLiteral("byte"), false);
@@ -49,6 +53,8 @@ Transfer transfer(int size, int transferMs, const ExperimentContext &context)
         return t;
     }
     const int listenFd = listener.value().fd.get();
+    if (capture)
+        capture->addServerPort(listener.value().port);
     t.listenerRcvbuf = lab::socketIntOption(listenFd, SOL_SOCKET, SO_RCVBUF);
     t.listenerSndbuf = lab::socketIntOption(listenFd, SOL_SOCKET, SO_SNDBUF);
 
@@ -85,6 +91,10 @@ Transfer transfer(int size, int transferMs, const ExperimentContext &context)
         return t;
     }
     const int fd = client.value().get();
+    sockaddr_in local{};
+    socklen_t len = sizeof(local);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &len);
+    t.clientPort = ntohs(local.sin_port);
     t.clientSndbuf = lab::socketIntOption(fd, SOL_SOCKET, SO_SNDBUF);
     t.clientRcvbuf = lab::socketIntOption(fd, SOL_SOCKET, SO_RCVBUF);
     const QByteArray chunk(64 * 1024, 'x');
@@ -127,7 +137,22 @@ QString BuffersExperiment::explanation() const
 
 ExperimentResult BuffersExperiment::run(const ExperimentContext &context)
 {
+    // In a private network namespace (the same for a normal user as for root), captured on its lo.
+    ExperimentResult result;
+    const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
+    result.notes << (nsError ? tr("Ran on this machine's loopback (%1).").arg(nsError.text())
+                             : tr("Ran on the loopback of a private network namespace, where the capture sees only this experiment's packets."));
+    if (const QString note = lab::wireNotUsedNote(context); !note.isEmpty())
+        result.notes << note;
+    return result;
+}
+
+ExperimentResult BuffersExperiment::runHere(const ExperimentContext &context)
+{
     ExperimentResult result = newResult();
+    Result<std::unique_ptr<LoopbackCapture>> capture = LoopbackCapture::start(context);
+    if (!capture)
+        result.notes << LoopbackCapture::unavailableNote(capture.error());
     const long rmemMax = SystemLimits::readNumber(QStringLiteral("net.core.rmem_max"));
     const long wmemMax = SystemLimits::readNumber(QStringLiteral("net.core.wmem_max"));
 
@@ -151,7 +176,7 @@ ExperimentResult BuffersExperiment::run(const ExperimentContext &context)
             const int size = plan[i];
             context.progress(5 + 90 * (round * int(plan.size()) + i) / (roundCount * int(plan.size())),
                              tr("%1, round %2 of %3").arg(labelOf(size)).arg(round + 1).arg(roundCount));
-            const Transfer t = transfer(size, transferMs, context);
+            const Transfer t = transfer(size, transferMs, context, capture ? capture.value().get() : nullptr);
             if (context.cancelled())
                 return cancelledResult();
             if (!t.error.isEmpty() && t.bytes == 0)
@@ -283,6 +308,51 @@ ExperimentResult BuffersExperiment::run(const ExperimentContext &context)
     result.notes << tr("Why: the kernel doubles a requested size to leave room for its own bookkeeping, caps it at net.core.rmem_max/wmem_max, and turns autotuning off for a socket "
                        "whose buffer was set; the window scale is chosen at the SYN, so a listener's buffer must be set before listen().");
     result.notes << tr("Throughput on loopback depends on the machine and its load; compare the sizes with each other, not with another machine.");
+
+    if (capture) {
+        // What the receiver told the sender: its advertised window (scale applied) over the
+        // first round's transfer of each size, and the largest segment the sender could send.
+        capture.value()->finish(result);
+        const QList<lab::CapturedConnection> captured = lab::capturedConnections(capture.value()->packets());
+        ResultTable windows;
+        windows.title = tr("Receiver's advertised window in the capture (first round)");
+        windows.columns = QStringList{tr("requested bytes"), tr("accepted SO_RCVBUF"), tr("max window bytes"), tr("median window bytes"), tr("largest segment bytes"), tr("data segments")};
+        QVariantList windowRows;
+        for (int i = 0; i < plan.size(); ++i) {
+            const lab::CapturedConnection *c = lab::connectionOfClientPort(captured, firstRound[i].clientPort);
+            QList<double> advertised;
+            int largestSegment = 0;
+            int segments = 0;
+            if (c) {
+                for (const lab::CapturedSegment &seg : c->segments) {
+                    if (!seg.fromClient() && !seg.has(wire::tcpflag::Syn) && seg.annotation.windowScaled)
+                        advertised << double(seg.annotation.window);
+                    if (seg.fromClient() && seg.decoded.payloadLength > 0) {
+                        ++segments;
+                        largestSegment = std::max(largestSegment, seg.decoded.payloadLength);
+                    }
+                }
+            }
+            const double maxWindow = lab::percentile(advertised, 100);
+            const double medianWindow = lab::percentile(advertised, 50);
+            windows.addRow({plan[i] > 0 ? QVariant(plan[i]) : QVariant(tr("default")), firstRound[i].acceptedRcvbuf, maxWindow, medianWindow, largestSegment, segments});
+            windowRows << QVariantMap{{"requested", plan[i]}, {"max_window", advertised.isEmpty() ? QVariant() : QVariant(maxWindow)},
+                                      {"median_window", advertised.isEmpty() ? QVariant() : QVariant(medianWindow)}, {"largest_segment", largestSegment},
+                                      {"data_segments", segments}};
+        }
+        result.tables << windows;
+        result.metrics[QStringLiteral("capture_windows")] = windowRows;
+        if (smallest >= 0 && largest >= 0 && smallest != largest) {
+            const QVariantMap lo = windowRows[smallest].toMap();
+            const QVariantMap hi = windowRows[largest].toMap();
+            result.findings << tr("In the capture the receiver advertised at most %1 bytes of window with %2 bytes of receive buffer, and %3 bytes with %4: "
+                                  "the window, and so the data in flight, follows the buffer.")
+                                   .arg(lo.value(QStringLiteral("max_window")).toDouble(), 0, 'f', 0)
+                                   .arg(firstRound[smallest].acceptedRcvbuf)
+                                   .arg(hi.value(QStringLiteral("max_window")).toDouble(), 0, 'f', 0)
+                                   .arg(firstRound[largest].acceptedRcvbuf);
+        }
+    }
     return result;
 }
 

@@ -20,6 +20,9 @@ public:
     QList<int> sizes{4096, 16384, 65536, 262144, 0};
     int transferMs = 250;                            // per size and round
     int rounds = 3;                                  // interleaved: every size once, then again
+
+private:
+    ExperimentResult runHere(const ExperimentContext &context);
 };
 
 } // namespace tcplab

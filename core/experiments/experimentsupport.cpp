@@ -1,5 +1,7 @@
 #include "experimentsupport.h"
 
+#include "experiment.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QRegularExpression>
@@ -137,6 +139,15 @@ Error runInPrivateNetworkNamespaceOrHere(const std::function<void()> &fn)
     if (nsError)
         fn();
     return nsError;
+}
+
+QString wireNotUsedNote(const ExperimentContext &context)
+{
+    if (!context.hasWireSpec())
+        return {};
+    return tr("--wire %1 was not used: this experiment reads its listener's kernel counters and tables, so it runs on the loopback of a private network namespace "
+              "(captured there for --pcap and the ladder).")
+        .arg(context.wireRequest().spec.toString());
 }
 
 double percentile(QList<double> samples, double p)

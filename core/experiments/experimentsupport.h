@@ -41,6 +41,10 @@ int socketIntOption(int fd, int level, int optname);
 // returns why not (no error: it ran inside one).
 Error runInPrivateNetworkNamespaceOrHere(const std::function<void()> &fn);
 
+// For the experiments that run on their private namespace's loopback (the kernel's counters and
+// tables are the point there): a note when the run asked for --wire SPEC, which they do not use.
+QString wireNotUsedNote(const ExperimentContext &context);
+
 // Percentile of samples (p in 0..100); NaN when empty.
 double percentile(QList<double> samples, double p);
 // A stable metric key from a label: "Nagle on both" -> "nagle_on_both".

@@ -1,6 +1,7 @@
-// TCP Fast Open: the first connection fetches a cookie, the second carries its request inside
-// the SYN and gets the reply one round trip earlier. Runs in a private network namespace where
-// net.ipv4.tcp_fastopen can be set to 3 without touching the machine's setting.
+// TCP Fast Open across the wire (default 50 ms each way): the first connection fetches a cookie,
+// the later ones carry their request inside the SYN and get the reply one round trip earlier,
+// measured from the application's timings and from the capture (data in the SYN, the cookie
+// option). net.ipv4.tcp_fastopen is set to 3 inside the wire's two namespaces only.
 #pragma once
 
 #include "experiment.h"
@@ -15,6 +16,7 @@ public:
     QString explanation() const override;
     ExperimentResult run(const ExperimentContext &context) override;
 
+    static wire::WireSpec defaultProfile(); // delay=50ms each way
     int connections = 3;
 };
 

@@ -1,6 +1,8 @@
 #include "keepaliveexperiment.h"
 
+#include "capturedconnections.h"
 #include "experimentsupport.h"
+#include "experimentwire.h"
 #include "server.h"
 #include "tcpinfo.h"
 
@@ -8,9 +10,11 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <cmath>
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <ctime>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -18,15 +22,38 @@
 
 namespace tcplab {
 
+using namespace tcplab::wire;
+
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("Experiment", text); }
 
-constexpr int kSampleMs = 250;
-constexpr int kProcShare = 4; // /proc/net/tcp may take at most 1/kProcShare of the sampling time
+constexpr int kSampleMs = 100;
 constexpr int kMinIdlePhaseMs = 2500;
 constexpr int kMaxIdlePhaseMs = 6000;
 constexpr int kCutPhaseLimitMs = 9000;
+
+qint64 realtimeNs()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+quint16 localPortOf(int fd)
+{
+    sockaddr_in local{};
+    socklen_t len = sizeof(local);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &len);
+    return ntohs(local.sin_port);
+}
+
+WireSpec cutBothWays(WireSpec spec)
+{
+    spec.c2s.cut = true;
+    spec.s2c.cut = true;
+    return spec;
+}
 
 struct Sample
 {
@@ -34,16 +61,77 @@ struct Sample
     QString phase;
     bool serverOpen = false;
     TcpInfoSnapshot server;
-    ProcTcpSocket proc;
-    bool procFound = false;
     TcpInfoSnapshot client;
 };
+
+// What the capture shows of one connection's keep-alive probes around a cut.
+struct ProbeFigures
+{
+    int probesBefore = 0;   // delivered while the wire was whole
+    int answersBefore = 0;  // the client's ACKs that followed a delivered probe
+    int probesAfter = 0;    // sent after the cut (the wire dropped them)
+    int answersAfter = 0;   // any client segment delivered after the cut
+    QList<double> spacingAfterS; // between consecutive probes after the cut
+    QList<double> spacingBeforeS;
+    double firstProbeAfterCutS = -1; // cut .. first unanswered probe
+    double lastProbeToRstS = -1;     // last probe .. the server's RST (when it sent one)
+    bool rstAfterCut = false;
+    QList<double> probeTimesS;       // every probe, seconds since the run's clock origin
+};
+
+// Only packets sent between the cut and the restore count as "after the cut".
+ProbeFigures probeFigures(const lab::CapturedConnection *c, qint64 cutNs, qint64 restoredNs, qint64 originNs)
+{
+    ProbeFigures f;
+    if (!c)
+        return f;
+    qint64 previousBefore = -1;
+    qint64 previousAfter = -1;
+    qint64 lastProbeAfter = -1;
+    bool awaitingAnswer = false;
+    for (const lab::CapturedSegment &s : c->segments) {
+        if (s.packet.sentNs >= restoredNs)
+            break;
+        const bool after = s.packet.sentNs >= cutNs;
+        if (!s.fromClient() && s.annotation.keepAlive) {
+            f.probeTimesS << double(s.packet.sentNs - originNs) / 1e9;
+            if (after) {
+                ++f.probesAfter;
+                if (previousAfter >= 0)
+                    f.spacingAfterS << double(s.packet.sentNs - previousAfter) / 1e9;
+                else
+                    f.firstProbeAfterCutS = double(s.packet.sentNs - cutNs) / 1e9;
+                previousAfter = s.packet.sentNs;
+                lastProbeAfter = s.packet.sentNs;
+            } else if (s.delivered()) {
+                ++f.probesBefore;
+                if (previousBefore >= 0)
+                    f.spacingBeforeS << double(s.packet.sentNs - previousBefore) / 1e9;
+                previousBefore = s.packet.sentNs;
+                awaitingAnswer = true;
+            }
+            continue;
+        }
+        if (s.fromClient() && after && s.delivered())
+            ++f.answersAfter;
+        if (s.fromClient() && !after && awaitingAnswer && s.decoded.isPureAck() && s.delivered()) {
+            ++f.answersBefore;
+            awaitingAnswer = false;
+        }
+        if (!s.fromClient() && after && s.has(tcpflag::Rst) && !f.rstAfterCut) {
+            f.rstAfterCut = true;
+            if (lastProbeAfter >= 0)
+                f.lastProbeToRstS = double(s.packet.sentNs - lastProbeAfter) / 1e9;
+        }
+    }
+    return f;
+}
 
 class KeepAliveRun
 {
 public:
-    KeepAliveRun(const KeepAliveExperiment &spec, const ExperimentContext &context, bool canCut)
-        : m_spec(spec), m_context(context), m_canCut(canCut)
+    KeepAliveRun(const KeepAliveExperiment &spec, const ExperimentContext &context, ExperimentWire &path)
+        : m_spec(spec), m_context(context), m_path(path)
     {
     }
 
@@ -53,95 +141,67 @@ public:
 
     void run()
     {
-        ServerConfig config = lab::experimentConfig(QStringLiteral("threaded"), QStringLiteral("line"), true);
-        config.setValue(QStringLiteral("keepalive"), true);
-        config.setValue(QStringLiteral("keepidle"), m_spec.keepIdle);
-        config.setValue(QStringLiteral("keepintvl"), m_spec.keepIntvl);
-        config.setValue(QStringLiteral("keepcnt"), m_spec.keepCnt);
-        // Warnings carry the reason the engine closed the connection (recv: ETIMEDOUT).
-        config.setValue(QStringLiteral("log-level"), QStringLiteral("warning"));
-        Server server;
-        QObject::connect(server.events(), &EventHub::eventsReady, server.events(), [this](const EventBatch &batch) {
-            for (const ServerEvent &e : batch) {
-                if (e.kind == EventKind::Closed || e.kind == EventKind::Error)
-                    m_closeReasons << e.text;
-            }
-        });
-        if (Error e = server.start(config)) {
-            failure = e.text();
-            return;
-        }
-        Result<FileDescriptor> client = lab::connectLoopback(server.port());
-        if (!client) {
-            failure = client.error().text();
-            return;
-        }
-        const int clientFd = client.value().get();
-        sockaddr_in local{};
-        socklen_t len = sizeof(local);
-        ::getsockname(clientFd, reinterpret_cast<sockaddr *>(&local), &len);
-        m_clientPort = ntohs(local.sin_port);
-        m_serverPort = server.port();
-
-        QElapsedTimer wait;
-        wait.start();
-        while (server.connectionSnapshot(false).isEmpty() && wait.elapsed() < 2000)
-            m_context.sleep(5);
-        const QList<ConnectionInfo> open = server.connectionSnapshot(false);
-        if (open.isEmpty()) {
-            failure = tr("the server did not accept the connection");
-            return;
-        }
-        const quint64 id = open.first().id;
-
-        m_clientKeepAlive = lab::socketIntOption(clientFd, SOL_SOCKET, SO_KEEPALIVE);
-        readProcRow(nullptr); // what one read costs here, before the sampling starts
+        m_originNs = realtimeNs();
         m_clock.start();
-        m_context.progress(10, tr("idle connection, peer answering the probes"));
-        m_countersBefore = readNetCounters();
-        // Long enough for the first probe (KEEPIDLE) and one more (KEEPINTVL).
-        const int idleMs = std::clamp((m_spec.keepIdle + m_spec.keepIntvl) * 1000 + 500, kMinIdlePhaseMs, kMaxIdlePhaseMs);
-        if (!samplePhase(server, id, clientFd, tr("idle, peer present"), idleMs, false))
+        if (!runKeepCnt())
             return;
-        m_countersIdleEnd = readNetCounters();
-
-        if (!m_canCut) {
-            finish(server);
+        if (m_spec.userTimeoutMs > 0 && !runUserTimeout())
             return;
-        }
-        m_context.progress(40, tr("cutting the path to the peer (lo down)"));
-        if (Error e = netns::setInterfaceUp("lo", false)) {
-            failure = e.text();
-            return;
-        }
-        m_cutAt = seconds();
-        const bool went = samplePhase(server, id, clientFd, tr("peer vanished"), kCutPhaseLimitMs, true);
-        if (Error e = netns::setInterfaceUp("lo", true))
-            result.notes << e.text();
-        if (!went)
-            return;
-
-        m_context.progress(85, tr("path restored: the client writes on its half-open connection"));
-        // The client never heard of the end: it still believes the connection is established.
-        m_clientStateAfter = readTcpInfo(clientFd).stateName();
-        if (lab::sendAll(clientFd, QByteArrayLiteral("still there?\n"))) {
-            pollfd p{clientFd, POLLIN, 0};
-            ::poll(&p, 1, 1000);
-            char buf[64];
-            const ssize_t n = ::recv(clientFd, buf, sizeof(buf), MSG_DONTWAIT);
-            m_clientWriteOutcome = n < 0 ? (errno == ECONNRESET ? QStringLiteral("ECONNRESET") : errnoName(errno))
-                                         : (n == 0 ? tr("closed") : tr("reply"));
-        } else {
-            m_clientWriteOutcome = errnoName(errno);
-        }
-        finish(server);
+        m_context.progress(95, tr("reading the capture"));
+        m_path.finish(result);
+        build();
     }
 
 private:
     double seconds() const { return double(m_clock.elapsed()) / 1000.0; }
 
+    ServerConfig config(int keepCnt, int userTimeoutMs) const
+    {
+        ServerConfig c = lab::experimentConfig(QStringLiteral("threaded"), QStringLiteral("line"), true);
+        c.setValue(QStringLiteral("keepalive"), true);
+        c.setValue(QStringLiteral("keepidle"), m_spec.keepIdle);
+        c.setValue(QStringLiteral("keepintvl"), m_spec.keepIntvl);
+        c.setValue(QStringLiteral("keepcnt"), keepCnt);
+        if (userTimeoutMs > 0)
+            c.setValue(QStringLiteral("user-timeout"), userTimeoutMs);
+        // Warnings carry the reason the engine closed the connection (recv: ETIMEDOUT).
+        c.setValue(QStringLiteral("log-level"), QStringLiteral("warning"));
+        return c;
+    }
+
+    bool startServer(Server &server, QStringList *closeReasons, int keepCnt, int userTimeoutMs)
+    {
+        QObject::connect(server.events(), &EventHub::eventsReady, server.events(), [closeReasons](const EventBatch &batch) {
+            for (const ServerEvent &e : batch) {
+                if (e.kind == EventKind::Closed || e.kind == EventKind::Error)
+                    closeReasons->append(e.text);
+            }
+        });
+        if (Error e = m_path.startServer(server, config(keepCnt, userTimeoutMs))) {
+            failure = e.text();
+            return false;
+        }
+        return true;
+    }
+
+    // The accepted connection's id once the server has it, else 0 (failure set).
+    quint64 acceptedId(Server &server)
+    {
+        QElapsedTimer wait;
+        wait.start();
+        while (server.connectionSnapshot(false).isEmpty() && wait.elapsed() < 3000)
+            m_context.sleep(5);
+        const QList<ConnectionInfo> open = server.connectionSnapshot(false);
+        if (open.isEmpty()) {
+            failure = tr("the server did not accept the connection");
+            return 0;
+        }
+        return open.first().id;
+    }
+
     // Samples until the phase time passes, or (stopWhenClosed) the server's socket is gone.
-    bool samplePhase(Server &server, quint64 id, int clientFd, const QString &phase, int limitMs, bool stopWhenClosed)
+    // Returns the seconds at which it was seen gone (-1: still open).
+    double samplePhase(Server &server, quint64 id, int clientFd, const QString &phase, int limitMs, bool stopWhenClosed)
     {
         QElapsedTimer phaseClock;
         phaseClock.start();
@@ -153,301 +213,274 @@ private:
             s.phase = phase;
             s.serverOpen = server.connections()->withDescriptor(id, [&](int fd) { s.server = readTcpInfo(fd); });
             s.client = readTcpInfo(clientFd);
-            // /proc/net/tcp lists every socket of the namespace: on a busy machine one read takes
-            // longer than a sample period, so it is read only while it costs at most 1/kProcShare
-            // of the time; TCP_INFO keeps the sample period.
-            if (!m_procClock.isValid() || m_procClock.elapsed() >= (kProcShare - 1) * m_procCostMs)
-                readProcRow(&s);
-            else
-                ++m_procSkipped;
             m_samples.append(s);
             server.events()->flush();
-            if (stopWhenClosed && !s.serverOpen) {
-                if (m_closedAt < 0)
-                    m_closedAt = s.seconds;
-                break;
-            }
+            if (stopWhenClosed && !s.serverOpen)
+                return s.seconds;
             if (!m_context.sleep(int(std::max<qint64>(10, kSampleMs - tick.elapsed())))) {
                 cancelled = true;
-                return false;
+                return -1;
             }
         }
+        return -1;
+    }
+
+    bool runKeepCnt()
+    {
+        Server server;
+        if (!startServer(server, &m_closeReasons, m_spec.keepCnt, 0))
+            return false;
+        Result<FileDescriptor> client = m_path.connect(server.port());
+        if (!client) {
+            failure = client.error().text();
+            return false;
+        }
+        const int clientFd = client.value().get();
+        m_clientPort = localPortOf(clientFd);
+        const quint64 id = acceptedId(server);
+        if (!id)
+            return false;
+        m_clientKeepAlive = lab::socketIntOption(clientFd, SOL_SOCKET, SO_KEEPALIVE);
+
+        m_context.progress(5, tr("idle connection, peer answering the probes"));
+        // Long enough for the first probe (KEEPIDLE) and one more (KEEPINTVL).
+        const int idleMs = std::clamp((m_spec.keepIdle + m_spec.keepIntvl) * 1000 + 500, kMinIdlePhaseMs, kMaxIdlePhaseMs);
+        samplePhase(server, id, clientFd, tr("idle, peer present"), idleMs, false);
+        if (cancelled)
+            return false;
+
+        m_context.progress(30, tr("cutting the wire both ways"));
+        m_cutNs = realtimeNs();
+        m_cutAt = seconds();
+        m_path.requestLadder(0, 60); // the whole run is a few dozen packets: probes, answers, the cut, the RSTs
+        if (Error e = m_path.setSpec(cutBothWays(m_path.spec()))) {
+            failure = e.text();
+            return false;
+        }
+        const WireSpec whole = m_path.spec();
+        m_closedAt = samplePhase(server, id, clientFd, tr("wire cut"), kCutPhaseLimitMs, true);
+        if (cancelled)
+            return false;
+        WireSpec restored = whole;
+        restored.c2s.cut = restored.s2c.cut = false;
+        m_restoredNs = realtimeNs();
+        if (Error e = m_path.setSpec(restored))
+            result.notes << e.text();
+
+        m_context.progress(55, tr("wire restored: the client writes on its half-open connection"));
+        // The client never heard of the end: it still believes the connection is established.
+        m_clientStateAfter = readTcpInfo(clientFd).stateName();
+        if (lab::sendAll(clientFd, QByteArrayLiteral("still there?\n"))) {
+            pollfd p{clientFd, POLLIN, 0};
+            ::poll(&p, 1, 1000);
+            char buf[64];
+            const ssize_t n = ::recv(clientFd, buf, sizeof(buf), MSG_DONTWAIT);
+            m_clientWriteOutcome = n < 0 ? errnoName(errno) : (n == 0 ? tr("closed") : tr("reply"));
+        } else {
+            m_clientWriteOutcome = errnoName(errno);
+        }
+        client.value().reset();
+        server.stop();
+        server.events()->flush();
         return true;
     }
 
-    void readProcRow(Sample *s)
+    bool runUserTimeout()
     {
-        QElapsedTimer cost;
-        cost.start();
-        const QList<ProcTcpSocket> table = readProcTcp();
-        for (const ProcTcpSocket &p : table) {
-            if (p.localPort == m_serverPort && p.remotePort == m_clientPort) {
-                if (s) {
-                    s->proc = p;
-                    s->procFound = true;
-                }
-            }
+        m_context.progress(60, tr("TCP_USER_TIMEOUT %1 ms with KEEPCNT %2: cut right after the handshake").arg(m_spec.userTimeoutMs).arg(m_spec.userTimeoutKeepCnt));
+        Server server;
+        if (!startServer(server, &m_utCloseReasons, m_spec.userTimeoutKeepCnt, m_spec.userTimeoutMs))
+            return false;
+        Result<FileDescriptor> client = m_path.connect(server.port());
+        if (!client) {
+            failure = client.error().text();
+            return false;
         }
-        m_procCostMs = cost.elapsed();
-        if (m_procCostMs > kSampleMs / 2 && m_procCostMs > m_procSlowMs) {
-            m_procSlowMs = m_procCostMs;
-            m_procSockets = int(table.size());
+        const int clientFd = client.value().get();
+        m_utClientPort = localPortOf(clientFd);
+        const quint64 id = acceptedId(server);
+        if (!id)
+            return false;
+        m_utCutNs = realtimeNs();
+        const double cutAt = seconds();
+        if (Error e = m_path.setSpec(cutBothWays(m_path.spec()))) {
+            failure = e.text();
+            return false;
         }
-        m_procClock.start();
-    }
-
-    void finish(Server &server)
-    {
+        const int limitMs = std::min(kCutPhaseLimitMs, m_spec.keepIdle * 1000 + m_spec.userTimeoutMs + 2 * m_spec.keepIntvl * 1000 + 1000);
+        const double closedAt = samplePhase(server, id, clientFd, tr("wire cut, TCP_USER_TIMEOUT"), limitMs, true);
+        if (cancelled)
+            return false;
+        m_utSecondsToClose = closedAt >= 0 ? closedAt - cutAt : -1.0;
+        WireSpec restored = m_path.spec();
+        restored.c2s.cut = restored.s2c.cut = false;
+        m_utRestoredNs = realtimeNs();
+        if (Error e = m_path.setSpec(restored))
+            result.notes << e.text();
+        client.value().reset();
         server.stop();
         server.events()->flush();
-        build();
-    }
-
-    // What the idle phase (peer present) measured on the server's socket and the client's.
-    struct IdleFigures
-    {
-        double seconds = 0;
-        qint64 probesSent = 0;     // server tcpi_segs_out: nothing else to send while idle
-        qint64 answers = 0;        // server tcpi_segs_in
-        qint64 clientReceived = 0; // client tcpi_segs_in
-        qint64 clientSent = 0;     // client tcpi_segs_out
-        int ackResets = 0;         // server tcpi_last_ack_recv fell back while no data arrived
-        quint32 lastDataRecvMs = 0;
-        int maxUnanswered = 0;     // server tcpi_probes
-        int timerSamples = 0;      // /proc/net/tcp showed timer 2 (keep-alive)
-        int timerRestarts = 0;     // its countdown jumped back up: the timer fired and was re-armed
-        int samples = 0;
-        int procSamples = 0;       // samples with /proc/net/tcp read
-    };
-
-    IdleFigures idleFigures() const
-    {
-        IdleFigures f;
-        const Sample *first = nullptr;
-        const Sample *previous = nullptr;
-        const Sample *previousProc = nullptr;
-        for (const Sample &s : m_samples) {
-            if ((m_cutAt >= 0 && s.seconds >= m_cutAt) || !s.serverOpen || !s.server.valid)
-                break;
-            ++f.samples;
-            if (!first)
-                first = &s;
-            f.seconds = s.seconds - first->seconds;
-            f.probesSent = qint64(s.server.segsOut) - first->server.segsOut;
-            f.answers = qint64(s.server.segsIn) - first->server.segsIn;
-            f.clientReceived = qint64(s.client.segsIn) - first->client.segsIn;
-            f.clientSent = qint64(s.client.segsOut) - first->client.segsOut;
-            f.lastDataRecvMs = s.server.lastDataRecvMs;
-            f.maxUnanswered = std::max(f.maxUnanswered, int(s.server.probes));
-            if (s.procFound) {
-                ++f.procSamples;
-                f.timerSamples += s.proc.timer == 2 ? 1 : 0;
-                if (previousProc && s.proc.timer == 2 && previousProc->proc.timer == 2 && s.proc.timerMs > previousProc->proc.timerMs)
-                    ++f.timerRestarts;
-                previousProc = &s;
-            }
-            if (previous && s.server.lastAckRecvMs < previous->server.lastAckRecvMs && s.server.lastDataRecvMs >= previous->server.lastDataRecvMs)
-                ++f.ackResets;
-            previous = &s;
-        }
-        return f;
+        return true;
     }
 
     void build()
     {
+        const QList<lab::CapturedConnection> captured = lab::capturedConnections(m_path.packets());
+        const ProbeFigures f = probeFigures(lab::connectionOfClientPort(captured, m_clientPort), m_cutNs, m_restoredNs, m_originNs);
+        const ProbeFigures ut = probeFigures(lab::connectionOfClientPort(captured, m_utClientPort), m_utCutNs, m_utRestoredNs, m_originNs);
+
+        ResultTable probes;
+        probes.title = tr("Keep-alive probes in the capture (server -> client)");
+        probes.columns = QStringList{tr("connection"), tr("phase"), tr("probes"), tr("answered"), tr("spacing min s"), tr("spacing median s"), tr("spacing max s")};
+        auto spacing = [](const QList<double> &v, double p) { return v.isEmpty() ? QVariant() : QVariant(lab::percentile(v, p)); };
+        probes.addRow({1, tr("wire whole"), f.probesBefore, f.answersBefore, spacing(f.spacingBeforeS, 0), spacing(f.spacingBeforeS, 50), spacing(f.spacingBeforeS, 100)});
+        probes.addRow({1, tr("wire cut"), f.probesAfter, f.answersAfter, spacing(f.spacingAfterS, 0), spacing(f.spacingAfterS, 50), spacing(f.spacingAfterS, 100)});
+        if (m_spec.userTimeoutMs > 0)
+            probes.addRow({2, tr("wire cut, TCP_USER_TIMEOUT %1 ms").arg(m_spec.userTimeoutMs), ut.probesAfter, ut.answersAfter, spacing(ut.spacingAfterS, 0),
+                           spacing(ut.spacingAfterS, 50), spacing(ut.spacingAfterS, 100)});
+
         ResultTable table;
-        table.title = tr("Server socket over time (TCP_INFO and /proc/net/tcp)");
-        table.columns = QStringList{tr("time s"), tr("phase"), tr("server state"), tr("segments sent (tcpi_segs_out)"),
-                                    tr("segments received (tcpi_segs_in)"), tr("last ACK received ms ago"),
-                                    tr("unanswered probes (tcpi_probes)"), tr("kernel timer"), tr("timer fires in ms"),
-                                    tr("client state")};
-        ChartSeries sent{tr("probes sent (server tcpi_segs_out since the start)"), {}, {}};
-        ChartSeries answered{tr("answers received (server tcpi_segs_in since the start)"), {}, {}};
-        ChartSeries probes{tr("unanswered probes (tcpi_probes)"), {}, {}};
+        table.title = tr("Server socket over time (TCP_INFO)");
+        table.columns = QStringList{tr("time s"), tr("phase"), tr("server state"), tr("segments sent (tcpi_segs_out)"), tr("segments received (tcpi_segs_in)"),
+                                    tr("unanswered probes (tcpi_probes)"), tr("client state")};
+        ChartSeries unanswered{tr("unanswered probes (server tcpi_probes)"), {}, {}};
         ChartSeries alive{tr("server socket open (1) / gone (0)"), {}, {}};
-        ChartSeries reachable{tr("peer reachable (1) / cut off (0)"), {}, {}};
-        int maxCutProbes = 0;
-        qint64 cutSegsOut = -1; // server tcpi_segs_out at the first sample after the cut
-        qint64 cutSegsIn = -1;
-        qint64 cutProbesSent = 0;
-        qint64 cutAnswers = 0;
-        const Sample *firstOpen = nullptr;
-        const Sample *lastIdle = nullptr;
+        ChartSeries reachable{tr("wire whole (1) / cut (0)"), {}, {}};
         for (const Sample &s : std::as_const(m_samples)) {
             const bool open = s.serverOpen && s.server.valid;
-            if (open && !firstOpen)
-                firstOpen = &s;
-            table.addRow({s.seconds, s.phase, open ? s.server.stateName() : tr("closed"),
-                          open ? QVariant(qlonglong(s.server.segsOut)) : QVariant(), open ? QVariant(qlonglong(s.server.segsIn)) : QVariant(),
-                          open ? QVariant(qlonglong(s.server.lastAckRecvMs)) : QVariant(), open ? QVariant(int(s.server.probes)) : QVariant(),
-                          s.procFound ? procTimerName(s.proc.timer) : QStringLiteral("-"),
-                          s.procFound && s.proc.timer ? QVariant(s.proc.timerMs) : QVariant(), s.client.stateName()});
-            auto hold = [](const ChartSeries &series) { return series.values.isEmpty() ? 0.0 : series.values.last(); };
-            sent.xs << s.seconds;
-            sent.values << (open && firstOpen ? double(s.server.segsOut) - firstOpen->server.segsOut : hold(sent));
-            answered.xs << s.seconds;
-            answered.values << (open && firstOpen ? double(s.server.segsIn) - firstOpen->server.segsIn : hold(answered));
-            probes.xs << s.seconds;
-            probes.values << (open ? double(s.server.probes) : hold(probes));
+            table.addRow({s.seconds, s.phase, open ? s.server.stateName() : tr("closed"), open ? QVariant(qlonglong(s.server.segsOut)) : QVariant(),
+                          open ? QVariant(qlonglong(s.server.segsIn)) : QVariant(), open ? QVariant(int(s.server.probes)) : QVariant(), s.client.stateName()});
+            unanswered.xs << s.seconds;
+            unanswered.values << (open ? double(s.server.probes) : 0.0);
             alive.xs << s.seconds;
             alive.values << (open ? 1.0 : 0.0);
             reachable.xs << s.seconds;
-            reachable.values << (m_cutAt >= 0 && s.seconds >= m_cutAt ? 0.0 : 1.0);
-            const bool afterCut = m_cutAt >= 0 && s.seconds >= m_cutAt;
-            if (open && !afterCut)
-                lastIdle = &s;
-            if (open && afterCut) {
-                maxCutProbes = std::max(maxCutProbes, int(s.server.probes));
-                if (cutSegsOut < 0) {
-                    // Counted from the last sample before the cut: a probe may leave right after it.
-                    cutSegsOut = lastIdle ? lastIdle->server.segsOut : s.server.segsOut;
-                    cutSegsIn = lastIdle ? lastIdle->server.segsIn : s.server.segsIn;
-                }
-                cutProbesSent = qint64(s.server.segsOut) - cutSegsOut;
-                cutAnswers = qint64(s.server.segsIn) - cutSegsIn;
-            }
+            reachable.values << (s.phase.startsWith(tr("wire cut")) ? 0.0 : 1.0);
         }
-        result.tables << table;
+        ChartSeries sent{tr("keep-alive probes sent (capture, running count)"), {}, {}};
+        for (int i = 0; i < f.probeTimesS.size(); ++i) {
+            sent.xs << f.probeTimesS[i];
+            sent.values << double(i + 1);
+        }
+        result.tables << probes << table;
         result.chart.kind = ChartKind::Line;
-        result.chart.title = tr("Keep-alive %1/%2/%3 (idle s / interval s / count)").arg(m_spec.keepIdle).arg(m_spec.keepIntvl).arg(m_spec.keepCnt);
+        result.chart.title = tr("Keep-alive %1/%2/%3 (idle s / interval s / count) across the wire").arg(m_spec.keepIdle).arg(m_spec.keepIntvl).arg(m_spec.keepCnt);
         result.chart.xLabel = tr("time (s)");
-        result.chart.yLabel = tr("segments / probes / open");
-        result.chart.series << sent << answered << probes << alive;
-        if (m_cutAt >= 0)
-            result.chart.series << reachable;
+        result.chart.yLabel = tr("probes / open");
+        result.chart.series << sent << unanswered << alive << reachable;
 
-        const IdleFigures idle = idleFigures();
-        const QString keepAliveKey = QStringLiteral("TcpExt.TCPKeepAlive");
-        const bool counterKnown = m_countersBefore.contains(keepAliveKey) && m_countersIdleEnd.contains(keepAliveKey);
-        const qint64 keepAliveCounter = counterDelta(m_countersBefore, m_countersIdleEnd, keepAliveKey);
+        const bool closed = m_closedAt >= 0;
+        const double took = closed ? m_closedAt - m_cutAt : -1.0;
+        const QString reason = m_closeReasons.isEmpty() ? QString() : m_closeReasons.first();
+        const QString utReason = m_utCloseReasons.isEmpty() ? QString() : m_utCloseReasons.first();
+        const double spacingMedian = f.spacingAfterS.isEmpty() ? -1.0 : lab::percentile(f.spacingAfterS, 50);
         result.metrics = QVariantMap{{"keepidle_s", m_spec.keepIdle},
                                      {"keepintvl_s", m_spec.keepIntvl},
                                      {"keepcnt", m_spec.keepCnt},
                                      {"samples", int(m_samples.size())},
-                                     {"idle_seconds", idle.seconds},
-                                     {"probes_sent_peer_present", idle.probesSent},
-                                     {"answers_received_peer_present", idle.answers},
-                                     {"client_segments_received_peer_present", idle.clientReceived},
-                                     {"client_segments_sent_peer_present", idle.clientSent},
-                                     {"last_ack_recv_resets", idle.ackResets},
-                                     {"last_data_recv_ms", qlonglong(idle.lastDataRecvMs)},
-                                     {"keepalive_timer_samples", idle.timerSamples},
-                                     {"proc_tcp_samples", idle.procSamples},
-                                     {"keepalive_timer_restarts", idle.timerRestarts},
-                                     {"tcpkeepalive_counter_delta", counterKnown ? QVariant(keepAliveCounter) : QVariant()},
-                                     {"tcpkeepalive_counter_scope", m_canCut ? QStringLiteral("namespace") : QStringLiteral("machine")},
+                                     {"probes_peer_present", f.probesBefore},
+                                     {"answered_peer_present", f.answersBefore},
+                                     {"probes_after_cut", f.probesAfter},
+                                     {"answers_after_cut", f.answersAfter},
+                                     {"probe_spacing_median_s", spacingMedian},
+                                     {"probe_spacing_min_s", f.spacingAfterS.isEmpty() ? -1.0 : lab::percentile(f.spacingAfterS, 0)},
+                                     {"probe_spacing_max_s", f.spacingAfterS.isEmpty() ? -1.0 : lab::percentile(f.spacingAfterS, 100)},
+                                     {"first_probe_after_cut_s", f.firstProbeAfterCutS},
+                                     {"rst_after_cut", f.rstAfterCut},
+                                     {"last_probe_to_rst_s", f.lastProbeToRstS},
+                                     {"server_closed", closed},
+                                     {"seconds_to_close", took},
+                                     {"close_reason", reason},
                                      {"client_so_keepalive", m_clientKeepAlive},
-                                     {"max_probes_peer_present", idle.maxUnanswered},
-                                     {"peer_cut", m_cutAt >= 0}};
+                                     {"client_state_after", m_clientStateAfter},
+                                     {"client_write_after", m_clientWriteOutcome}};
 
-        if (idle.samples < 2) {
-            result.findings << tr("The idle phase gave %1 sample(s) of the server's socket: too few to tell whether the keep-alive timer ran.").arg(idle.samples);
-        } else if (idle.probesSent <= 0) {
-            result.findings << tr("With the peer present no keep-alive probe left the server in %1 s of silence (tcpi_segs_out unchanged, KEEPIDLE %2 s): the keep-alive timer did not fire.")
-                                   .arg(idle.seconds, 0, 'f', 1)
-                                   .arg(m_spec.keepIdle);
-        } else {
-            result.findings << tr("With the peer present, over %1 s of sampling with no data either way (the server's tcpi_last_data_recv reached %2 ms), the server's socket sent %3 segment(s) "
-                                  "(tcpi_segs_out): with nothing to send or acknowledge, each was a keep-alive probe. The client's socket received %4 and sent %5 in that time (its TCP_INFO).")
-                                   .arg(idle.seconds, 0, 'f', 1)
-                                   .arg(idle.lastDataRecvMs)
-                                   .arg(idle.probesSent)
-                                   .arg(idle.clientReceived)
-                                   .arg(idle.clientSent);
-            result.findings << tr("%1 of %2 probes were answered: the server received %3 segment(s) (tcpi_segs_in), its tcpi_last_ack_recv fell back %4 time(s) while no data arrived, "
-                                  "and the unanswered-probe count (tcpi_probes) %5.")
-                                   .arg(std::min(idle.answers, idle.probesSent))
-                                   .arg(idle.probesSent)
-                                   .arg(idle.answers)
-                                   .arg(idle.ackResets)
-                                   .arg(idle.maxUnanswered == 0 ? tr("stayed at 0") : tr("reached %1 between a probe and its answer").arg(idle.maxUnanswered));
-        }
-        if (idle.samples >= 2) {
-            const QString counter = !counterKnown ? tr("TcpExt.TCPKeepAlive was not readable from /proc/net/netstat")
-                                    : m_canCut    ? tr("the namespace's TcpExt.TCPKeepAlive counter (probes sent) went up by %1").arg(keepAliveCounter)
-                                                  : tr("this machine's TcpExt.TCPKeepAlive counter went up by %1 (other programs' probes count too: no private namespace)").arg(keepAliveCounter);
-            if (idle.procSamples > 0)
-                result.findings << tr("/proc/net/tcp showed the keep-alive timer (timer 2) in %1 of the %2 samples that read it, its countdown restarting %3 time(s); %4.")
-                                       .arg(idle.timerSamples)
-                                       .arg(idle.procSamples)
-                                       .arg(idle.timerRestarts)
-                                       .arg(counter);
+        if (f.probesBefore > 0)
+            result.findings << tr("With the wire whole, the capture shows %1 keep-alive probe(s) from the server (a segment one byte below what it had sent, no data) %2; the client answered %3 with an ACK.")
+                                   .arg(f.probesBefore)
+                                   .arg(f.spacingBeforeS.isEmpty() ? tr("in the idle time") : tr("%1 s apart (median)").arg(lab::percentile(f.spacingBeforeS, 50), 0, 'f', 2))
+                                   .arg(f.answersBefore);
+        else
+            result.findings << tr("With the wire whole, no keep-alive probe crossed in %1 s of silence (KEEPIDLE %2 s).").arg(m_cutAt, 0, 'f', 1).arg(m_spec.keepIdle);
+        result.findings << tr("After the cut the server sent %1 unanswered probe(s) (KEEPCNT %2), the first %3 s after the cut, then %4 s apart (median; KEEPINTVL %5 s)%6.")
+                               .arg(f.probesAfter)
+                               .arg(m_spec.keepCnt)
+                               .arg(f.firstProbeAfterCutS, 0, 'f', 2)
+                               .arg(spacingMedian, 0, 'f', 2)
+                               .arg(m_spec.keepIntvl)
+                               .arg(f.rstAfterCut ? tr("; %1 s after the last one it sent an RST, which the cut wire dropped").arg(f.lastProbeToRstS, 0, 'f', 2) : QString());
+        if (closed)
+            result.findings << tr("The kernel dropped the server's connection %1 s after the cut (sampled every %2 ms); the server's log gave: %3.")
+                                   .arg(took, 0, 'f', 2)
+                                   .arg(kSampleMs)
+                                   .arg(reason.isEmpty() ? tr("no close reason") : reason);
+        else
+            result.findings << tr("The server's connection was still open %1 s after the cut.").arg(kCutPhaseLimitMs / 1000);
+        result.findings << tr("The client (SO_KEEPALIVE read back: %1) still saw its connection as %2 (TCP_INFO); its write once the wire was back got: %3.")
+                               .arg(m_clientKeepAlive < 0 ? tr("unreadable") : m_clientKeepAlive ? tr("on") : tr("off"))
+                               .arg(m_clientStateAfter)
+                               .arg(m_clientWriteOutcome);
+
+        if (m_spec.userTimeoutMs > 0) {
+            const double keepCntWouldTake = double(m_spec.keepIdle + m_spec.userTimeoutKeepCnt * m_spec.keepIntvl);
+            result.metrics[QStringLiteral("ut.user_timeout_ms")] = m_spec.userTimeoutMs;
+            result.metrics[QStringLiteral("ut.keepcnt")] = m_spec.userTimeoutKeepCnt;
+            result.metrics[QStringLiteral("ut.probes_after_cut")] = ut.probesAfter;
+            result.metrics[QStringLiteral("ut.seconds_to_close")] = m_utSecondsToClose;
+            result.metrics[QStringLiteral("ut.close_reason")] = utReason;
+            result.metrics[QStringLiteral("ut.keepcnt_would_take_s")] = keepCntWouldTake;
+            if (m_utSecondsToClose >= 0)
+                result.findings << tr("With TCP_USER_TIMEOUT %1 ms and KEEPCNT %2, the second connection, cut right after its handshake, sent %3 probe(s) and was dropped %4 s after the cut "
+                                      "(log: %5): the user timeout ended it, not KEEPCNT, whose %2 probes would have taken %6 s.")
+                                       .arg(m_spec.userTimeoutMs)
+                                       .arg(m_spec.userTimeoutKeepCnt)
+                                       .arg(ut.probesAfter)
+                                       .arg(m_utSecondsToClose, 0, 'f', 2)
+                                       .arg(utReason.isEmpty() ? tr("no close reason") : utReason)
+                                       .arg(keepCntWouldTake, 0, 'f', 0);
             else
-                result.findings << tr("/proc/net/tcp was not read while the peer was present (too slow here, see the notes); %1.").arg(counter);
+                result.findings << tr("With TCP_USER_TIMEOUT %1 ms and KEEPCNT %2, the second connection was still open at the end (%3 probes sent).")
+                                       .arg(m_spec.userTimeoutMs)
+                                       .arg(m_spec.userTimeoutKeepCnt)
+                                       .arg(ut.probesAfter);
         }
-        if (m_procSlowMs > 0)
-            result.notes << tr("Reading /proc/net/tcp took up to %1 ms (%2 sockets on this machine), longer than half a sample period, so its timer column was left out of %3 of %4 samples.")
-                                .arg(m_procSlowMs)
-                                .arg(m_procSockets)
-                                .arg(m_procSkipped)
-                                .arg(m_samples.size());
-        if (m_cutAt >= 0) {
-            const bool closed = m_closedAt >= 0;
-            const QString reason = m_closeReasons.isEmpty() ? QString() : m_closeReasons.first();
-            // The first unanswered probe goes out at most KEEPIDLE after the last answer; then
-            // KEEPCNT probes KEEPINTVL apart; sampling adds up to one sample period.
-            const double low = double(m_spec.keepCnt * m_spec.keepIntvl);
-            const double high = double(m_spec.keepIdle + m_spec.keepCnt * m_spec.keepIntvl) + kSampleMs / 1000.0;
-            const double took = closed ? m_closedAt - m_cutAt : -1.0;
-            result.metrics[QStringLiteral("max_probes_peer_gone")] = maxCutProbes;
-            result.metrics[QStringLiteral("probes_sent_peer_gone")] = cutProbesSent;
-            result.metrics[QStringLiteral("answers_received_peer_gone")] = cutAnswers;
-            result.metrics[QStringLiteral("server_closed")] = closed;
-            result.metrics[QStringLiteral("seconds_to_close")] = took;
-            result.metrics[QStringLiteral("expected_close_from_s")] = low;
-            result.metrics[QStringLiteral("expected_close_to_s")] = high;
-            result.metrics[QStringLiteral("close_reason")] = reason;
-            result.metrics[QStringLiteral("client_state_after")] = m_clientStateAfter;
-            result.metrics[QStringLiteral("client_write_after")] = m_clientWriteOutcome;
-            if (closed)
-                result.findings << tr("After the path was cut the server sent %1 more segment(s) and received %2; the unanswered-probe count reached %3 and the kernel dropped the connection "
-                                      "%4 s after the cut (sampled every %5 ms): %6 the %7-%8 s that KEEPCNT unanswered probes KEEPINTVL apart take, the first at most KEEPIDLE after the last answer. "
-                                      "The server's log gave: %9.")
-                                       .arg(cutProbesSent)
-                                       .arg(cutAnswers)
-                                       .arg(maxCutProbes)
-                                       .arg(took, 0, 'f', 2)
-                                       .arg(kSampleMs)
-                                       .arg(took >= low && took <= high ? tr("inside") : tr("outside"))
-                                       .arg(low, 0, 'f', 0)
-                                       .arg(high, 0, 'f', 2)
-                                       .arg(reason.isEmpty() ? tr("no close reason") : reason);
-            else
-                result.findings << tr("After the path was cut the server's connection was still open %1 s later (segments sent since the cut: %2, unanswered probes counted: %3).")
-                                       .arg(kCutPhaseLimitMs / 1000)
-                                       .arg(cutProbesSent)
-                                       .arg(maxCutProbes);
-            result.findings << tr("The client (SO_KEEPALIVE read back: %1) saw its connection as %2 (TCP_INFO) %3; its next write, once the path was back, got: %4.")
-                                   .arg(m_clientKeepAlive < 0 ? tr("unreadable") : m_clientKeepAlive ? tr("on") : tr("off"))
-                                   .arg(m_clientStateAfter)
-                                   .arg(closed ? tr("after the server had dropped it") : tr("at the end"))
-                                   .arg(m_clientWriteOutcome);
-        }
+        result.notes << tr("The wire was cut both ways (cut in its spec): every packet, the probes and the server's final RST included, was dropped, so neither side heard of the other; "
+                           "the probes were picked from the capture (a server segment whose sequence number is one below what it had sent, carrying at most one byte).");
+        result.notes << tr("Why: with TCP_USER_TIMEOUT set, the keep-alive timer gives up once that long has passed since the last thing heard from the peer (and at least one probe is out), "
+                           "whatever KEEPCNT says.");
     }
 
     const KeepAliveExperiment &m_spec;
     const ExperimentContext &m_context;
-    bool m_canCut;
+    ExperimentWire &m_path;
     QElapsedTimer m_clock;
+    qint64 m_originNs = 0;
     QList<Sample> m_samples;
     QStringList m_closeReasons;
-    quint16 m_serverPort = 0;
+    QStringList m_utCloseReasons;
     quint16 m_clientPort = 0;
+    quint16 m_utClientPort = 0;
+    qint64 m_cutNs = 0;
+    qint64 m_restoredNs = 0;
+    qint64 m_utCutNs = 0;
+    qint64 m_utRestoredNs = 0;
     double m_cutAt = -1;
     double m_closedAt = -1;
+    double m_utSecondsToClose = -1;
     QString m_clientStateAfter;
     QString m_clientWriteOutcome;
     int m_clientKeepAlive = -1;
-    QElapsedTimer m_procClock; // since the last /proc/net/tcp read ended
-    qint64 m_procCostMs = 0;   // how long the last read took
-    qint64 m_procSlowMs = 0;   // the slowest read, when one took longer than half a sample period
-    int m_procSockets = 0;
-    int m_procSkipped = 0;     // samples taken without reading it
-    QMap<QString, qint64> m_countersBefore;  // at the start of the idle phase
-    QMap<QString, qint64> m_countersIdleEnd; // at its end
 };
 
 } // namespace
+
+WireSpec KeepAliveExperiment::defaultProfile()
+{
+    WireSpec spec;
+    spec.c2s.delayMs = 5;
+    spec.s2c.delayMs = 5;
+    return spec;
+}
 
 QString KeepAliveExperiment::title() const
 {
@@ -456,32 +489,28 @@ QString KeepAliveExperiment::title() const
 
 QString KeepAliveExperiment::explanation() const
 {
-    return tr("An idle connection with KEEPIDLE %1 s, KEEPINTVL %2 s, KEEPCNT %3: watch the probes the server's socket sends to the silent peer and the answers it gets (TCP_INFO segment counts).\n"
-              "Then the path to the peer is cut (lo down in a private network namespace): watch the unanswered probes count up until the kernel drops the connection.")
+    return tr("An idle connection across the wire with KEEPIDLE %1 s, KEEPINTVL %2 s, KEEPCNT %3: watch the probes the server sends to the silent peer and the ACKs that answer them (capture).\n"
+              "Then the wire is cut: count the unanswered probes and their spacing until the kernel drops the connection with ETIMEDOUT; last, TCP_USER_TIMEOUT %4 ms ends a connection before KEEPCNT %5 would.")
         .arg(keepIdle)
         .arg(keepIntvl)
-        .arg(keepCnt);
+        .arg(keepCnt)
+        .arg(userTimeoutMs)
+        .arg(userTimeoutKeepCnt);
 }
 
 ExperimentResult KeepAliveExperiment::run(const ExperimentContext &context)
 {
-    std::unique_ptr<KeepAliveRun> run = std::make_unique<KeepAliveRun>(*this, context, true);
-    const Error nsError = netns::runInPrivateNetworkNamespace([&] { run->run(); });
-    if (nsError) {
-        // No namespace: the idle part still runs on 127.0.0.1, but the path cannot be cut
-        // without taking the machine's own loopback down.
-        run = std::make_unique<KeepAliveRun>(*this, context, false);
-        run->run();
-        run->result.notes << tr("The peer-vanishes part was skipped: %1. Cutting the path needs a private network namespace, where lo can be taken down without disturbing this machine.")
-                                 .arg(nsError.text());
-    } else {
-        run->result.notes << tr("Ran in a private network namespace; the peer vanished by taking its lo down, so no FIN or RST could reach the server.");
-    }
-    if (run->cancelled || context.cancelled())
+    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
+    if (!started)
+        return wireUnavailableResult(started.error());
+    std::unique_ptr<ExperimentWire> path = started.take();
+    KeepAliveRun run(*this, context, *path);
+    run.run();
+    if (run.cancelled || context.cancelled())
         return cancelledResult();
-    if (!run->failure.isEmpty())
-        return failedResult(run->failure);
-    ExperimentResult result = run->result;
+    if (!run.failure.isEmpty())
+        return failedResult(run.failure);
+    ExperimentResult result = run.result;
     result.name = name();
     result.title = title();
     return result;

@@ -1,6 +1,8 @@
 #include "reuseaddrexperiment.h"
 
+#include "capturedconnections.h"
 #include "experimentsupport.h"
+#include "loopbackcapture.h"
 #include "server.h"
 #include "systemlimits.h"
 
@@ -67,12 +69,49 @@ ExperimentResult ReuseAddrExperiment::run(const ExperimentContext &context)
     const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
     result.notes << (nsError ? tr("Ran in this machine's network namespace, sharing its TIME_WAIT table with every other program (%1).").arg(nsError.text())
                              : tr("Ran in a private network namespace, with a TIME_WAIT table of its own."));
+    if (const QString note = lab::wireNotUsedNote(context); !note.isEmpty())
+        result.notes << note;
     return result;
+}
+
+// Who closed first, from the capture: the side whose FIN went first is the one that waits in
+// TIME_WAIT (RFC 793's active closer).
+void ReuseAddrExperiment::reportFinsFromCapture(ExperimentResult &result, LoopbackCapture &capture) const
+{
+    capture.requestLadder(0, 20);
+    capture.finish(result);
+    int serverFirst = 0;
+    int clientFirst = 0;
+    int connections = 0;
+    for (const lab::CapturedConnection &c : lab::capturedConnections(capture.packets())) {
+        const lab::CapturedSegment *firstFin = nullptr;
+        for (const lab::CapturedSegment &s : c.segments) {
+            if (s.has(wire::tcpflag::Fin)) {
+                firstFin = &s;
+                break;
+            }
+        }
+        if (!firstFin)
+            continue;
+        ++connections;
+        (firstFin->fromClient() ? clientFirst : serverFirst) += 1;
+    }
+    result.metrics[QStringLiteral("capture.connections_closed")] = connections;
+    result.metrics[QStringLiteral("capture.server_fin_first")] = serverFirst;
+    result.metrics[QStringLiteral("capture.client_fin_first")] = clientFirst;
+    result.findings << tr("The capture shows who closed first: the server's FIN went first on %1 of %2 connections (the client's on %3), "
+                          "so those ended in TIME_WAIT on the server's side, on the server's port.")
+                           .arg(serverFirst)
+                           .arg(connections)
+                           .arg(clientFirst);
 }
 
 ExperimentResult ReuseAddrExperiment::runHere(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
+    Result<std::unique_ptr<LoopbackCapture>> capture = LoopbackCapture::start(context);
+    if (!capture)
+        result.notes << LoopbackCapture::unavailableNote(capture.error());
     const QString overflowKey = QStringLiteral("TcpExt.TCPTimeWaitOverflow");
     const QMap<QString, qint64> countersBefore = readNetCounters();
     QList<Attempt> attempts;
@@ -83,6 +122,8 @@ ExperimentResult ReuseAddrExperiment::runHere(const ExperimentContext &context)
         if (Error e = first.start(restartConfig(0, reuse)))
             return failedResult(e.text());
         const quint16 port = first.port();
+        if (capture)
+            capture.value()->addServerPort(port);
         for (int i = 0; i < clients; ++i) {
             if (context.cancelled())
                 return cancelledResult();
@@ -182,6 +223,8 @@ ExperimentResult ReuseAddrExperiment::runHere(const ExperimentContext &context)
     result.notes << tr("Why: Linux keeps a connection that closed first in TIME_WAIT for 60 s, and bind() refuses a port with TIME_WAIT connections unless both the old and the new socket set SO_REUSEADDR; "
                        "it never lets two listeners share a port through SO_REUSEADDR (that is SO_REUSEPORT).");
     result.notes << tr("The lab counts the TIME_WAIT sockets from /proc/net/tcp (state 06) on the server's port. SO_REUSEPORT is off in both servers.");
+    if (capture)
+        reportFinsFromCapture(result, *capture.value());
     return result;
 }
 

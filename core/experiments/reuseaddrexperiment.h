@@ -6,6 +6,8 @@
 
 namespace tcplab {
 
+class LoopbackCapture;
+
 class ReuseAddrExperiment final : public Experiment
 {
 public:
@@ -18,6 +20,7 @@ public:
 
 private:
     ExperimentResult runHere(const ExperimentContext &context);
+    void reportFinsFromCapture(ExperimentResult &result, LoopbackCapture &capture) const;
 };
 
 } // namespace tcplab

@@ -1,7 +1,9 @@
 #include "reuseportexperiment.h"
 
+#include "capturedconnections.h"
 #include "experimentsupport.h"
 #include "listener.h"
+#include "loopbackcapture.h"
 #include "tcpinfo.h"
 
 #include <QCoreApplication>
@@ -60,7 +62,22 @@ QString ReusePortExperiment::explanation() const
 
 ExperimentResult ReusePortExperiment::run(const ExperimentContext &context)
 {
+    // In a private network namespace (the same for a normal user as for root), captured on its lo.
+    ExperimentResult result;
+    const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
+    result.notes << (nsError ? tr("Ran on this machine's loopback (%1).").arg(nsError.text())
+                             : tr("Ran on the loopback of a private network namespace, where the capture sees only this experiment's packets."));
+    if (const QString note = lab::wireNotUsedNote(context); !note.isEmpty())
+        result.notes << note;
+    return result;
+}
+
+ExperimentResult ReusePortExperiment::runHere(const ExperimentContext &context)
+{
     ExperimentResult result = newResult();
+    Result<std::unique_ptr<LoopbackCapture>> capture = LoopbackCapture::start(context);
+    if (!capture)
+        result.notes << LoopbackCapture::unavailableNote(capture.error());
     std::vector<ListenerSocket> sockets;
     quint16 port = 0;
     context.progress(5, tr("opening %1 listeners with SO_REUSEPORT").arg(listeners));
@@ -72,6 +89,8 @@ ExperimentResult ReusePortExperiment::run(const ExperimentContext &context)
         port = sockets.front().port;
     }
 
+    if (capture)
+        capture.value()->addServerPort(port);
     context.progress(20, tr("%1 clients connect to port %2").arg(clients).arg(port));
     std::vector<FileDescriptor> clientSockets;
     for (int i = 0; i < clients; ++i) {
@@ -152,6 +171,21 @@ ExperimentResult ReusePortExperiment::run(const ExperimentContext &context)
                        "it lets a socket join the group only when every socket in it, the new one included, set SO_REUSEPORT before bind() (and they belong to the same user).");
     result.notes << tr("Each listener is a socket opened by the lab's core (options before bind, then listen); the connections were counted by accepting them from each listener.");
     context.progress(95, tr("closing"));
+    if (capture) {
+        clientSockets.clear();
+        sockets.clear();
+        capture.value()->requestLadder(0, 12);
+        capture.value()->finish(result);
+        int handshakes = 0;
+        for (const lab::CapturedConnection &c : lab::capturedConnections(capture.value()->packets())) {
+            if (c.serverPort() == port)
+                handshakes += c.count(false, [](const lab::CapturedSegment &s) { return s.isSynAck(); }) > 0 ? 1 : 0;
+        }
+        result.metrics[QStringLiteral("capture.handshakes")] = handshakes;
+        result.findings << tr("The capture shows %1 handshakes answered on port %2, one SYN-ACK each: on the wire the listeners are indistinguishable, only the accept queues tell them apart.")
+                               .arg(handshakes)
+                               .arg(port);
+    }
     return result;
 }
 

@@ -16,6 +16,9 @@ public:
 
     int listeners = 3;
     int clients = 60;
+
+private:
+    ExperimentResult runHere(const ExperimentContext &context);
 };
 
 } // namespace tcplab
