@@ -6,6 +6,7 @@
 #include "labwindowlauncher.h"
 #include "usernamespace.h"
 #include "wirecommand.h"
+#include "wire/wirespec.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -115,7 +116,11 @@ int main(int argc, char **argv)
         return 2;
     }
     const bool json = parser.isSet("json");
-    if (const QString misplaced = misplacedWireFlags(parser, client, headless); !misplaced.isEmpty()) {
+    if (!headless && !gui && !client && !experiment) {
+        std::fprintf(stderr, "tcplab: no display available (DISPLAY and WAYLAND_DISPLAY are unset): starting the headless server\n");
+        headless = true;
+    }
+    if (const QString misplaced = misplacedWireFlags(parser, client, headless, experiment); !misplaced.isEmpty()) {
         std::fprintf(stderr, "tcplab: %s (see --help)\n", qPrintable(misplaced));
         return 2;
     }
@@ -128,10 +133,6 @@ int main(int argc, char **argv)
     if (experiment)
         return runExperimentCommand(parser.value("experiment"), json);
 
-    if (!headless && !gui) {
-        std::fprintf(stderr, "tcplab: no display available (DISPLAY and WAYLAND_DISPLAY are unset): starting the headless server\n");
-        headless = true;
-    }
     if (headless) {
         Result<ServerConfig> config = serverConfigFromParser(parser, ServerConfig::seedDefaults());
         if (!config) {
@@ -146,5 +147,14 @@ int main(int argc, char **argv)
     launch.startNow = parser.isSet("start");
     launch.applyFlags = [&parser](const ServerConfig &base) { return serverConfigFromParser(parser, base); };
     launch.uiLagReportPath = parser.value("report-ui-lag");
+    if (parser.isSet("wire")) {
+        // The window across the wire: a bad spec is refused before any window opens.
+        if (const Result<tcplab::wire::WireSpec> spec = tcplab::wire::WireSpec::parse(parser.value("wire")); !spec) {
+            std::fprintf(stderr, "tcplab: %s\n", qPrintable(spec.error().text()));
+            return 2;
+        }
+        launch.acrossWire = true;
+        launch.wireSpec = parser.value("wire");
+    }
     return runLabWindow(launch);
 }
