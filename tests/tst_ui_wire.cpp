@@ -11,10 +11,15 @@
 #include "optionreportmodel.h"
 #include "serverpanel.h"
 #include "testsupport.h"
+#include "wire/wirecountersmodel.h"
+#include "wire/wirepanel.h"
 #include "wire/capturering.h"
 #include "wire/wire.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QListView>
+#include <QStringListModel>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -93,6 +98,7 @@ private slots:
     void serverAndClientRunAcrossTheWire();
     void networkPathAndSpecAreSaved();
     void badSpecIsRefusedAtStart();
+    void wirePanelChangesTheLiveSpec();
     void programOpensTheWindowAcrossTheWire();
 
 private:
@@ -267,6 +273,107 @@ void TestUiWire::programOpensTheWindowAcrossTheWire()
     // The flag was for that run only.
     QSettings saved(m_dir->filePath(QStringLiteral("config/TCP Lab/tcplab.conf")), QSettings::IniFormat);
     QVERIFY(!saved.contains(QStringLiteral("wire/path")));
+}
+
+double rttMs(ClientPanel *client)
+{
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("RTT ([0-9.]+) ms")).match(client->rttText());
+    return m.hasMatch() ? m.captured(1).toDouble() : -1;
+}
+
+bool sendOnce(ClientPanel *client)
+{
+    if (!client->send())
+        return false;
+    return waitFor([&] { return !client->isBusy(); }, 10000) && !client->replyText().isEmpty();
+}
+
+void TestUiWire::wirePanelChangesTheLiveSpec()
+{
+    using wire::Direction;
+    for (const WirePanel::Preset &p : WirePanel::presets())
+        QVERIFY2(wire::WireSpec::parse(p.spec), qPrintable(p.name));
+
+    LabWindow w(settingsPath());
+    w.show();
+    chooseWire(w, QStringLiteral("delay=5ms"));
+    START_ACROSS_WIRE(w);
+    WirePanel *panel = w.wirePanel();
+    QCOMPARE(panel->controls(Direction::ClientToServer).delay->value(), 5.0);
+    ClientPanel *client = w.clientPanel();
+    QVERIFY(sendOnce(client));
+    const double before = rttMs(client);
+    QVERIFY2(before >= 9.0 && before < 90.0, qPrintable(client->rttText()));
+
+    // A spin-box edit applies once it settles (the panel's timer), read back from the wire.
+    panel->controls(Direction::ClientToServer).delay->setValue(100);
+    QVERIFY(waitFor([&] { return w.wire()->spec().c2s.delayMs == 100.0; }, 3000));
+    QCOMPARE(w.wire()->spec().s2c.delayMs, 5.0);
+    QCOMPARE(w.serverPanel()->wireSpecText(), QStringLiteral("c2s.delay=100ms,s2c.delay=5ms"));
+    QVERIFY(logContains(w, QStringLiteral("c2s.delay=100ms")));
+    QVERIFY(logContains(w, QStringLiteral("applied live")));
+    // ... and the packets feel it: the round trip is now 105 ms.
+    QVERIFY(sendOnce(client));
+    QVERIFY2(rttMs(client) >= 104.0, qPrintable(client->rttText()));
+
+    const WirePanel::DirectionControls &s2c = panel->controls(Direction::ServerToClient);
+    s2c.rate->setValue(400);
+    s2c.limit->setValue(50);
+    s2c.loss->setValue(1.5);
+    s2c.duplicate->setValue(2);
+    s2c.reorder->setValue(3);
+    s2c.jitter->setValue(1);
+    panel->flushEdits();
+    wire::WireSpec live = w.wire()->spec();
+    QCOMPARE(live.s2c.rateBitsPerSecond, quint64(400000));
+    QCOMPARE(live.s2c.limitPackets, 50);
+    QCOMPARE(live.s2c.lossPercent, 1.5);
+    QCOMPARE(live.s2c.duplicatePercent, 2.0);
+    QCOMPARE(live.s2c.reorderPercent, 3.0);
+    QCOMPARE(live.s2c.jitterMs, 1.0);
+    QCOMPARE(live.c2s.rateBitsPerSecond, quint64(0));
+
+    // Targeted drops: a bad rule is refused with the grammar's message, a good one applies.
+    panel->dropEdit()->setText(QStringLiteral("sideways:syn"));
+    panel->addDropButton()->click();
+    QVERIFY(!panel->dropMessage().isEmpty());
+    QVERIFY(w.wire()->spec().drops.isEmpty());
+    panel->dropEdit()->setText(QStringLiteral("s2c:syn-ack*2"));
+    panel->addDropButton()->click();
+    QCOMPARE(w.wire()->spec().drops.size(), 1);
+    QCOMPARE(w.wire()->spec().drops.first().toString(), QStringLiteral("s2c:syn-ack*2"));
+    QCOMPARE(panel->dropModel()->rowCount(), 1);
+
+    // A preset sets both directions and keeps the drop rule.
+    const int mobile = panel->presetCombo()->findText(QStringLiteral("mobile 3G 400 kbit 100 ms"));
+    QVERIFY(mobile > 0);
+    panel->presetCombo()->setCurrentIndex(mobile);
+    emit panel->presetCombo()->activated(mobile);
+    wire::WireSpec expected = wire::WireSpec::parse(QStringLiteral("delay=50ms,rate=400kbit,limit=200,drop=s2c:syn-ack*2")).value();
+    QCOMPARE(w.wire()->spec(), expected);
+    QCOMPARE(panel->controls(Direction::ServerToClient).delay->value(), 50.0);
+
+    panel->dropView()->setCurrentIndex(panel->dropModel()->index(0));
+    panel->removeDropButton()->click();
+    QVERIFY(w.wire()->spec().drops.isEmpty());
+
+    // Cut and Restore, both directions at once.
+    QCOMPARE(panel->cutButton()->text(), QStringLiteral("Cut"));
+    panel->cutButton()->click();
+    QVERIFY(w.wire()->spec().c2s.cut && w.wire()->spec().s2c.cut);
+    QCOMPARE(panel->cutButton()->text(), QStringLiteral("Restore"));
+    QVERIFY(logContains(w, QStringLiteral("cut")));
+    panel->cutButton()->click();
+    QVERIFY(!w.wire()->spec().c2s.cut && !w.wire()->spec().s2c.cut);
+
+    // The counters follow the traffic on the panel's timer.
+    const quint64 seen = panel->countersModel()->counters().c2s.packets;
+    QVERIFY(sendOnce(client));
+    QVERIFY(waitFor([&] { return panel->countersModel()->counters().c2s.packets >= seen + 3; }, 3000));
+    QVERIFY(panel->countersModel()->index(WireCountersModel::Bytes, 1).data(Qt::UserRole).toULongLong() > 0);
+    QVERIFY2(panel->ringText().startsWith(QLocale().toString(qint64(w.captureRing()->written()))) || w.captureRing()->written() > 0,
+             qPrintable(panel->ringText()));
+    QVERIFY(!panel->ringText().startsWith(QStringLiteral("0 ")));
 }
 
 QTEST_MAIN(TestUiWire)

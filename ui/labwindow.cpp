@@ -12,6 +12,7 @@
 #include "systempanel.h"
 #include "wire/capturering.h"
 #include "wire/wire.h"
+#include "wire/wirepanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -102,6 +103,8 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     m_experimentsPanel = new ExperimentsPanel(m_tabs);
     m_experimentsPanel->setObjectName(QStringLiteral("experimentsPanel"));
     m_tabs->addTab(m_experimentsPanel, tr("Experiments"));
+    m_wirePanel = new WirePanel(m_tabs);
+    m_tabs->addTab(m_wirePanel, tr("Wire"));
 
     m_logPanel = new LogPanel(this);
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -121,6 +124,7 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     connect(m_serverPanel->startButton(), &QPushButton::clicked, this, &LabWindow::toggleServer);
     connect(m_serverPanel, &ServerPanel::optionEdited, this, &LabWindow::onOptionEdited);
     connect(m_serverPanel, &ServerPanel::networkPathEdited, this, &LabWindow::onNetworkPathEdited);
+    connect(m_wirePanel, &WirePanel::specEdited, this, &LabWindow::onWirePanelEdited);
     connect(m_server.events(), &EventHub::eventsReady, this, &LabWindow::onEventsReady);
     connect(&m_server, &Server::failed, this, &LabWindow::onServerFailed);
     connect(m_clientPanel, &ClientPanel::clientEvent, this, [this](const ServerEvent &e) {
@@ -198,7 +202,7 @@ void LabWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
-    const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System"), tr("Experiments")};
+    const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System"), tr("Experiments"), tr("Wire")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *a = view->addAction(names[i], this, [this, i] { m_tabs->setCurrentIndex(i); });
         a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
@@ -471,8 +475,20 @@ void LabWindow::updateServerState()
 void LabWindow::setNetworkPath(ServerPanel::NetworkPath path, const QString &spec)
 {
     m_serverPanel->setNetworkPath(path, spec);
-    if (const Result<wire::WireSpec> parsed = wire::WireSpec::parse(spec))
+    if (const Result<wire::WireSpec> parsed = wire::WireSpec::parse(spec)) {
         m_wireSpec = parsed.value();
+        m_wirePanel->setSpec(m_wireSpec);
+    }
+}
+
+void LabWindow::onWirePanelEdited(const wire::WireSpec &spec)
+{
+    // The server panel's spec field shows the same spec, in its canonical form.
+    m_serverPanel->setNetworkPath(m_serverPanel->networkPath(), spec.toString());
+    m_settings->beginGroup(kWireGroup);
+    m_settings->setValue(QStringLiteral("spec"), spec.toString());
+    m_settings->endGroup();
+    applyWireSpec(spec);
 }
 
 void LabWindow::onNetworkPathEdited()
@@ -488,22 +504,45 @@ void LabWindow::onNetworkPathEdited()
             statusBar()->showMessage(spec.error().text(), 8000);
         return;
     }
-    if (!(spec.value() == m_wireSpec))
+    if (!(spec.value() == m_wireSpec)) {
+        m_wirePanel->setSpec(spec.value());
         applyWireSpec(spec.value());
+    }
     if (m_server.isRunning() && onWire != bool(m_wire))
         statusBar()->showMessage(tr("Network path changed while running: it applies on restart (Ctrl+Shift+R)"), 8000);
 }
 
 void LabWindow::applyWireSpec(const wire::WireSpec &spec)
 {
+    // The items that changed, for the log: the canonical forms differ in them.
+    const QStringList before = m_wireSpec.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList after = spec.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    QStringList changed;
+    for (const QString &item : after) {
+        if (!before.contains(item))
+            changed << item;
+    }
+    for (const QString &item : before) {
+        const QString key = item.section(QLatin1Char('='), 0, 0);
+        bool stillThere = false;
+        for (const QString &a : after)
+            stillThere = stillThere || a.section(QLatin1Char('='), 0, 0) == key;
+        if (!stillThere)
+            changed << tr("%1 removed").arg(item);
+    }
     m_wireSpec = spec;
-    if (!m_wire)
+    if (m_wirePanel->spec() != spec)
+        m_wirePanel->setSpec(spec);
+    const QString what = changed.isEmpty() ? tr("no change") : changed.join(QStringLiteral(", "));
+    if (!m_wire) {
+        logNotice(tr("wire: %1, now %2 (applies when the wire starts)").arg(what, specText(spec)));
         return;
+    }
     if (const Error e = m_wire->setSpec(spec)) {
         reportError(tr("The wire kept its spec: %1").arg(e.text()));
         return;
     }
-    logNotice(tr("wire: now %1 (applied live)").arg(specText(spec)));
+    logNotice(tr("wire: %1, now %2 (applied live)").arg(what, specText(spec)));
     updateServerState();
 }
 
@@ -521,6 +560,7 @@ bool LabWindow::startWire(const wire::WireSpec &spec)
     m_wireSpec = spec;
     logNotice(tr("wire: up, client side %1, server side %2, %3")
                   .arg(m_wire->clientAddress().toString(), m_wire->serverAddress().toString(), specText(spec)));
+    m_wirePanel->setSource(m_wire.get(), m_ring);
     emit wireStarted();
     return true;
 }
@@ -531,6 +571,8 @@ void LabWindow::stopWire()
         return;
     m_clientPanel->setSocketFactory({});
     m_server.setSocketFactory({});
+    m_wirePanel->refreshCounters(); // the last counters stay on screen
+    m_wirePanel->setSource(nullptr, m_ring);
     m_wire.reset();
     logNotice(tr("wire: down (the capture stays in the Packets tab until the next start)"));
 }

@@ -31,6 +31,7 @@ class OptionReportModel;
 class ServerPanel;
 class SystemPanel;
 class ExperimentsPanel;
+class WirePanel;
 
 class LabWindow : public QMainWindow
 {
@@ -74,6 +75,7 @@ public:
     OptionReportModel *reportModel() const { return m_reportModel; }
     SystemPanel *systemPanel() const { return m_systemPanel; }
     ExperimentsPanel *experimentsPanel() const { return m_experimentsPanel; }
+    WirePanel *wirePanel() const { return m_wirePanel; }
     QTabWidget *tabs() const { return m_tabs; }
     QString endpointText() const;
 
@@ -102,6 +104,7 @@ private:
     void reportError(const QString &text);
     void logNotice(const QString &text);
     void onNetworkPathEdited();
+    void onWirePanelEdited(const wire::WireSpec &spec);
     bool startWire(const wire::WireSpec &spec);
     void stopWire();
 
@@ -119,6 +122,7 @@ private:
     ConnectionsPanel *m_connectionsPanel;
     OptionReportModel *m_reportModel;
     ExperimentsPanel *m_experimentsPanel = nullptr;
+    WirePanel *m_wirePanel = nullptr;
     SystemPanel *m_systemPanel;
     QTabWidget *m_tabs;
     QSplitter *m_splitter;
