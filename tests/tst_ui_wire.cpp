@@ -11,12 +11,22 @@
 #include "optionreportmodel.h"
 #include "serverpanel.h"
 #include "testsupport.h"
+#include "wire/ladderview.h"
+#include "wire/packetmodel.h"
+#include "wire/packetspanel.h"
 #include "wire/wirecountersmodel.h"
 #include "wire/wirepanel.h"
+#include "wireframes.h"
 #include "wire/capturering.h"
 #include "wire/wire.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QDoubleSpinBox>
 #include <QListView>
 #include <QStringListModel>
@@ -99,6 +109,10 @@ private slots:
     void networkPathAndSpecAreSaved();
     void badSpecIsRefusedAtStart();
     void wirePanelChangesTheLiveSpec();
+    void packetListStaysSmoothWith200000Packets();
+    void packetsAreShownInTheRelaysOrder();
+    void ladderDrawsTheHandshakeAcrossA50msWire();
+    void cutShowsDropsInTheListAndCrossesInTheLadder();
     void programOpensTheWindowAcrossTheWire();
 
 private:
@@ -374,6 +388,282 @@ void TestUiWire::wirePanelChangesTheLiveSpec()
     QVERIFY2(panel->ringText().startsWith(QLocale().toString(qint64(w.captureRing()->written()))) || w.captureRing()->written() > 0,
              qPrintable(panel->ringText()));
     QVERIFY(!panel->ringText().startsWith(QStringLiteral("0 ")));
+}
+
+namespace {
+
+constexpr quint8 kFin = 0x01, kSyn = 0x02, kPsh = 0x08, kAck = 0x10;
+
+// 2000 connections of 100 packets: handshake, 47 requests of 100 bytes each answered by a pure
+// ACK (every 10th request dropped by random loss), FIN/ACK both ways and the last ACK.
+constexpr int kConnections = 2000;
+constexpr int kPerConnection = 100;
+
+void fillRing(wire::CaptureRing &ring, int *droppedCount)
+{
+    using namespace wireframes;
+    *droppedCount = 0;
+    quint64 index = 0;
+    qint64 t = kStartNs;
+    const QByteArray payload(100, 'x');
+    for (int c = 0; c < kConnections; ++c) {
+        const Endpoint client{kClientAddress, quint16(10000 + c)};
+        const Endpoint server{kServerAddress, kServerPort};
+        quint32 cseq = kClientIsn, sseq = kServerIsn;
+        auto push = [&](bool c2s, const wireframes::Segment &seg, bool drop = false) {
+            const QByteArray f = c2s ? frame(client, server, seg) : frame(server, client, seg);
+            t += ms(0.05);
+            ring.push(packet(index++, c2s ? wire::Direction::ClientToServer : wire::Direction::ServerToClient, t, drop ? -1 : t + ms(20), f,
+                             drop ? wire::PacketFate::DroppedLoss : wire::PacketFate::Delivered));
+        };
+        push(true, {kSyn, cseq, 0, 64240, optMss(1460), {}});
+        push(false, {kSyn | kAck, sseq, cseq + 1, 65160, optMss(1460), {}});
+        ++cseq;
+        ++sseq;
+        push(true, {kAck, cseq, sseq, 502, {}, {}});
+        for (int r = 0; r < 47; ++r) {
+            const bool drop = r % 10 == 0;
+            *droppedCount += drop ? 1 : 0;
+            push(true, {kPsh | kAck, cseq, sseq, 502, {}, payload}, drop);
+            cseq += 100;
+            push(false, {kAck, sseq, cseq, 509, {}, {}});
+        }
+        push(true, {kFin | kAck, cseq, sseq, 502, {}, {}});
+        push(false, {kFin | kAck, sseq, cseq + 1, 509, {}, {}});
+        push(true, {kAck, cseq + 1, sseq + 1, 502, {}, {}});
+    }
+}
+
+qint64 timed(const std::function<void()> &work)
+{
+    QElapsedTimer t;
+    t.start();
+    work();
+    return t.elapsed();
+}
+
+} // namespace
+
+// Behaviour, not a benchmark: with a full ring the list takes every packet in coalesced inserts,
+// and a filter change or a scroll end at once (bounds far above the 20 ms and 0.5 s they take
+// here, for ASan on a loaded machine; a table that measures every row takes 30 s to scroll).
+void TestUiWire::packetListStaysSmoothWith200000Packets()
+{
+    auto ring = std::make_shared<wire::CaptureRing>();
+    int dropped = 0;
+    fillRing(*ring, &dropped);
+    QCOMPARE(ring->written(), quint64(kConnections * kPerConnection));
+
+    PacketsPanel panel;
+    panel.resize(1400, 800);
+    panel.show();
+    PacketModel *model = panel.model();
+    QSignalSpy inserts(model, &QAbstractItemModel::rowsInserted);
+    QElapsedTimer ingest;
+    ingest.start();
+    model->setRing(ring);
+    QVERIFY(waitFor([&] { return model->rowCount() == kConnections * kPerConnection; }, 60000));
+    const qint64 ingestMs = ingest.elapsed();
+    qInfo("200000 packets taken in %lld ms in %lld inserts", ingestMs, qint64(inserts.count()));
+    // Coalesced: one insert per poll, not one per packet.
+    QVERIFY2(inserts.count() <= 1 + ingestMs / (PacketModel::kPollMs / 2), qPrintable(QString::number(inserts.count())));
+    QCOMPARE(model->connectionIds().size(), kConnections);
+    QCOMPARE(panel.connectionCombo()->count(), kConnections + 1);
+    QCOMPARE(model->index(0, PacketModel::Flags).data().toString(), QStringLiteral("SYN"));
+    QCOMPARE(model->index(kConnections * kPerConnection - 1, PacketModel::Flags).data().toString(), QStringLiteral("ACK"));
+
+    QTableView *view = panel.view();
+    const qint64 filterMs = timed([&] {
+        panel.flagsCombo()->setCurrentIndex(panel.flagsCombo()->findData(int(PacketModel::SynPackets)));
+        view->viewport()->repaint();
+    });
+    QCOMPARE(model->rowCount(), 2 * kConnections);
+    QVERIFY2(filterMs < 3000, qPrintable(QString::number(filterMs)));
+    panel.flagsCombo()->setCurrentIndex(panel.flagsCombo()->findData(int(PacketModel::DroppedPackets)));
+    QCOMPARE(model->rowCount(), dropped);
+    QCOMPARE(model->index(0, PacketModel::Fate).data().toString(), QStringLiteral("dropped: loss"));
+    const qint64 connectionMs = timed([&] {
+        panel.flagsCombo()->setCurrentIndex(0);
+        panel.connectionCombo()->setCurrentIndex(1234);
+        view->viewport()->repaint();
+    });
+    QCOMPARE(model->rowCount(), kPerConnection);
+    QVERIFY2(connectionMs < 3000, qPrintable(QString::number(connectionMs)));
+    QVERIFY(model->index(0, PacketModel::Connection).data().toString() == QStringLiteral("#1234"));
+    panel.connectionCombo()->setCurrentIndex(0);
+    QCOMPARE(model->rowCount(), kConnections * kPerConnection);
+
+    // Scrolling to the end, the middle and the top, painting each time.
+    panel.followBox()->setChecked(false);
+    const qint64 scrollMs = timed([&] {
+        for (int row : {kConnections * kPerConnection - 1, 100000, 0, 150000}) {
+            view->scrollTo(model->index(row, 0));
+            view->viewport()->repaint();
+            panel.ladder()->scrollToRow(row);
+            panel.ladder()->viewport()->repaint();
+        }
+    });
+    QVERIFY2(scrollMs < 10000, qPrintable(QString::number(scrollMs)));
+    QVERIFY(view->rowAt(view->viewport()->height() / 2) > 100000);
+    QVERIFY(panel.ladder()->lastPaintedArrows() > 0);
+    QVERIFY(panel.ladder()->lastPaintedArrows() <= LadderView::kMaxArrows);
+    // The options are read back from the ring for the rows on screen.
+    QCOMPARE(model->index(0, PacketModel::Options).data().toString(), QStringLiteral("<mss 1460>"));
+    qInfo("filter %lld ms, connection filter %lld ms, 4 scrolls %lld ms", filterMs, connectionMs, scrollMs);
+}
+
+// The relay pushes a delayed packet when it is delivered, after later ones it dropped at once:
+// the list shows them in the order they left their senders.
+void TestUiWire::packetsAreShownInTheRelaysOrder()
+{
+    using namespace wireframes;
+    auto ring = std::make_shared<wire::CaptureRing>(64);
+    const Endpoint client{kClientAddress, kClientPort};
+    const Endpoint server{kServerAddress, kServerPort};
+    const QByteArray syn = frame(client, server, {kSyn, kClientIsn, 0, 64240, {}, {}});
+    const QByteArray synAck = frame(server, client, {kSyn | kAck, kServerIsn, kClientIsn + 1, 65160, {}, {}});
+    const QByteArray ack = frame(client, server, {kAck, kClientIsn + 1, kServerIsn + 1, 502, {}, {}});
+    ring->push(packet(1, wire::Direction::ServerToClient, kStartNs + ms(20), -1, synAck, wire::PacketFate::DroppedCut));
+    PacketModel model;
+    model.setRing(ring);
+    model.poll();
+    QCOMPARE(model.rowCount(), 0); // #1 waits for #0, still on the wire
+    ring->push(packet(0, wire::Direction::ClientToServer, kStartNs, kStartNs + ms(20), syn));
+    ring->push(packet(2, wire::Direction::ClientToServer, kStartNs + ms(40), kStartNs + ms(60), ack));
+    model.poll();
+    QCOMPARE(model.rowCount(), 3);
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(model.packet(row).index, quint64(row));
+    QCOMPARE(model.index(1, PacketModel::Fate).data().toString(), QStringLiteral("dropped: cut"));
+    QCOMPARE(model.rowOfPacketIndex(2), 2);
+    // A packet that never comes (the relay stopped with it queued) holds the rest back for
+    // kHoldMs at most.
+    ring->push(packet(4, wire::Direction::ClientToServer, kStartNs + ms(80), kStartNs + ms(100), ack));
+    model.poll();
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(waitFor([&] { return model.rowCount() == 4; }, PacketModel::kHoldMs + 2000));
+}
+
+namespace {
+int findRow(PacketModel *model, wire::Direction d, quint8 flags, int from = 0)
+{
+    for (int r = from; r < model->rowCount(); ++r) {
+        const PacketRow &p = model->packet(r);
+        if (p.direction == d && p.flags == flags)
+            return r;
+    }
+    return -1;
+}
+} // namespace
+
+void TestUiWire::ladderDrawsTheHandshakeAcrossA50msWire()
+{
+    LabWindow w(settingsPath());
+    w.resize(1500, 1000);
+    w.show();
+    chooseWire(w, QStringLiteral("delay=50ms"));
+    START_ACROSS_WIRE(w);
+    w.tabs()->setCurrentWidget(w.packetsPanel());
+    QVERIFY(sendOnce(w.clientPanel()));
+    PacketModel *model = w.packetsPanel()->model();
+    using wire::Direction;
+    namespace f = wire::tcpflag;
+    QVERIFY(waitFor([&] { return findRow(model, Direction::ClientToServer, f::Ack) >= 0; }, 5000));
+    const int syn = findRow(model, Direction::ClientToServer, f::Syn);
+    const int synAck = findRow(model, Direction::ServerToClient, f::Syn | f::Ack);
+    const int ack = findRow(model, Direction::ClientToServer, f::Ack);
+    QVERIFY(syn >= 0 && synAck > syn && ack > synAck);
+    QCOMPARE(model->index(syn, PacketModel::Flags).data().toString(), QStringLiteral("SYN"));
+    QCOMPARE(model->index(syn, PacketModel::Seq).data().toUInt(), 0u);
+    QCOMPARE(model->index(synAck, PacketModel::Ack).data().toUInt(), 1u);
+    QVERIFY(model->index(syn, PacketModel::Options).data().toString().contains(QStringLiteral("mss")));
+
+    LadderView *ladder = w.packetsPanel()->ladder();
+    w.packetsPanel()->followBox()->setChecked(false);
+    ladder->scrollToRow(syn);
+    ladder->viewport()->repaint();
+    QVERIFY(ladder->lastPaintedArrows() >= 3);
+    for (int row : {syn, synAck, ack}) {
+        const PacketRow &p = model->packet(row);
+        const LadderView::Arrow a = ladder->arrow(row);
+        const bool c2s = p.direction == Direction::ClientToServer;
+        QVERIFY(!a.dropped);
+        QCOMPARE(a.from.x(), c2s ? ladder->clientX() : ladder->serverX());
+        QCOMPARE(a.to.x(), c2s ? ladder->serverX() : ladder->clientX());
+        // The slant is the time on the wire: 50 ms down, within the relay's timer slack.
+        const double flightMs = (a.to.y() - a.from.y()) * ladder->nsPerPixel() / 1e6;
+        QVERIFY2(flightMs >= 49.5 && flightMs < 60.0, qPrintable(QString::number(flightMs)));
+        QCOMPARE(flightMs, double(p.deliveredNs - p.sentNs) / 1e6);
+    }
+    // The SYN-ACK leaves the server after the SYN arrived there.
+    QVERIFY(ladder->arrow(synAck).from.y() >= ladder->arrow(syn).to.y());
+
+    // Zoom keeps the slant in time: twice the pixels at half the ns per pixel.
+    const double before = ladder->arrow(syn).to.y() - ladder->arrow(syn).from.y();
+    ladder->setNsPerPixel(ladder->nsPerPixel() / 2);
+    QVERIFY(qAbs((ladder->arrow(syn).to.y() - ladder->arrow(syn).from.y()) - 2 * before) < 1.0);
+    ladder->scrollToRow(synAck);
+
+    // A click on the SYN-ACK's arrow selects its row in the packet list.
+    const LadderView::Arrow a = ladder->arrow(synAck);
+    QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {}, ((a.from + a.to) / 2).toPoint());
+    QCOMPARE(w.packetsPanel()->view()->currentIndex().row(), synAck);
+    QCOMPARE(w.packetsPanel()->view()->selectionModel()->selectedRows().size(), 1);
+}
+
+void TestUiWire::cutShowsDropsInTheListAndCrossesInTheLadder()
+{
+    LabWindow w(settingsPath());
+    w.resize(1500, 1000);
+    w.show();
+    chooseWire(w, QStringLiteral("delay=5ms"));
+    START_ACROSS_WIRE(w);
+    w.tabs()->setCurrentWidget(w.packetsPanel());
+    WirePanel *wirePanel = w.wirePanel();
+    wirePanel->cutButton()->click();
+    QVERIFY(w.wire()->spec().c2s.cut);
+    ClientPanel *client = w.clientPanel();
+    client->findChild<QSpinBox *>(QStringLiteral("clientConnectTimeout"))->setValue(1500);
+    QVERIFY(client->send());
+    QVERIFY(waitFor([&] { return !client->isBusy(); }, 10000));
+    QVERIFY2(client->replyText().isEmpty(), qPrintable(client->replyText()));
+
+    // The SYN and its retransmission (1 s later) were dropped by the cut.
+    PacketModel *model = w.packetsPanel()->model();
+    QVERIFY(waitFor([&] { return model->rowCount() >= 2; }, 5000));
+    PacketsPanel *packets = w.packetsPanel();
+    packets->flagsCombo()->setCurrentIndex(packets->flagsCombo()->findData(int(PacketModel::DroppedPackets)));
+    QVERIFY(model->rowCount() >= 2);
+    QCOMPARE(model->index(0, PacketModel::Fate).data().toString(), QStringLiteral("dropped: cut"));
+    QCOMPARE(model->index(0, PacketModel::Flags).data().toString(), QStringLiteral("SYN"));
+    QVERIFY(model->index(1, PacketModel::Fate).data().toString().contains(QStringLiteral("retransmission")));
+    QVERIFY(wirePanel->countersModel()->counters().c2s.droppedCut >= 2 || waitFor([&] {
+        return wirePanel->countersModel()->counters().c2s.droppedCut >= 2;
+    }, 2000));
+
+    // In the ladder: a cross half-way across.
+    LadderView *ladder = packets->ladder();
+    packets->followBox()->setChecked(false);
+    ladder->scrollToRow(0);
+    ladder->viewport()->repaint();
+    const LadderView::Arrow a = ladder->arrow(0);
+    QVERIFY(a.dropped);
+    QCOMPARE(a.from.x(), ladder->clientX());
+    QCOMPARE(a.to.x(), (ladder->clientX() + ladder->serverX()) / 2);
+    QVERIFY(a.to.y() > a.from.y());
+    QVERIFY(ladder->lastPaintedArrows() >= 1);
+
+    // Frozen: new packets wait; following again takes them.
+    packets->flagsCombo()->setCurrentIndex(0);
+    const int frozenRows = model->rowCount();
+    wirePanel->cutButton()->click(); // Restore
+    QVERIFY(!w.wire()->spec().c2s.cut);
+    QVERIFY(sendOnce(client));
+    QTest::qWait(3 * PacketModel::kPollMs);
+    QCOMPARE(model->rowCount(), frozenRows);
+    packets->followBox()->setChecked(true);
+    QVERIFY(waitFor([&] { return model->rowCount() >= frozenRows + 6; }, 5000));
+    QVERIFY(logContains(w, QStringLiteral("cut removed")) || logContains(w, QStringLiteral("now delay=5ms")));
 }
 
 QTEST_MAIN(TestUiWire)

@@ -12,6 +12,8 @@
 #include "systempanel.h"
 #include "wire/capturering.h"
 #include "wire/wire.h"
+#include "wire/packetmodel.h"
+#include "wire/packetspanel.h"
 #include "wire/wirepanel.h"
 
 #include <QAction>
@@ -105,6 +107,8 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     m_tabs->addTab(m_experimentsPanel, tr("Experiments"));
     m_wirePanel = new WirePanel(m_tabs);
     m_tabs->addTab(m_wirePanel, tr("Wire"));
+    m_packetsPanel = new PacketsPanel(m_tabs);
+    m_tabs->addTab(m_packetsPanel, tr("Packets"));
 
     m_logPanel = new LogPanel(this);
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -202,7 +206,7 @@ void LabWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
-    const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System"), tr("Experiments"), tr("Wire")};
+    const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System"), tr("Experiments"), tr("Wire"), tr("Packets")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *a = view->addAction(names[i], this, [this, i] { m_tabs->setCurrentIndex(i); });
         a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
@@ -531,6 +535,7 @@ void LabWindow::applyWireSpec(const wire::WireSpec &spec)
             changed << tr("%1 removed").arg(item);
     }
     m_wireSpec = spec;
+    m_packetsPanel->model()->setDropRules(spec.drops);
     if (m_wirePanel->spec() != spec)
         m_wirePanel->setSpec(spec);
     const QString what = changed.isEmpty() ? tr("no change") : changed.join(QStringLiteral(", "));
@@ -561,6 +566,8 @@ bool LabWindow::startWire(const wire::WireSpec &spec)
     logNotice(tr("wire: up, client side %1, server side %2, %3")
                   .arg(m_wire->clientAddress().toString(), m_wire->serverAddress().toString(), specText(spec)));
     m_wirePanel->setSource(m_wire.get(), m_ring);
+    m_packetsPanel->model()->setDropRules(spec.drops);
+    m_packetsPanel->model()->setRing(m_ring);
     emit wireStarted();
     return true;
 }
@@ -574,6 +581,7 @@ void LabWindow::stopWire()
     m_wirePanel->refreshCounters(); // the last counters stay on screen
     m_wirePanel->setSource(nullptr, m_ring);
     m_wire.reset();
+    m_packetsPanel->model()->poll(); // what crossed last
     logNotice(tr("wire: down (the capture stays in the Packets tab until the next start)"));
 }
 

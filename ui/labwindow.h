@@ -32,6 +32,7 @@ class ServerPanel;
 class SystemPanel;
 class ExperimentsPanel;
 class WirePanel;
+class PacketsPanel;
 
 class LabWindow : public QMainWindow
 {
@@ -76,6 +77,7 @@ public:
     SystemPanel *systemPanel() const { return m_systemPanel; }
     ExperimentsPanel *experimentsPanel() const { return m_experimentsPanel; }
     WirePanel *wirePanel() const { return m_wirePanel; }
+    PacketsPanel *packetsPanel() const { return m_packetsPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     QString endpointText() const;
 
@@ -123,6 +125,7 @@ private:
     OptionReportModel *m_reportModel;
     ExperimentsPanel *m_experimentsPanel = nullptr;
     WirePanel *m_wirePanel = nullptr;
+    PacketsPanel *m_packetsPanel = nullptr;
     SystemPanel *m_systemPanel;
     QTabWidget *m_tabs;
     QSplitter *m_splitter;

@@ -1,0 +1,49 @@
+// The Packets tab: the packet list (PacketModel) and, beside it, the ladder diagram of the same
+// rows; a filter by connection and by flags, follow-live or frozen, and one selection shared by
+// the list and the ladder.
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSplitter;
+class QTableView;
+
+namespace tcplab {
+
+class LadderView;
+class PacketModel;
+
+class PacketsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PacketsPanel(QWidget *parent = nullptr);
+
+    PacketModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    LadderView *ladder() const { return m_ladder; }
+    QComboBox *connectionCombo() const { return m_connection; }
+    QComboBox *flagsCombo() const { return m_flags; }
+    QCheckBox *followBox() const { return m_follow; }
+    QSplitter *splitter() const { return m_splitter; }
+    QString countText() const;
+
+private:
+    void updateConnections();
+    void updateCount();
+    void onPacketsUpdated();
+
+    PacketModel *m_model;
+    QTableView *m_view;
+    LadderView *m_ladder;
+    QComboBox *m_connection;
+    QComboBox *m_flags;
+    QCheckBox *m_follow;
+    QLabel *m_count;
+    QSplitter *m_splitter;
+};
+
+} // namespace tcplab
