@@ -563,6 +563,7 @@ bool LabWindow::startWire(const wire::WireSpec &spec)
     m_ring = std::move(ring);
     m_wire = started.take();
     m_wireSpec = spec;
+    m_wirePanel->setSpec(spec);
     logNotice(tr("wire: up, client side %1, server side %2, %3")
                   .arg(m_wire->clientAddress().toString(), m_wire->serverAddress().toString(), specText(spec)));
     m_wirePanel->setSource(m_wire.get(), m_ring);

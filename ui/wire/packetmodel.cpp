@@ -225,6 +225,8 @@ void PacketModel::take(const Pending &pending, std::vector<quint64> *visible)
             const quint16 clientPort = fromClient ? decoded.sourcePort : decoded.destinationPort;
             const quint16 serverPort = fromClient ? decoded.destinationPort : decoded.sourcePort;
             m_connectionIds << row.connection;
+            if (m_connectionIds.size() > kMaxConnections)
+                m_connectionLabels.remove(m_connectionIds.takeFirst());
             m_connectionLabels.insert(row.connection, QStringLiteral("#%1 %2:%3 → %4:%5")
                                                           .arg(row.connection)
                                                           .arg(wire::ipv4Text(client))

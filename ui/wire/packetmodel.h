@@ -7,7 +7,7 @@
 // for at most kPollBudgetMs per tick: rows arrive in one coalesced insert per tick. The relay
 // pushes a packet when it is delivered or dropped, so a delayed packet reaches the ring after
 // later ones that were dropped at once; packets are held back until the ones before them (by
-// index) arrived, or for kHoldMs at most. Rows keep the decoded fields (48 bytes each); options
+// index) arrived, or for kHoldMs at most. Rows keep the decoded fields (56 bytes each); options
 // are decoded again from the ring only for the rows on screen.
 #pragma once
 
@@ -61,6 +61,7 @@ public:
     static constexpr int kPollMs = 100;
     static constexpr int kPollBudgetMs = 25;
     static constexpr int kHoldMs = 2000;
+    static constexpr int kMaxConnections = 4096; // the connection filter's choices: the newest ones
     static QString flagFilterName(FlagFilter filter);
 
     explicit PacketModel(QObject *parent = nullptr);

@@ -15,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tcplab {
 
 PacketsPanel::PacketsPanel(QWidget *parent) : QWidget(parent)
@@ -103,8 +105,12 @@ void PacketsPanel::updateConnections()
     const QSignalBlocker block(m_connection);
     m_connection->clear();
     m_connection->addItem(tr("All connections"), 0u);
-    for (quint32 id : m_model->connectionIds())
-        m_connection->addItem(m_model->connectionLabel(id), id);
+    // The newest connections (a flood of short ones would make the menu useless anyway).
+    const QList<quint32> ids = m_model->connectionIds();
+    for (qsizetype i = std::max<qsizetype>(0, ids.size() - kMaxMenuConnections); i < ids.size(); ++i)
+        m_connection->addItem(m_model->connectionLabel(ids[i]), ids[i]);
+    if (current != 0 && m_connection->findData(current) < 0)
+        m_connection->addItem(m_model->connectionLabel(current), current);
     const int i = m_connection->findData(current);
     m_connection->setCurrentIndex(i < 0 ? 0 : i);
     if (i < 0 && m_model->connectionFilter() != 0)

@@ -20,6 +20,7 @@ class PacketsPanel : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr int kMaxMenuConnections = 2000;
     explicit PacketsPanel(QWidget *parent = nullptr);
 
     PacketModel *model() const { return m_model; }
