@@ -24,6 +24,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QImage>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -113,6 +114,7 @@ private slots:
     void packetsAreShownInTheRelaysOrder();
     void ladderDrawsTheHandshakeAcrossA50msWire();
     void cutShowsDropsInTheListAndCrossesInTheLadder();
+    void exportsWritePcapCsvAndPng();
     void programOpensTheWindowAcrossTheWire();
 
 private:
@@ -664,6 +666,66 @@ void TestUiWire::cutShowsDropsInTheListAndCrossesInTheLadder()
     packets->followBox()->setChecked(true);
     QVERIFY(waitFor([&] { return model->rowCount() >= frozenRows + 6; }, 5000));
     QVERIFY(logContains(w, QStringLiteral("cut removed")) || logContains(w, QStringLiteral("now delay=5ms")));
+}
+
+void TestUiWire::exportsWritePcapCsvAndPng()
+{
+    PacketsPanel panel;
+    panel.resize(1200, 700);
+    panel.show();
+    const QString pcap = m_dir->filePath(QStringLiteral("run.pcap"));
+    // Nothing captured yet: a one-line reason, no file.
+    const Error none = panel.savePcap(pcap);
+    QVERIFY(none);
+    QVERIFY2(none.text().contains(QStringLiteral("no capture")), qPrintable(none.text()));
+    QVERIFY(!QFile::exists(pcap));
+
+    auto ring = std::make_shared<wire::CaptureRing>(64);
+    const QList<wire::CapturedPacket> exchange = wireframes::knownExchange();
+    for (const wire::CapturedPacket &p : exchange)
+        ring->push(p);
+    panel.model()->setRing(ring);
+    panel.model()->poll();
+    QCOMPARE(panel.model()->rowCount(), int(exchange.size()));
+
+    QVERIFY(!panel.savePcap(pcap));
+    for (const QString &path : {pcap, m_dir->filePath(QStringLiteral("run.server.pcap"))}) {
+        QFile f(path);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.size() > 24 + 10 * 16);
+        QCOMPARE(bytes.left(4), QByteArray("\xd4\xc3\xb2\xa1", 4)); // pcap, microseconds, little-endian
+    }
+
+    // CSV: the rows the filter shows, a header, options with commas quoted.
+    panel.flagsCombo()->setCurrentIndex(panel.flagsCombo()->findData(int(PacketModel::DataPackets)));
+    const int dataRows = panel.model()->rowCount();
+    QCOMPARE(dataRows, 3); // "hello", "HELLO!" dropped, and its retransmission
+    const QString csv = m_dir->filePath(QStringLiteral("packets.csv"));
+    QVERIFY(!panel.exportCsv(csv));
+    QFile c(csv);
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(c.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + dataRows);
+    QVERIFY2(lines[0].startsWith(QStringLiteral("Time (ms),Conn.,Direction,Flags")), qPrintable(lines[0]));
+    QVERIFY2(lines[2].contains(QStringLiteral("dropped: drop rule 1")) || lines[2].contains(QStringLiteral("dropped: drop=")), qPrintable(lines[2]));
+    panel.flagsCombo()->setCurrentIndex(0);
+    QVERIFY(!panel.exportCsv(csv));
+    QVERIFY(c.seek(0));
+    const QString all = QString::fromUtf8(c.readAll());
+    QVERIFY2(all.contains(QStringLiteral(",\"<mss 1460,sackOK,")), qPrintable(all.left(400)));
+
+    // PNG: the ladder as on screen.
+    const QString png = m_dir->filePath(QStringLiteral("ladder.png"));
+    QVERIFY(!panel.exportLadderPng(png));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), panel.ladder()->viewport()->size());
+
+    // A path that cannot be written: the error names it.
+    const Error bad = panel.exportCsv(m_dir->filePath(QStringLiteral("no/such/dir/x.csv")));
+    QVERIFY(bad);
+    QVERIFY(bad.text().contains(QStringLiteral("no/such/dir")));
 }
 
 QTEST_MAIN(TestUiWire)

@@ -69,6 +69,7 @@ public:
 
     // A new capture: the rows start over. Null: no capture.
     void setRing(std::shared_ptr<const wire::CaptureRing> ring);
+    std::shared_ptr<const wire::CaptureRing> ring() const { return m_ring; }
     // To name the rule of a targeted drop ("drop=s2c:data").
     void setDropRules(const QList<wire::TargetedDrop> &rules) { m_dropRules = rules; }
     // Follow live: new packets are taken on the timer. Frozen: the rows stay as they are.

@@ -2,9 +2,17 @@
 
 #include "ladderview.h"
 #include "packetmodel.h"
+#include "wire/capturering.h"
+#include "wire/pcapwriter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTextStream>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -47,6 +55,14 @@ PacketsPanel::PacketsPanel(QWidget *parent) : QWidget(parent)
     bar->addWidget(m_flags);
     bar->addWidget(m_follow);
     bar->addWidget(m_count, 1);
+    m_export = new QPushButton(tr("Export"), this);
+    m_export->setObjectName(QStringLiteral("packetsExport"));
+    auto *menu = new QMenu(m_export);
+    menu->addAction(tr("Capture as pcap (Wireshark)..."), this, [this] { askAndExport(0); });
+    menu->addAction(tr("Packet list as CSV..."), this, [this] { askAndExport(1); });
+    menu->addAction(tr("Ladder as PNG..."), this, [this] { askAndExport(2); });
+    m_export->setMenu(menu);
+    bar->addWidget(m_export);
     layout->addLayout(bar);
 
     m_model = new PacketModel(this);
@@ -130,6 +146,70 @@ void PacketsPanel::updateCount()
     if (m_model->missedPackets() > 0)
         text += tr(" (%1 overwritten before they were shown)").arg(QLocale().toString(m_model->missedPackets()));
     m_count->setText(text);
+}
+
+void PacketsPanel::askAndExport(int what)
+{
+    const QString filters[] = {tr("pcap (*.pcap)"), tr("CSV (*.csv)"), tr("PNG image (*.png)")};
+    const QString names[] = {QStringLiteral("capture.pcap"), QStringLiteral("packets.csv"), QStringLiteral("ladder.png")};
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), names[what], filters[what]);
+    if (path.isEmpty())
+        return;
+    const Error e = what == 0 ? savePcap(path) : what == 1 ? exportCsv(path) : exportLadderPng(path);
+    if (e)
+        QMessageBox::warning(this, tr("Export"), e.text());
+}
+
+Error PacketsPanel::savePcap(const QString &path) const
+{
+    const std::shared_ptr<const wire::CaptureRing> ring = m_model->ring();
+    if (!ring)
+        return Error::message(tr("no capture yet: run the server across the wire first"));
+    const QList<wire::CapturedPacket> packets = ring->snapshot();
+    if (Error e = wire::PcapWriter::write(path, packets, wire::CaptureView::Client))
+        return e;
+    return wire::PcapWriter::write(wire::PcapWriter::serverSidePath(path), packets, wire::CaptureView::Server);
+}
+
+Error PacketsPanel::exportCsv(const QString &path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return Error::message(tr("%1: %2").arg(path, file.errorString()));
+    QTextStream out(&file);
+    // RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
+    auto field = [](QString text) {
+        if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))) {
+            text.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+            return QLatin1Char('"') + text + QLatin1Char('"');
+        }
+        return text;
+    };
+    QStringList header;
+    for (int c = 0; c < PacketModel::ColumnCount; ++c)
+        header << field(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+    header << QStringLiteral("index") << QStringLiteral("sent_ns") << QStringLiteral("delivered_ns");
+    out << header.join(QLatin1Char(',')) << '\n';
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        QStringList cells;
+        for (int c = 0; c < PacketModel::ColumnCount; ++c)
+            cells << field(m_model->index(r, c).data().toString());
+        const PacketRow &p = m_model->packet(r);
+        cells << QString::number(p.index) << QString::number(p.sentNs) << QString::number(p.deliveredNs);
+        out << cells.join(QLatin1Char(',')) << '\n';
+    }
+    out.flush();
+    if (file.error() != QFileDevice::NoError)
+        return Error::message(tr("%1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+Error PacketsPanel::exportLadderPng(const QString &path) const
+{
+    const QPixmap picture = m_ladder->viewport()->grab();
+    if (!picture.save(path, "PNG"))
+        return Error::message(tr("%1: the image could not be written").arg(path));
+    return {};
 }
 
 QString PacketsPanel::countText() const

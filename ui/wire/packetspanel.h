@@ -3,11 +3,14 @@
 // the list and the ladder.
 #pragma once
 
+#include "error.h"
+
 #include <QWidget>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSplitter;
 class QTableView;
 
@@ -32,10 +35,18 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     QString countText() const;
 
+    // Exports. pcap: the whole capture, the client side's view to path and the server side's
+    // beside it (run.pcap -> run.server.pcap). CSV: the rows the filter shows. PNG: the ladder
+    // as it is on screen. The error names the file and the cause.
+    Error savePcap(const QString &path) const;
+    Error exportCsv(const QString &path) const;
+    Error exportLadderPng(const QString &path) const;
+
 private:
     void updateConnections();
     void updateCount();
     void onPacketsUpdated();
+    void askAndExport(int what);
 
     PacketModel *m_model;
     QTableView *m_view;
@@ -44,6 +55,7 @@ private:
     QComboBox *m_flags;
     QCheckBox *m_follow;
     QLabel *m_count;
+    QPushButton *m_export;
     QSplitter *m_splitter;
 };
 
