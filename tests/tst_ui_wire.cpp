@@ -14,6 +14,7 @@
 #include "wire/ladderview.h"
 #include "wire/packetmodel.h"
 #include "wire/packetspanel.h"
+#include "wire/timesequenceview.h"
 #include "wire/wirecountersmodel.h"
 #include "wire/wirepanel.h"
 #include "wireframes.h"
@@ -115,6 +116,7 @@ private slots:
     void ladderDrawsTheHandshakeAcrossA50msWire();
     void cutShowsDropsInTheListAndCrossesInTheLadder();
     void exportsWritePcapCsvAndPng();
+    void timeSequenceGraphOfASlowStartRises();
     void programOpensTheWindowAcrossTheWire();
 
 private:
@@ -586,9 +588,10 @@ void TestUiWire::ladderDrawsTheHandshakeAcrossA50msWire()
 
     LadderView *ladder = w.packetsPanel()->ladder();
     w.packetsPanel()->followBox()->setChecked(false);
+    ladder->setNsPerPixel(1e6); // 1 ms per pixel: the handshake's 150 ms fit
     ladder->scrollToRow(syn);
     ladder->viewport()->repaint();
-    QVERIFY(ladder->lastPaintedArrows() >= 3);
+    QVERIFY2(ladder->lastPaintedArrows() >= 3, qPrintable(QString::number(ladder->viewport()->height())));
     for (int row : {syn, synAck, ack}) {
         const PacketRow &p = model->packet(row);
         const LadderView::Arrow a = ladder->arrow(row);
@@ -730,6 +733,81 @@ void TestUiWire::exportsWritePcapCsvAndPng()
     const Error bad = panel.exportCsv(m_dir->filePath(QStringLiteral("no/such/dir/x.csv")));
     QVERIFY(bad);
     QVERIFY(bad.text().contains(QStringLiteral("no/such/dir")));
+}
+
+// Slow start as the wire would capture it: rounds 100 ms apart, each twice the segments of the
+// one before (1, 2, 4, 8, 16), every segment acknowledged 50 ms later; one segment of the last
+// round dropped and sent again.
+void TestUiWire::timeSequenceGraphOfASlowStartRises()
+{
+    using namespace wireframes;
+    auto ring = std::make_shared<wire::CaptureRing>(1024);
+    const Endpoint client{kClientAddress, kClientPort};
+    const Endpoint server{kServerAddress, kServerPort};
+    quint64 index = 0;
+    auto push = [&](bool c2s, const wireframes::Segment &seg, qint64 sent, bool drop = false) {
+        const QByteArray f = c2s ? frame(client, server, seg) : frame(server, client, seg);
+        ring->push(packet(index++, c2s ? wire::Direction::ClientToServer : wire::Direction::ServerToClient, sent, drop ? -1 : sent + ms(25),
+                          f, drop ? wire::PacketFate::DroppedLoss : wire::PacketFate::Delivered));
+    };
+    push(true, {kSyn, kClientIsn, 0, 64240, {}, {}}, kStartNs);
+    push(false, {kSyn | kAck, kServerIsn, kClientIsn + 1, 65160, {}, {}}, kStartNs + ms(25));
+    push(true, {kAck, kClientIsn + 1, kServerIsn + 1, 502, {}, {}}, kStartNs + ms(50));
+    const QByteArray payload(1000, 'd');
+    quint32 next = 1;
+    int dataSegments = 0;
+    for (int round = 0; round < 5; ++round) {
+        const qint64 t = kStartNs + ms(100 + 100 * round);
+        const int count = 1 << round;
+        for (int i = 0; i < count; ++i) {
+            const bool drop = round == 4 && i == 3;
+            push(false, {kPsh | kAck, kServerIsn + next, kClientIsn + 1, 65160, {}, payload}, t + ms(0.1 * i), drop);
+            ++dataSegments;
+            if (drop) { // sent again at once
+                push(false, {kPsh | kAck, kServerIsn + next, kClientIsn + 1, 65160, {}, payload}, t + ms(0.1 * i + 0.05));
+                ++dataSegments;
+            }
+            next += 1000;
+        }
+        push(true, {kAck, kClientIsn + 1, kServerIsn + next, 502, {}, {}}, t + ms(50));
+    }
+
+    PacketsPanel panel;
+    panel.resize(1200, 900);
+    panel.show();
+    panel.model()->setRing(ring);
+    panel.model()->poll();
+    TimeSequenceView *graph = panel.timeSequence();
+    graph->refresh();
+    const TimeSequenceView::Series s = graph->series();
+    QCOMPARE(s.connection, 1u);
+    QVERIFY(!s.clientSends); // the server sends the data
+    QCOMPARE(s.data.size(), dataSegments + 1); // and its SYN-ACK
+    QCOMPARE(s.acks.size(), 5 + 1); // the handshake's ACK and one per round
+    // It rises: each round ends higher, and carries twice the bytes of the one before (1000 << round).
+    quint32 previousTop = 0;
+    for (int round = 0; round < 5; ++round) {
+        quint32 top = 0;
+        quint64 bytes = 0;
+        for (const TimeSequenceView::Segment &seg : s.data) {
+            if (seg.timeMs >= 100 + 100 * round && seg.timeMs < 200 + 100 * round && !seg.dropped) {
+                top = std::max(top, seg.end);
+                bytes += seg.end - seg.seq;
+            }
+        }
+        QVERIFY2(top > previousTop, qPrintable(QStringLiteral("round %1").arg(round)));
+        QCOMPARE(bytes, quint64(1000) << round);
+        previousTop = top;
+    }
+    // The drop and its retransmission are marked, at the same sequence number.
+    const auto dropped = std::find_if(s.data.begin(), s.data.end(), [](const TimeSequenceView::Segment &seg) { return seg.dropped; });
+    QVERIFY(dropped != s.data.end());
+    QVERIFY((dropped + 1)->retransmission);
+    QCOMPARE((dropped + 1)->seq, dropped->seq);
+    // Drawn rising: the last segment's top is above (smaller y) the first data segment's.
+    QVERIFY(graph->pointFor(s.data.last().timeMs, s.data.last().end).y() < graph->pointFor(s.data[1].timeMs, s.data[1].end).y());
+    QVERIFY(graph->pointFor(s.data.last().timeMs, 0).x() > graph->pointFor(s.data[1].timeMs, 0).x());
+    graph->repaint();
 }
 
 QTEST_MAIN(TestUiWire)

@@ -82,6 +82,15 @@ public:
     // Take what the ring holds now (the timer does this at most kPollMs apart). Returns the rows added.
     int poll(int budgetMs = kPollBudgetMs);
 
+    // Every row of one connection (whatever the filter shows), oldest first.
+    template<typename F>
+    void forEachRowOf(quint32 connection, F &&f) const
+    {
+        for (const PacketRow &row : m_rows) {
+            if (row.connection == connection)
+                f(row);
+        }
+    }
     // The visible (filtered) rows.
     const PacketRow &packet(int row) const { return m_rows[size_t(m_visible[size_t(row)] - m_firstSerial)]; }
     // The visible row of a packet (by the relay's index), or -1.

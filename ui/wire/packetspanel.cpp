@@ -2,6 +2,7 @@
 
 #include "ladderview.h"
 #include "packetmodel.h"
+#include "timesequenceview.h"
 #include "wire/capturering.h"
 #include "wire/pcapwriter.h"
 
@@ -93,13 +94,21 @@ PacketsPanel::PacketsPanel(QWidget *parent) : QWidget(parent)
     m_splitter->addWidget(m_ladder);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    layout->addWidget(m_splitter, 1);
+    m_timeSequence = new TimeSequenceView(m_model, this);
+    auto *vertical = new QSplitter(Qt::Vertical, this);
+    vertical->setObjectName(QStringLiteral("packetsVerticalSplitter"));
+    vertical->addWidget(m_splitter);
+    vertical->addWidget(m_timeSequence);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+    layout->addWidget(vertical, 1);
 
     connect(m_model, &PacketModel::connectionsChanged, this, &PacketsPanel::updateConnections);
     connect(m_model, &PacketModel::packetsUpdated, this, &PacketsPanel::onPacketsUpdated);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PacketsPanel::updateCount);
     connect(m_connection, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setConnectionFilter(m_connection->currentData().toUInt());
+        m_timeSequence->setConnection(m_connection->currentData().toUInt());
         updateCount();
     });
     connect(m_flags, &QComboBox::currentIndexChanged, this, [this] {
@@ -136,6 +145,8 @@ void PacketsPanel::updateConnections()
 void PacketsPanel::onPacketsUpdated()
 {
     updateCount();
+    if (m_timeSequence->isVisible())
+        m_timeSequence->refresh();
     if (m_follow->isChecked())
         m_view->scrollToBottom();
 }

@@ -18,6 +18,7 @@ namespace tcplab {
 
 class LadderView;
 class PacketModel;
+class TimeSequenceView;
 
 class PacketsPanel : public QWidget
 {
@@ -29,6 +30,7 @@ public:
     PacketModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     LadderView *ladder() const { return m_ladder; }
+    TimeSequenceView *timeSequence() const { return m_timeSequence; }
     QComboBox *connectionCombo() const { return m_connection; }
     QComboBox *flagsCombo() const { return m_flags; }
     QCheckBox *followBox() const { return m_follow; }
@@ -51,6 +53,7 @@ private:
     PacketModel *m_model;
     QTableView *m_view;
     LadderView *m_ladder;
+    TimeSequenceView *m_timeSequence;
     QComboBox *m_connection;
     QComboBox *m_flags;
     QCheckBox *m_follow;
