@@ -7,6 +7,7 @@
 #include "labwindowlauncher.h"
 #include "usernamespace.h"
 #include "wirecommand.h"
+#include "wire/wirespec.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -112,6 +113,10 @@ int main(int argc, char **argv)
         return 2;
     }
     const bool json = parser.isSet("json");
+    if (!headless && !gui && !client && !experiment) {
+        std::fprintf(stderr, "tcplab: no display available (DISPLAY and WAYLAND_DISPLAY are unset): starting the headless server\n");
+        headless = true;
+    }
     if (const QString misplaced = misplacedWireFlags(parser, client, headless, experiment); !misplaced.isEmpty()) {
         std::fprintf(stderr, "tcplab: %s (see --help)\n", qPrintable(misplaced));
         return 2;
@@ -125,10 +130,6 @@ int main(int argc, char **argv)
     if (experiment)
         return runExperimentCommand(parser, json);
 
-    if (!headless && !gui) {
-        std::fprintf(stderr, "tcplab: no display available (DISPLAY and WAYLAND_DISPLAY are unset): starting the headless server\n");
-        headless = true;
-    }
     if (headless) {
         Result<ServerConfig> config = serverConfigFromParser(parser, ServerConfig::seedDefaults());
         if (!config) {
@@ -143,5 +144,14 @@ int main(int argc, char **argv)
     launch.startNow = parser.isSet("start");
     launch.applyFlags = [&parser](const ServerConfig &base) { return serverConfigFromParser(parser, base); };
     launch.uiLagReportPath = parser.value("report-ui-lag");
+    if (parser.isSet("wire")) {
+        // The window across the wire: a bad spec is refused before any window opens.
+        if (const Result<tcplab::wire::WireSpec> spec = tcplab::wire::WireSpec::parse(parser.value("wire")); !spec) {
+            std::fprintf(stderr, "tcplab: %s\n", qPrintable(spec.error().text()));
+            return 2;
+        }
+        launch.acrossWire = true;
+        launch.wireSpec = parser.value("wire");
+    }
     return runLabWindow(launch);
 }

@@ -134,7 +134,8 @@ QList<QCommandLineOption> wireOptions()
         {"wire", tr("Run across the wire, an emulated network path (the lab's server on its server side, the client on its "
                     "client side), e.g. delay=20ms,loss=1%,drop=c2s:data#1; grammar in docs/wire.md. With --send/--bin: one run "
                     "against the lab's own server (the server flags on the same command line). With --headless: the server alone. "
-                    "With --experiment: the experiment's path instead of its default profile"),
+                    "With --experiment: the experiment's path instead of its default profile. "
+                    "With none of these: the window, its server and client across the wire (--start to start at once)"),
          "spec"},
         {"ladder", tr("Wire: print every packet that crossed, one line each (time, arrow, flags, seq/ack, len, win, options, marks)")},
         {"pcap", tr("Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark); "
@@ -152,8 +153,11 @@ QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool h
             return tr("--ladder and --pcap show the wire's capture: give --wire SPEC too");
         return {};
     }
-    if (!client && !headless)
-        return tr("--wire needs --send MSG (or --bin) for a run with the lab's own server, or --headless for the server alone");
+    if (experiment)
+        return tr("--wire needs --send MSG (or --bin) for a run with the lab's own server, --headless for the server alone, "
+                  "or neither for the window across the wire");
+    if (!client && !headless && (parser.isSet("ladder") || parser.isSet("pcap")))
+        return tr("--ladder and --pcap come with a --wire --send run; the window shows its capture in the Packets tab");
     if (headless && (parser.isSet("ladder") || parser.isSet("pcap")))
         return tr("--ladder and --pcap come with a --wire --send run, not with --headless");
     return {};

@@ -7,3 +7,6 @@ tcplab_add_test(tst_window_dns LIBS tcplabui Qt6::Widgets TIMEOUT 60)
 tcplab_add_test(tst_connectiontable LIBS tcplabui Qt6::Widgets TIMEOUT 60)
 # The GUI-thread lag probe behind the benchmark's UI-lag targets (issue 10).
 tcplab_add_test(tst_uilagprobe LIBS tcplabui Qt6::Widgets TIMEOUT 60)
+# The wire in the window (issue 13): network path, wire panel, packet list, ladder (real wire).
+tcplab_add_test(tst_ui_wire LIBS tcplabui Qt6::Widgets TIMEOUT 120 SOURCES wireframes.cpp wireframes.h)
+add_dependencies(tst_ui_wire tcplab)

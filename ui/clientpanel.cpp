@@ -335,6 +335,7 @@ Result<ClientRequest> ClientPanel::buildRequest() const
     request.nodelay = m_nodelay->isChecked();
     request.quickack = m_quickack->isChecked();
     request.fastOpen = m_fastopen->isChecked();
+    request.socketFactory = m_socketFactory;
     request.connectTimeoutMs = m_connectTimeout->value();
     request.replyTimeoutMs = m_replyTimeout->value();
     ReplyEnd end = ReplyEnd(m_replyEnd->currentIndex());

@@ -33,6 +33,9 @@ public:
 
     // The running server's address, the default target while "follow server" is ticked.
     void setServerEndpoint(const QString &host, quint16 port, bool running, HandlerKind handler, bool persistent);
+    // Where the client's sockets come from: the wire's client side while the server runs across
+    // the wire, ::socket() (empty) on loopback. Every Send and batch after the call uses it.
+    void setSocketFactory(SocketFactory factory) { m_socketFactory = std::move(factory); }
 
     // Builds the request from the form; the error names the field that is wrong.
     Result<ClientRequest> buildRequest() const;
@@ -83,6 +86,7 @@ private:
     void setBusy(bool busy);
 
     ClientBatch m_batch;
+    SocketFactory m_socketFactory;
     bool m_single = false;  // the running batch is one Send
     QString m_target;
     QByteArray m_lastPayload;

@@ -10,6 +10,11 @@
 #include "optionreportmodel.h"
 #include "serverpanel.h"
 #include "systempanel.h"
+#include "wire/capturering.h"
+#include "wire/wire.h"
+#include "wire/packetmodel.h"
+#include "wire/packetspanel.h"
+#include "wire/wirepanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,6 +45,12 @@ namespace tcplab {
 namespace {
 const QString kServerGroup = QStringLiteral("server");
 const QString kRawKey = QStringLiteral("raw");
+const QString kWireGroup = QStringLiteral("wire");
+
+QString specText(const wire::WireSpec &spec)
+{
+    return spec.isClean() ? LabWindow::tr("a clean wire") : spec.toString();
+}
 } // namespace
 
 LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow(parent)
@@ -94,6 +105,10 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     m_experimentsPanel = new ExperimentsPanel(m_tabs);
     m_experimentsPanel->setObjectName(QStringLiteral("experimentsPanel"));
     m_tabs->addTab(m_experimentsPanel, tr("Experiments"));
+    m_wirePanel = new WirePanel(m_tabs);
+    m_tabs->addTab(m_wirePanel, tr("Wire"));
+    m_packetsPanel = new PacketsPanel(m_tabs);
+    m_tabs->addTab(m_packetsPanel, tr("Packets"));
 
     m_logPanel = new LogPanel(this);
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -112,6 +127,8 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
 
     connect(m_serverPanel->startButton(), &QPushButton::clicked, this, &LabWindow::toggleServer);
     connect(m_serverPanel, &ServerPanel::optionEdited, this, &LabWindow::onOptionEdited);
+    connect(m_serverPanel, &ServerPanel::networkPathEdited, this, &LabWindow::onNetworkPathEdited);
+    connect(m_wirePanel, &WirePanel::specEdited, this, &LabWindow::onWirePanelEdited);
     connect(m_server.events(), &EventHub::eventsReady, this, &LabWindow::onEventsReady);
     connect(&m_server, &Server::failed, this, &LabWindow::onServerFailed);
     connect(m_clientPanel, &ClientPanel::clientEvent, this, [this](const ServerEvent &e) {
@@ -121,6 +138,11 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     });
 
     m_serverPanel->setConfig(savedConfig());
+    m_settings->beginGroup(kWireGroup);
+    setNetworkPath(m_settings->value(QStringLiteral("path")).toString() == QLatin1String("wire") ? ServerPanel::NetworkPath::Wire
+                                                                                                 : ServerPanel::NetworkPath::Loopback,
+                   m_settings->value(QStringLiteral("spec")).toString());
+    m_settings->endGroup();
     loadWindowSettings();
     m_systemPanel->setConfig(m_serverPanel->config());
     updateServerState();
@@ -131,6 +153,7 @@ LabWindow::~LabWindow()
     if (!m_saved)
         saveSettings();
     m_server.stop();
+    m_wire.reset();
 }
 
 void LabWindow::buildMenus()
@@ -183,7 +206,7 @@ void LabWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
-    const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System"), tr("Experiments")};
+    const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System"), tr("Experiments"), tr("Wire"), tr("Packets")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *a = view->addAction(names[i], this, [this, i] { m_tabs->setCurrentIndex(i); });
         a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
@@ -296,6 +319,25 @@ bool LabWindow::startServer()
     const ServerConfig config = m_serverPanel->config();
     if (m_hostLookup >= 0)
         return true;
+    if (m_serverPanel->networkPath() == ServerPanel::NetworkPath::Wire) {
+        const Result<wire::WireSpec> spec = wire::WireSpec::parse(m_serverPanel->wireSpecText());
+        if (!spec) {
+            reportError(tr("Not started: %1").arg(spec.error().text()));
+            return false;
+        }
+        if (!startWire(spec.value()))
+            return false;
+        // The wire's server side has one address; the port is the panel's.
+        ServerConfig across = config;
+        across.setValue(QStringLiteral("host"), m_wire->serverAddress().toString());
+        m_server.setSocketFactory(m_wire->socketFactory(wire::Side::Server));
+        if (!startResolved(across, config)) {
+            stopWire();
+            return false;
+        }
+        return true;
+    }
+    m_server.setSocketFactory({});
     if (!hostNeedsLookup(config.host()))
         return startResolved(config, config);
     // A resolver may take seconds (a DNS server that does not answer): Qt resolves on its own
@@ -354,6 +396,7 @@ void LabWindow::stopServer()
     if (!m_server.isRunning())
         return;
     m_server.stop();
+    stopWire();
     if (!m_failure.isEmpty())
         return; // the engine had failed meanwhile: onServerFailed() has shown why
     m_connectionsPanel->serverStopped();
@@ -366,6 +409,7 @@ void LabWindow::stopServer()
 void LabWindow::onServerFailed(const QString &reason)
 {
     m_failure = reason;
+    stopWire();
     m_connectionsPanel->serverStopped();
     updateServerState();
     const QString text = tr("Server stopped: %1").arg(reason);
@@ -413,9 +457,12 @@ void LabWindow::updateServerState()
     m_serverPanel->startButton()->setText(running ? tr("Stop server (Ctrl+R)") : tr("Start server (Ctrl+R)"));
     m_restart->setEnabled(running);
     if (running) {
-        m_endpoint->setText(tr("Listening on %1 · %2 mode · %3 handler · %4")
-                                .arg(m_server.endpoint(), modeName(config.mode()), handlerName(config.handler()),
-                                     config.persistent() ? tr("persistent") : tr("one-shot")));
+        QString text = tr("Listening on %1 · %2 mode · %3 handler · %4")
+                           .arg(m_server.endpoint(), modeName(config.mode()), handlerName(config.handler()),
+                                config.persistent() ? tr("persistent") : tr("one-shot"));
+        if (m_wire)
+            text += tr(" · across the wire (%1)").arg(specText(m_wireSpec));
+        m_endpoint->setText(text);
         m_endpoint->setStyleSheet(QStringLiteral("color:#0f5132; font-weight:bold;"));
     } else if (!m_failure.isEmpty()) {
         m_endpoint->setText(tr("Server stopped: %1").arg(m_failure));
@@ -424,8 +471,129 @@ void LabWindow::updateServerState()
         m_endpoint->setText(tr("Server stopped"));
         m_endpoint->setStyleSheet({});
     }
+    m_clientPanel->setSocketFactory(running && m_wire ? m_wire->socketFactory(wire::Side::Client) : SocketFactory());
     m_clientPanel->setServerEndpoint(m_server.address().toString(), m_server.port(), running, config.handler(),
                                      config.persistent());
+}
+
+void LabWindow::setNetworkPath(ServerPanel::NetworkPath path, const QString &spec)
+{
+    m_serverPanel->setNetworkPath(path, spec);
+    if (const Result<wire::WireSpec> parsed = wire::WireSpec::parse(spec)) {
+        m_wireSpec = parsed.value();
+        m_wirePanel->setSpec(m_wireSpec);
+    }
+}
+
+void LabWindow::onWirePanelEdited(const wire::WireSpec &spec)
+{
+    // The server panel's spec field shows the same spec, in its canonical form.
+    m_serverPanel->setNetworkPath(m_serverPanel->networkPath(), spec.toString());
+    m_settings->beginGroup(kWireGroup);
+    m_settings->setValue(QStringLiteral("spec"), spec.toString());
+    m_settings->endGroup();
+    applyWireSpec(spec);
+}
+
+void LabWindow::onNetworkPathEdited()
+{
+    const bool onWire = m_serverPanel->networkPath() == ServerPanel::NetworkPath::Wire;
+    m_settings->beginGroup(kWireGroup);
+    m_settings->setValue(QStringLiteral("path"), onWire ? QStringLiteral("wire") : QStringLiteral("loopback"));
+    m_settings->setValue(QStringLiteral("spec"), m_serverPanel->wireSpecText());
+    m_settings->endGroup();
+    const Result<wire::WireSpec> spec = wire::WireSpec::parse(m_serverPanel->wireSpecText());
+    if (!spec) {
+        if (onWire)
+            statusBar()->showMessage(spec.error().text(), 8000);
+        return;
+    }
+    if (!(spec.value() == m_wireSpec)) {
+        m_wirePanel->setSpec(spec.value());
+        applyWireSpec(spec.value());
+    }
+    if (m_server.isRunning() && onWire != bool(m_wire))
+        statusBar()->showMessage(tr("Network path changed while running: it applies on restart (Ctrl+Shift+R)"), 8000);
+}
+
+void LabWindow::applyWireSpec(const wire::WireSpec &spec)
+{
+    // The items that changed, for the log: the canonical forms differ in them.
+    const QStringList before = m_wireSpec.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList after = spec.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    QStringList changed;
+    for (const QString &item : after) {
+        if (!before.contains(item))
+            changed << item;
+    }
+    for (const QString &item : before) {
+        const QString key = item.section(QLatin1Char('='), 0, 0);
+        bool stillThere = false;
+        for (const QString &a : after)
+            stillThere = stillThere || a.section(QLatin1Char('='), 0, 0) == key;
+        if (!stillThere)
+            changed << tr("%1 removed").arg(item);
+    }
+    m_wireSpec = spec;
+    m_packetsPanel->model()->setDropRules(spec.drops);
+    if (m_wirePanel->spec() != spec)
+        m_wirePanel->setSpec(spec);
+    const QString what = changed.isEmpty() ? tr("no change") : changed.join(QStringLiteral(", "));
+    if (!m_wire) {
+        logNotice(tr("wire: %1, now %2 (applies when the wire starts)").arg(what, specText(spec)));
+        return;
+    }
+    if (const Error e = m_wire->setSpec(spec)) {
+        reportError(tr("The wire kept its spec: %1").arg(e.text()));
+        return;
+    }
+    logNotice(tr("wire: %1, now %2 (applied live)").arg(what, specText(spec)));
+    updateServerState();
+}
+
+bool LabWindow::startWire(const wire::WireSpec &spec)
+{
+    stopWire();
+    auto ring = std::make_shared<wire::CaptureRing>();
+    Result<std::unique_ptr<wire::Wire>> started = wire::Wire::start(spec, ring.get());
+    if (!started) {
+        reportError(tr("The wire could not start: %1").arg(started.error().text()));
+        return false;
+    }
+    m_ring = std::move(ring);
+    m_wire = started.take();
+    m_wireSpec = spec;
+    m_wirePanel->setSpec(spec);
+    logNotice(tr("wire: up, client side %1, server side %2, %3")
+                  .arg(m_wire->clientAddress().toString(), m_wire->serverAddress().toString(), specText(spec)));
+    m_wirePanel->setSource(m_wire.get(), m_ring);
+    m_packetsPanel->model()->setDropRules(spec.drops);
+    m_packetsPanel->model()->setRing(m_ring);
+    emit wireStarted();
+    return true;
+}
+
+void LabWindow::stopWire()
+{
+    if (!m_wire)
+        return;
+    m_clientPanel->setSocketFactory({});
+    m_server.setSocketFactory({});
+    m_wirePanel->refreshCounters(); // the last counters stay on screen
+    m_wirePanel->setSource(nullptr, m_ring);
+    m_wire.reset();
+    m_packetsPanel->model()->poll(); // what crossed last
+    logNotice(tr("wire: down (the capture stays in the Packets tab until the next start)"));
+}
+
+void LabWindow::logNotice(const QString &text)
+{
+    ServerEvent e;
+    e.timeMs = QDateTime::currentMSecsSinceEpoch();
+    e.kind = EventKind::Lifecycle;
+    e.level = LogLevel::Info;
+    e.text = text;
+    m_logPanel->append(e);
 }
 
 void LabWindow::onEventsReady(const EventBatch &batch)
@@ -472,6 +640,7 @@ void LabWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     m_server.stop();
+    stopWire();
     event->accept();
 }
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include "server.h"
+#include "serverpanel.h"
+#include "wire/wirespec.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -17,6 +19,11 @@ class QTableView;
 
 namespace tcplab {
 
+namespace wire {
+class CaptureRing;
+class Wire;
+} // namespace wire
+
 class ClientPanel;
 class ConnectionsPanel;
 class LogPanel;
@@ -24,6 +31,8 @@ class OptionReportModel;
 class ServerPanel;
 class SystemPanel;
 class ExperimentsPanel;
+class WirePanel;
+class PacketsPanel;
 
 class LabWindow : public QMainWindow
 {
@@ -49,6 +58,16 @@ public:
     // Write every setting now (also done on close).
     void saveSettings();
 
+    // The network path for this run without saving it (tcplab --wire SPEC).
+    void setNetworkPath(ServerPanel::NetworkPath path, const QString &spec);
+    // The wire while the server runs across it (null otherwise), and the capture of the last
+    // wire started (kept after it stopped, for the packet views).
+    wire::Wire *wire() const { return m_wire.get(); }
+    std::shared_ptr<const wire::CaptureRing> captureRing() const { return m_ring; }
+    // The spec the wire runs with (or will start with); applied live while it runs, and logged.
+    wire::WireSpec wireSpec() const { return m_wireSpec; }
+    void applyWireSpec(const wire::WireSpec &spec);
+
     Server *server() { return &m_server; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     ClientPanel *clientPanel() const { return m_clientPanel; }
@@ -57,6 +76,8 @@ public:
     OptionReportModel *reportModel() const { return m_reportModel; }
     SystemPanel *systemPanel() const { return m_systemPanel; }
     ExperimentsPanel *experimentsPanel() const { return m_experimentsPanel; }
+    WirePanel *wirePanel() const { return m_wirePanel; }
+    PacketsPanel *packetsPanel() const { return m_packetsPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     QString endpointText() const;
 
@@ -65,6 +86,10 @@ public:
     QAction *resetAction() const { return m_reset; }
     QAction *sendAction() const { return m_send; }
     QAction *clearLogAction() const { return m_clearLog; }
+
+signals:
+    // A new wire started with a fresh capture ring (captureRing()).
+    void wireStarted();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,7 +104,16 @@ private:
     void updateServerState();
     void onServerFailed(const QString &reason);
     void reportError(const QString &text);
+    void logNotice(const QString &text);
+    void onNetworkPathEdited();
+    void onWirePanelEdited(const wire::WireSpec &spec);
+    bool startWire(const wire::WireSpec &spec);
+    void stopWire();
 
+    // The capture outlives the wire (its sink), the wire outlives the server's sockets.
+    std::shared_ptr<wire::CaptureRing> m_ring;
+    std::unique_ptr<wire::Wire> m_wire;
+    wire::WireSpec m_wireSpec;
     Server m_server;
     int m_hostLookup = -1;         // QHostInfo lookup id while the panel's host is being resolved
     ServerConfig m_panelConfigAtStart; // what the panel said at start (its host may be a name)
@@ -90,6 +124,8 @@ private:
     ConnectionsPanel *m_connectionsPanel;
     OptionReportModel *m_reportModel;
     ExperimentsPanel *m_experimentsPanel = nullptr;
+    WirePanel *m_wirePanel = nullptr;
+    PacketsPanel *m_packetsPanel = nullptr;
     SystemPanel *m_systemPanel;
     QTabWidget *m_tabs;
     QSplitter *m_splitter;

@@ -27,6 +27,8 @@ int runLabWindow(const WindowLaunch &launch)
         }
         window.setConfig(config.value());
     }
+    if (launch.acrossWire)
+        window.setNetworkPath(ServerPanel::NetworkPath::Wire, launch.wireSpec);
     TerminationWatcher termination;
     QObject::connect(&termination, &TerminationWatcher::terminationRequested, &window, &QWidget::close);
     window.show();

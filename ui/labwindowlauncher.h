@@ -14,6 +14,8 @@ struct WindowLaunch
     bool startNow = false; // --start
     std::function<Result<ServerConfig>(const ServerConfig &base)> applyFlags;
     QString uiLagReportPath; // --report-ui-lag FILE: GUI-thread timer lateness, for the benchmarks
+    bool acrossWire = false; // --wire SPEC: the network path for this run (not saved)
+    QString wireSpec;
 };
 
 // Needs a QApplication; returns the exit code.

@@ -2,8 +2,13 @@
 
 #include "optioneditor.h"
 #include "optionlabel.h"
+#include "wire/namespacehelper.h"
+#include "wire/wirespec.h"
 
+#include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHostAddress>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -74,6 +79,51 @@ ServerPanel::ServerPanel(QWidget *parent) : QWidget(parent)
         connect(editor, &OptionEditor::edited, this, &ServerPanel::onEdited);
     }
 
+    // The network path, right below the address it replaces when the wire is chosen.
+    if (QFormLayout *address = forms.value(int(OptionGroup::Address))) {
+        auto *pathRow = new QWidget(content);
+        auto *pathLayout = new QHBoxLayout(pathRow);
+        pathLayout->setContentsMargins(0, 0, 0, 0);
+        m_path = new QComboBox(pathRow);
+        m_path->setObjectName(QStringLiteral("networkPath"));
+        m_path->addItem(tr("Loopback"));
+        m_path->addItem(tr("The wire"));
+        const QString serverSide = QHostAddress(wire::WireAddressing::kServerIPv4).toString();
+        m_path->setToolTip(tr("<p><b>Loopback</b>: the server listens on the address above, the client connects on this host.</p>"
+                              "<p><b>The wire</b>: an emulated network path with delay, loss, a rate limit and cuts. The server "
+                              "listens on the wire's server side (%1, the port above), the built-in client connects from its "
+                              "client side; every packet is captured (Wire and Packets tabs).</p>")
+                               .arg(serverSide));
+        m_wireSpec = new QLineEdit(pathRow);
+        m_wireSpec->setObjectName(QStringLiteral("wireSpec"));
+        m_wireSpec->setPlaceholderText(QStringLiteral("delay=20ms,loss=1%"));
+        m_wireSpec->setToolTip(tr("<p>What the wire does to the packets, e.g. <tt>delay=50ms,jitter=5ms,loss=1%,rate=10mbit</tt>; "
+                                  "<tt>c2s.</tt> or <tt>s2c.</tt> limits an item to one direction; <tt>drop=c2s:syn-ack</tt> "
+                                  "drops one packet. Empty: a clean wire. Changes apply at once while the server runs.</p>"));
+        pathLayout->addWidget(m_path);
+        pathLayout->addWidget(m_wireSpec, 1);
+        auto *pathLabel = new QLabel(tr("Network path"), content);
+        pathLabel->setBuddy(m_path);
+        pathLabel->setToolTip(m_path->toolTip());
+        int row = -1;
+        QFormLayout::ItemRole role;
+        if (OptionEditor *host = m_editors.value(QStringLiteral("host")))
+            address->getWidgetPosition(host, &row, &role);
+        address->insertRow(row < 0 ? address->rowCount() : row + 1, pathLabel, pathRow);
+        connect(m_path, &QComboBox::currentIndexChanged, this, [this] {
+            updatePathControls();
+            if (!m_loading)
+                emit networkPathEdited();
+        });
+        connect(m_wireSpec, &QLineEdit::textChanged, this, [this] { updatePathControls(); });
+        connect(m_wireSpec, &QLineEdit::editingFinished, this, [this] {
+            if (!m_loading && m_wireSpec->isModified()) {
+                m_wireSpec->setModified(false);
+                emit networkPathEdited();
+            }
+        });
+    }
+
     for (int g : std::as_const(order)) {
         if (QGroupBox *box = boxes.value(g))
             column->addWidget(box);
@@ -98,6 +148,47 @@ ServerPanel::ServerPanel(QWidget *parent) : QWidget(parent)
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
     setRunning(false);
+    updatePathControls();
+}
+
+ServerPanel::NetworkPath ServerPanel::networkPath() const
+{
+    return m_path && m_path->currentIndex() == 1 ? NetworkPath::Wire : NetworkPath::Loopback;
+}
+
+QString ServerPanel::wireSpecText() const
+{
+    return m_wireSpec ? m_wireSpec->text().trimmed() : QString();
+}
+
+void ServerPanel::setNetworkPath(NetworkPath path, const QString &spec)
+{
+    m_loading = true;
+    m_path->setCurrentIndex(path == NetworkPath::Wire ? 1 : 0);
+    m_wireSpec->setText(spec);
+    m_wireSpec->setModified(false);
+    m_loading = false;
+    updatePathControls();
+}
+
+QString ServerPanel::wireSpecError() const
+{
+    const Result<wire::WireSpec> spec = wire::WireSpec::parse(wireSpecText());
+    return spec ? QString() : spec.error().text();
+}
+
+void ServerPanel::updatePathControls()
+{
+    if (!m_path)
+        return;
+    const bool onWire = networkPath() == NetworkPath::Wire;
+    m_wireSpec->setEnabled(onWire);
+    const QString error = onWire ? wireSpecError() : QString();
+    m_wireSpec->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("border: 2px solid #c01c28; border-radius: 3px;"));
+    m_wireSpec->setProperty("invalid", !error.isEmpty());
+    // Across the wire the server side has one address: the host field does not apply.
+    if (OptionEditor *host = m_editors.value(QStringLiteral("host")))
+        host->setEnabled(!onWire);
 }
 
 QString ServerPanel::rawError() const
@@ -147,6 +238,8 @@ QStringList ServerPanel::validateControls()
     QStringList problems;
     for (const OptionSpec &spec : optionTable()) {
         OptionEditor *e = m_editors.value(spec.key);
+        if (spec.key == QLatin1String("host") && networkPath() == NetworkPath::Wire)
+            continue; // the wire's server side has its own address
         const QString error = e->validationError();
         e->showValidation(error);
         if (!error.isEmpty())
@@ -155,6 +248,10 @@ QStringList ServerPanel::validateControls()
     const QString raw = rawError();
     if (!raw.isEmpty())
         problems << raw;
+    if (networkPath() == NetworkPath::Wire) {
+        if (const QString wire = wireSpecError(); !wire.isEmpty())
+            problems << wire;
+    }
     return problems;
 }
 

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -28,6 +29,16 @@ public:
     QLineEdit *rawEdit() const { return m_raw; }
     QPushButton *startButton() const { return m_start; }
 
+    // The network path beside the address: loopback, or the wire (the server on the wire's
+    // server side, the built-in client on its client side) with its spec (docs/wire.md).
+    enum class NetworkPath { Loopback, Wire };
+    NetworkPath networkPath() const;
+    QString wireSpecText() const;
+    // Shows a path and spec without reporting a user edit.
+    void setNetworkPath(NetworkPath path, const QString &spec);
+    QComboBox *networkPathCombo() const { return m_path; }
+    QLineEdit *wireSpecEdit() const { return m_wireSpec; }
+
     // Flags every invalid control; returns one message per problem (empty: ready to start).
     QStringList validateControls();
 
@@ -39,14 +50,20 @@ public:
 signals:
     // A user edit of one option ("raw" for the raw options).
     void optionEdited(const QString &key);
+    // A user edit of the network path or of the wire's spec (the spec when editing finished).
+    void networkPathEdited();
 
 private:
     void onEdited(const QString &key);
     void updateRestartNotice();
     QString rawError() const;
+    QString wireSpecError() const;
+    void updatePathControls();
 
     QHash<QString, OptionEditor *> m_editors;
     QLineEdit *m_raw = nullptr;
+    QComboBox *m_path = nullptr;
+    QLineEdit *m_wireSpec = nullptr;
     QPushButton *m_start = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_restartNotice = nullptr;

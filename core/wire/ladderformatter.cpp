@@ -61,9 +61,8 @@ QString LadderFormatter::dropText(const CapturedPacket &p) const
     return packetFateName(p.fate);
 }
 
-QString LadderFormatter::optionsText(const CapturedPacket &p, const DecodedPacket &d, const PacketAnnotation &a) const
+QString tcpOptionsText(const TcpOptions &o, quint32 base)
 {
-    const TcpOptions &o = d.options;
     QStringList parts;
     if (o.mss >= 0)
         parts << QStringLiteral("mss %1").arg(o.mss);
@@ -74,10 +73,6 @@ QString LadderFormatter::optionsText(const CapturedPacket &p, const DecodedPacke
     if (o.windowScale >= 0)
         parts << QStringLiteral("ws %1").arg(o.windowScale);
     if (o.sackBlockCount > 0) {
-        // SACK blocks name the peer's bytes: relative to the peer's ISN, like the ack.
-        const ConnectionTracker::Connection *c = m_tracker.connection(a.connectionId);
-        const Direction peer = p.direction == Direction::ClientToServer ? Direction::ServerToClient : Direction::ClientToServer;
-        const quint32 base = c && c->side(peer).baseKnown ? c->side(peer).isn : 0;
         QStringList blocks;
         for (int i = 0; i < o.sackBlockCount; ++i)
             blocks << QStringLiteral("%1-%2").arg(o.sackBlocks[size_t(i)].left - base).arg(o.sackBlocks[size_t(i)].right - base);
@@ -102,6 +97,18 @@ QString LadderFormatter::optionsText(const CapturedPacket &p, const DecodedPacke
     if (o.truncated)
         parts << QStringLiteral("...");
     return parts.isEmpty() ? QString() : QLatin1Char('<') + parts.join(QLatin1Char(',')) + QLatin1Char('>');
+}
+
+QString LadderFormatter::optionsText(const CapturedPacket &p, const DecodedPacket &d, const PacketAnnotation &a) const
+{
+    // SACK blocks name the peer's bytes: relative to the peer's ISN, like the ack.
+    quint32 base = 0;
+    if (d.options.sackBlockCount > 0) {
+        const ConnectionTracker::Connection *c = m_tracker.connection(a.connectionId);
+        const Direction peer = p.direction == Direction::ClientToServer ? Direction::ServerToClient : Direction::ClientToServer;
+        base = c && c->side(peer).baseKnown ? c->side(peer).isn : 0;
+    }
+    return tcpOptionsText(d.options, base);
 }
 
 QString LadderFormatter::line(const CapturedPacket &p, const DecodedPacket &d, const PacketAnnotation &a) const

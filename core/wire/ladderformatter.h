@@ -21,6 +21,10 @@
 
 namespace tcplab::wire {
 
+// A segment's TCP options as the ladder shows them: "<mss 1460,sackOK,ts 100/0,ws 7>", empty
+// without options. SACK blocks are shown relative to sackBase (the peer's ISN; 0: absolute).
+QString tcpOptionsText(const TcpOptions &options, quint32 sackBase);
+
 class LadderFormatter
 {
 public:

@@ -16,6 +16,7 @@ Result<std::unique_ptr<Wire>> Wire::start(const WireSpec &spec, PacketSink *sink
     if (!relay)
         return relay.error();
     wire->m_relay = relay.take();
+    wire->m_spec = spec;
     return wire;
 }
 
@@ -50,7 +51,17 @@ SocketFactory Wire::socketFactory(Side side)
 
 Error Wire::setSpec(const WireSpec &spec)
 {
-    return m_relay->setSpec(spec);
+    QMutexLocker lock(&m_specMutex);
+    if (Error e = m_relay->setSpec(spec))
+        return e;
+    m_spec = spec;
+    return {};
+}
+
+WireSpec Wire::spec() const
+{
+    QMutexLocker lock(&m_specMutex);
+    return m_spec;
 }
 
 Error Wire::setSideSysctl(Side side, const QString &name, const QString &value)

@@ -12,6 +12,7 @@
 #include "wirespec.h"
 
 #include <QHostAddress>
+#include <QMutex>
 
 #include <memory>
 
@@ -43,6 +44,8 @@ public:
 
     // From any thread; applied between two packets, queued packets kept.
     Error setSpec(const WireSpec &spec);
+    // The spec last accepted (by start or setSpec), from any thread.
+    WireSpec spec() const;
     WireCounters counters() const { return m_relay->counters(); }
 
     // net.* sysctls inside one side's namespace (never the host's). Thread-safe.
@@ -57,6 +60,8 @@ private:
     Wire() = default;
     std::shared_ptr<NamespaceHelper> m_helper; // shared with the socket factories, weakly
     std::unique_ptr<Relay> m_relay;
+    mutable QMutex m_specMutex;
+    WireSpec m_spec;
 };
 
 } // namespace tcplab::wire

@@ -1,0 +1,231 @@
+#include "packetspanel.h"
+
+#include "ladderview.h"
+#include "packetmodel.h"
+#include "timesequenceview.h"
+#include "wire/capturering.h"
+#include "wire/pcapwriter.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTextStream>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace tcplab {
+
+PacketsPanel::PacketsPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("packetsPanel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    auto *bar = new QHBoxLayout;
+    m_connection = new QComboBox(this);
+    m_connection->setObjectName(QStringLiteral("packetsConnection"));
+    m_connection->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_flags = new QComboBox(this);
+    m_flags->setObjectName(QStringLiteral("packetsFlags"));
+    for (int f = 0; f < PacketModel::FlagFilterCount; ++f)
+        m_flags->addItem(PacketModel::flagFilterName(PacketModel::FlagFilter(f)), f);
+    m_follow = new QCheckBox(tr("Follow live"), this);
+    m_follow->setObjectName(QStringLiteral("packetsFollow"));
+    m_follow->setChecked(true);
+    m_follow->setToolTip(tr("On: new packets are added as they cross and the views scroll with them. Off: the views are "
+                            "frozen as they are (packets that cross meanwhile are taken when you turn it on again, "
+                            "unless the capture ring overwrote them)."));
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("packetsCount"));
+    bar->addWidget(new QLabel(tr("Connection"), this));
+    bar->addWidget(m_connection);
+    bar->addWidget(new QLabel(tr("Packets"), this));
+    bar->addWidget(m_flags);
+    bar->addWidget(m_follow);
+    bar->addWidget(m_count, 1);
+    m_export = new QPushButton(tr("Export"), this);
+    m_export->setObjectName(QStringLiteral("packetsExport"));
+    auto *menu = new QMenu(m_export);
+    menu->addAction(tr("Capture as pcap (Wireshark)..."), this, [this] { askAndExport(0); });
+    menu->addAction(tr("Packet list as CSV..."), this, [this] { askAndExport(1); });
+    menu->addAction(tr("Ladder as PNG..."), this, [this] { askAndExport(2); });
+    m_export->setMenu(menu);
+    bar->addWidget(m_export);
+    layout->addLayout(bar);
+
+    m_model = new PacketModel(this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("packetList"));
+    m_view->setModel(m_model);
+    // Smooth at 200 000 rows: fixed row heights and column widths, nothing measured per row.
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 4);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const int ch = QFontMetrics(m_view->font()).horizontalAdvance(QLatin1Char('0'));
+    const int widths[PacketModel::ColumnCount] = {11, 6, 10, 13, 11, 11, 6, 8, 34, 20};
+    for (int c = 0; c < PacketModel::ColumnCount; ++c)
+        m_view->setColumnWidth(c, widths[c] * ch + 12);
+
+    m_ladder = new LadderView(m_model, this);
+    m_ladder->setSelectionModel(m_view->selectionModel());
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("packetsSplitter"));
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_ladder);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_timeSequence = new TimeSequenceView(m_model, this);
+    auto *vertical = new QSplitter(Qt::Vertical, this);
+    vertical->setObjectName(QStringLiteral("packetsVerticalSplitter"));
+    vertical->addWidget(m_splitter);
+    vertical->addWidget(m_timeSequence);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+    layout->addWidget(vertical, 1);
+
+    connect(m_model, &PacketModel::connectionsChanged, this, &PacketsPanel::updateConnections);
+    connect(m_model, &PacketModel::packetsUpdated, this, &PacketsPanel::onPacketsUpdated);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PacketsPanel::updateCount);
+    connect(m_connection, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setConnectionFilter(m_connection->currentData().toUInt());
+        m_timeSequence->setConnection(m_connection->currentData().toUInt());
+        updateCount();
+    });
+    connect(m_flags, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setFlagFilter(PacketModel::FlagFilter(m_flags->currentData().toInt()));
+        updateCount();
+    });
+    connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
+        m_model->setFollowLive(on);
+        m_ladder->setFollowLive(on);
+        if (on)
+            onPacketsUpdated();
+    });
+    updateConnections();
+}
+
+void PacketsPanel::updateConnections()
+{
+    const quint32 current = m_connection->currentData().toUInt();
+    const QSignalBlocker block(m_connection);
+    m_connection->clear();
+    m_connection->addItem(tr("All connections"), 0u);
+    // The newest connections (a flood of short ones would make the menu useless anyway).
+    const QList<quint32> ids = m_model->connectionIds();
+    for (qsizetype i = std::max<qsizetype>(0, ids.size() - kMaxMenuConnections); i < ids.size(); ++i)
+        m_connection->addItem(m_model->connectionLabel(ids[i]), ids[i]);
+    if (current != 0 && m_connection->findData(current) < 0)
+        m_connection->addItem(m_model->connectionLabel(current), current);
+    const int i = m_connection->findData(current);
+    m_connection->setCurrentIndex(i < 0 ? 0 : i);
+    if (i < 0 && m_model->connectionFilter() != 0)
+        m_model->setConnectionFilter(0);
+}
+
+void PacketsPanel::onPacketsUpdated()
+{
+    updateCount();
+    if (m_timeSequence->isVisible())
+        m_timeSequence->refresh();
+    if (m_follow->isChecked())
+        m_view->scrollToBottom();
+}
+
+void PacketsPanel::updateCount()
+{
+    QString text = tr("%1 shown of %2 captured").arg(QLocale().toString(m_model->rowCount()), QLocale().toString(qint64(m_model->totalPackets())));
+    if (m_model->missedPackets() > 0)
+        text += tr(" (%1 overwritten before they were shown)").arg(QLocale().toString(m_model->missedPackets()));
+    m_count->setText(text);
+}
+
+void PacketsPanel::askAndExport(int what)
+{
+    const QString filters[] = {tr("pcap (*.pcap)"), tr("CSV (*.csv)"), tr("PNG image (*.png)")};
+    const QString names[] = {QStringLiteral("capture.pcap"), QStringLiteral("packets.csv"), QStringLiteral("ladder.png")};
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), names[what], filters[what]);
+    if (path.isEmpty())
+        return;
+    const Error e = what == 0 ? savePcap(path) : what == 1 ? exportCsv(path) : exportLadderPng(path);
+    if (e)
+        QMessageBox::warning(this, tr("Export"), e.text());
+}
+
+Error PacketsPanel::savePcap(const QString &path) const
+{
+    const std::shared_ptr<const wire::CaptureRing> ring = m_model->ring();
+    if (!ring)
+        return Error::message(tr("no capture yet: run the server across the wire first"));
+    const QList<wire::CapturedPacket> packets = ring->snapshot();
+    if (Error e = wire::PcapWriter::write(path, packets, wire::CaptureView::Client))
+        return e;
+    return wire::PcapWriter::write(wire::PcapWriter::serverSidePath(path), packets, wire::CaptureView::Server);
+}
+
+Error PacketsPanel::exportCsv(const QString &path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return Error::message(tr("%1: %2").arg(path, file.errorString()));
+    QTextStream out(&file);
+    // RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
+    auto field = [](QString text) {
+        if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))) {
+            text.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+            return QLatin1Char('"') + text + QLatin1Char('"');
+        }
+        return text;
+    };
+    QStringList header;
+    for (int c = 0; c < PacketModel::ColumnCount; ++c)
+        header << field(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+    header << QStringLiteral("index") << QStringLiteral("sent_ns") << QStringLiteral("delivered_ns");
+    out << header.join(QLatin1Char(',')) << '\n';
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        QStringList cells;
+        for (int c = 0; c < PacketModel::ColumnCount; ++c)
+            cells << field(m_model->index(r, c).data().toString());
+        const PacketRow &p = m_model->packet(r);
+        cells << QString::number(p.index) << QString::number(p.sentNs) << QString::number(p.deliveredNs);
+        out << cells.join(QLatin1Char(',')) << '\n';
+    }
+    out.flush();
+    if (file.error() != QFileDevice::NoError)
+        return Error::message(tr("%1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+Error PacketsPanel::exportLadderPng(const QString &path) const
+{
+    const QPixmap picture = m_ladder->viewport()->grab();
+    if (!picture.save(path, "PNG"))
+        return Error::message(tr("%1: the image could not be written").arg(path));
+    return {};
+}
+
+QString PacketsPanel::countText() const
+{
+    return m_count->text();
+}
+
+} // namespace tcplab

@@ -1,0 +1,149 @@
+#include "timesequenceview.h"
+
+#include "packetmodel.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tcplab {
+
+using wire::Direction;
+
+TimeSequenceView::TimeSequenceView(PacketModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    setObjectName(QStringLiteral("timeSequenceView"));
+    setMinimumHeight(220);
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
+    setToolTip(tr("Sequence number over time for the connection's data: bars are segments (orange: retransmitted, red: "
+                  "dropped), the green line is what was acknowledged, the grey line the advertised window above it."));
+}
+
+void TimeSequenceView::setConnection(quint32 connection)
+{
+    m_connection = connection;
+    refresh();
+}
+
+void TimeSequenceView::refresh()
+{
+    Series s;
+    quint32 connection = m_connection;
+    if (connection == 0) {
+        // The newest connection that carried data.
+        const QList<quint32> ids = m_model->connectionIds();
+        for (qsizetype i = ids.size() - 1; i >= 0 && connection == 0; --i) {
+            bool hasData = false;
+            m_model->forEachRowOf(ids[i], [&](const PacketRow &r) { hasData = hasData || r.length > 0; });
+            if (hasData)
+                connection = ids[i];
+        }
+    }
+    s.connection = connection;
+    if (connection != 0) {
+        quint64 bytes[2] = {0, 0};
+        qint64 startNs = -1;
+        m_model->forEachRowOf(connection, [&](const PacketRow &r) {
+            bytes[int(r.direction)] += r.length;
+            if (startNs < 0)
+                startNs = r.sentNs;
+        });
+        s.clientSends = bytes[0] >= bytes[1];
+        const Direction dataDirection = s.clientSends ? Direction::ClientToServer : Direction::ServerToClient;
+        m_model->forEachRowOf(connection, [&](const PacketRow &r) {
+            if (r.direction == dataDirection) {
+                if (r.length == 0 && !(r.flags & (wire::tcpflag::Syn | wire::tcpflag::Fin)))
+                    return;
+                Segment seg;
+                seg.timeMs = double(r.sentNs - startNs) / 1e6;
+                seg.seq = r.seq;
+                seg.end = r.seq + std::max<quint32>(r.length, 1);
+                seg.retransmission = r.has(PacketRow::Retransmission);
+                seg.dropped = r.dropped();
+                s.data << seg;
+                s.maxSeq = std::max(s.maxSeq, double(seg.end));
+                s.maxTimeMs = std::max(s.maxTimeMs, seg.timeMs);
+            } else if ((r.flags & wire::tcpflag::Ack) && !r.dropped()) {
+                const double t = double(r.deliveredNs - startNs) / 1e6;
+                s.acks << QPointF(t, r.ack);
+                s.window << QPointF(t, double(r.ack) + r.window);
+                s.maxTimeMs = std::max(s.maxTimeMs, t);
+                s.maxSeq = std::max(s.maxSeq, double(r.ack));
+            }
+        });
+        // The window line may run far above the data: scale to the data, up to twice its height.
+        double maxWindow = 0;
+        for (const QPointF &p : std::as_const(s.window))
+            maxWindow = std::max(maxWindow, p.y());
+        s.maxSeq = std::max(s.maxSeq, std::min(maxWindow, 2 * s.maxSeq));
+    }
+    m_series = s;
+    update();
+}
+
+QRectF TimeSequenceView::plotRect() const
+{
+    return QRectF(70, 24, std::max(50, width() - 90), std::max(50, height() - 54));
+}
+
+QPointF TimeSequenceView::pointFor(double timeMs, double seq) const
+{
+    const QRectF r = plotRect();
+    const double maxT = std::max(m_series.maxTimeMs, 1.0);
+    const double maxS = std::max(m_series.maxSeq, 1.0);
+    return QPointF(r.left() + timeMs / maxT * r.width(), r.bottom() - seq / maxS * r.height());
+}
+
+void TimeSequenceView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF r = plotRect();
+    const QPalette pal = palette();
+    painter.setPen(pal.color(QPalette::Text));
+    painter.drawLine(r.bottomLeft(), r.bottomRight());
+    painter.drawLine(r.bottomLeft(), r.topLeft());
+    painter.drawText(QRectF(r.left(), r.bottom() + 4, r.width(), 20), Qt::AlignCenter, tr("time (ms)"));
+    painter.drawText(QRectF(0, 2, width(), 20), Qt::AlignCenter,
+                     m_series.connection == 0
+                         ? tr("Time-sequence graph: no connection with data yet")
+                         : tr("Time-sequence graph of %1, %2").arg(m_model->connectionLabel(m_series.connection),
+                                                                   m_series.clientSends ? tr("data from the client")
+                                                                                        : tr("data from the server")));
+    if (m_series.connection == 0)
+        return;
+    painter.drawText(QRectF(0, r.top() - 4, r.left() - 6, 16), Qt::AlignRight, QString::number(qint64(m_series.maxSeq)));
+    painter.drawText(QRectF(0, r.bottom() - 12, r.left() - 6, 16), Qt::AlignRight, QStringLiteral("0"));
+    painter.drawText(QRectF(r.right() - 80, r.bottom() + 4, 80, 20), Qt::AlignRight, QString::number(m_series.maxTimeMs, 'f', 1));
+
+    auto stepLine = [&](const QList<QPointF> &points, const QPen &pen) {
+        if (points.isEmpty())
+            return;
+        QPainterPath path(pointFor(points.first().x(), points.first().y()));
+        for (qsizetype i = 1; i < points.size(); ++i) {
+            path.lineTo(pointFor(points[i].x(), points[i - 1].y()));
+            path.lineTo(pointFor(points[i].x(), points[i].y()));
+        }
+        path.lineTo(pointFor(m_series.maxTimeMs, points.last().y()));
+        painter.setPen(pen);
+        painter.drawPath(path);
+    };
+    stepLine(m_series.window, QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DashLine));
+    stepLine(m_series.acks, QPen(QColor(0x2f, 0x7d, 0x32), 1.5));
+    for (const Segment &seg : std::as_const(m_series.data)) {
+        const QColor color = seg.dropped ? QColor(0xb0, 0x2a, 0x37) : seg.retransmission ? QColor(0xc7, 0x6b, 0x00) : QColor(0x1c, 0x5d, 0x99);
+        const QPointF a = pointFor(seg.timeMs, seg.seq);
+        const QPointF b = pointFor(seg.timeMs, seg.end);
+        painter.setPen(QPen(color, 2));
+        painter.drawLine(a, QPointF(b.x(), std::min(b.y(), a.y() - 2)));
+        if (seg.dropped) {
+            painter.drawLine(b + QPointF(-4, -4), b + QPointF(4, 4));
+            painter.drawLine(b + QPointF(-4, 4), b + QPointF(4, -4));
+        }
+    }
+}
+
+} // namespace tcplab
