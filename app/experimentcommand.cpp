@@ -4,6 +4,7 @@
 #include "experiments/experimentrunner.h"
 #include "unixsignalwatcher.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -39,25 +40,37 @@ int listExperiments(bool json)
         for (const QString &line : e.explanation.split(QLatin1Char('\n')))
             std::printf("%-14s   %s\n", "", qPrintable(line));
     }
-    std::printf("\n%s\n", qPrintable(tr("Run one with: tcplab --experiment NAME [--json]")));
+    std::printf("\n%s\n", qPrintable(tr("Run one with: tcplab --experiment NAME [--wire SPEC] [--pcap FILE] [--ladder] [--json]")));
     std::fflush(stdout);
     return 0;
 }
 
 } // namespace
 
-int runExperimentCommand(const QString &name, bool json)
+int runExperimentCommand(const QCommandLineParser &parser, bool json)
 {
+    const QString name = parser.value("experiment");
     if (name == QLatin1String("list"))
         return listExperiments(json);
-    if (!ExperimentRegistry::create(name)) {
-        const QString message = tr("unknown experiment '%1'; known: %2 (or list)")
-                                    .arg(name, ExperimentRegistry::names().join(QStringLiteral(", ")));
+    auto usageError = [json](const QString &message) {
         if (json)
             printJson(QJsonObject{{"type", "error"}, {"message", message}});
         std::fprintf(stderr, "tcplab: %s\n", qPrintable(message));
         return 2;
+    };
+    if (!ExperimentRegistry::create(name))
+        return usageError(tr("unknown experiment '%1'; known: %2 (or list)").arg(name, ExperimentRegistry::names().join(QStringLiteral(", "))));
+    ExperimentWireRequest wire;
+    if (parser.isSet("wire")) {
+        // The same message as --wire with --send: the spec's own parser names the bad part.
+        Result<wire::WireSpec> spec = wire::WireSpec::parse(parser.value("wire"));
+        if (!spec)
+            return usageError(spec.error().text());
+        wire.hasSpec = true;
+        wire.spec = spec.take();
     }
+    wire.pcapPath = parser.value("pcap");
+    wire.ladder = parser.isSet("ladder");
 
     ExperimentRunner runner;
     UnixSignalWatcher signalWatcher;
@@ -76,7 +89,7 @@ int runExperimentCommand(const QString &name, bool json)
         result = r;
         loop.quit();
     });
-    runner.start(name);
+    runner.start(name, wire);
     loop.exec();
 
     if (json)
@@ -87,7 +100,12 @@ int runExperimentCommand(const QString &name, bool json)
     }
     switch (result.status) {
     case ExperimentStatus::Completed:
-    case ExperimentStatus::Skipped: return 0;
+    case ExperimentStatus::Skipped:
+        if (!result.capture.pcapError.isEmpty()) {
+            std::fprintf(stderr, "tcplab: %s\n", qPrintable(result.capture.pcapError));
+            return 1;
+        }
+        return 0;
     case ExperimentStatus::Cancelled: return 130;
     case ExperimentStatus::Failed: break;
     }

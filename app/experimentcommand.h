@@ -1,8 +1,10 @@
-// tcplab --experiment NAME|list [--json]: run one guided experiment from the command line.
+// tcplab --experiment NAME|list [--wire SPEC] [--pcap FILE] [--ladder] [--json]: run one guided
+// experiment from the command line, across the wire (its default profile unless --wire names one).
 #pragma once
 
-#include <QString>
+class QCommandLineParser;
 
-// Returns the process exit code: 0 completed or skipped (the reason is printed), 1 failed,
-// 2 unknown name, 130 cancelled by SIGINT/SIGTERM.
-int runExperimentCommand(const QString &name, bool json);
+// Returns the process exit code: 0 completed or skipped (the reason is printed), 1 failed (or
+// the pcap could not be written), 2 unknown name or invalid --wire spec, 130 cancelled by
+// SIGINT/SIGTERM.
+int runExperimentCommand(const QCommandLineParser &parser, bool json);

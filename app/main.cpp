@@ -95,7 +95,8 @@ int main(int argc, char **argv)
         {"json", QCoreApplication::translate("main", "Print the report and every event as one JSON object per line")},
         {"start", QCoreApplication::translate("main", "Window: start the server at launch")},
         {"lang", QCoreApplication::translate("main", "User interface language, e.g. zh_CN or en"), "locale"},
-        {"experiment", QCoreApplication::translate("main", "Run a guided experiment and print its result (--json for JSON); 'list' names them"), "name"},
+        {"experiment", QCoreApplication::translate("main", "Run a guided experiment across the wire and print its result (--json for JSON, --wire SPEC for another path, "
+                                                          "--pcap FILE for its packets, --ladder for all of them as text); 'list' names them"), "name"},
         {"report-ui-lag", QCoreApplication::translate("main", "Window: measure how late a 10 ms GUI-thread timer fires and write "
                                                                "\"samples=N p50_ms=.. p99_ms=.. max_ms=..\" to FILE every second and at exit"), "file"},
     });
@@ -115,7 +116,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const bool json = parser.isSet("json");
-    if (const QString misplaced = misplacedWireFlags(parser, client, headless); !misplaced.isEmpty()) {
+    if (const QString misplaced = misplacedWireFlags(parser, client, headless, experiment); !misplaced.isEmpty()) {
         std::fprintf(stderr, "tcplab: %s (see --help)\n", qPrintable(misplaced));
         return 2;
     }
@@ -126,7 +127,7 @@ int main(int argc, char **argv)
     if (headless && parser.isSet("wire"))
         return runWireHeadless(parser, json);
     if (experiment)
-        return runExperimentCommand(parser.value("experiment"), json);
+        return runExperimentCommand(parser, json);
 
     if (!headless && !gui) {
         std::fprintf(stderr, "tcplab: no display available (DISPLAY and WAYLAND_DISPLAY are unset): starting the headless server\n");

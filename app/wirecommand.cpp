@@ -133,16 +133,20 @@ void addWireOptions(QCommandLineParser &parser)
     parser.addOptions({
         {"wire", tr("Run across the wire, an emulated network path (the lab's server on its server side, the client on its "
                     "client side), e.g. delay=20ms,loss=1%,drop=c2s:data#1; grammar in docs/wire.md. With --send/--bin: one run "
-                    "against the lab's own server (the server flags on the same command line). With --headless: the server alone"),
+                    "against the lab's own server (the server flags on the same command line). With --headless: the server alone. "
+                    "With --experiment: the experiment's path instead of its default profile"),
          "spec"},
         {"ladder", tr("Wire: print every packet that crossed, one line each (time, arrow, flags, seq/ack, len, win, options, marks)")},
-        {"pcap", tr("Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark)"),
+        {"pcap", tr("Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark); "
+                    "with --experiment, every packet of every connection the experiment made"),
          "file"},
     });
 }
 
-QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool headless)
+QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool headless, bool experiment)
 {
+    if (experiment && !client && !headless)
+        return {}; // every experiment runs across the wire: its own profile unless --wire names one
     if (!parser.isSet("wire")) {
         if (parser.isSet("ladder") || parser.isSet("pcap"))
             return tr("--ladder and --pcap show the wire's capture: give --wire SPEC too");

@@ -12,4 +12,5 @@ void addWireOptions(QCommandLineParser &parser);
 int runWireClientCommand(const QCommandLineParser &parser, bool json);
 int runWireHeadless(const QCommandLineParser &parser, bool json);
 // A one-line complaint about wire flags given without the wire (or --wire without a run), or empty.
-QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool headless);
+// An experiment takes --wire, --pcap and --ladder.
+QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool headless, bool experiment);

@@ -16,6 +16,7 @@ private slots:
     void reusePortAsJson();
     void reuseAddrAsText();
     void unknownNameIsAnError();
+    void invalidWireSpecIsOneLineExit2();
 
 private:
     struct Run
@@ -123,6 +124,19 @@ void TestExperimentsCli::unknownNameIsAnError()
     QVERIFY(r.err.contains("unknown experiment 'no-such-thing'"));
     QVERIFY(r.err.contains("reuseport"));
     QVERIFY(r.out.isEmpty());
+}
+
+void TestExperimentsCli::invalidWireSpecIsOneLineExit2()
+{
+    const Run r = run({"--experiment", "nagle", "--wire", "delay=fast", "--pcap", "/nonexistent/x.pcap"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.startsWith("tcplab: ") && r.err.contains("delay"), r.err.constData());
+    // The same message as --wire with --send.
+    const Run send = run({"--wire", "delay=fast", "--send", "hello"});
+    QCOMPARE(send.exitCode, 2);
+    QCOMPARE(r.err, send.err);
 }
 
 QTEST_GUILESS_MAIN(TestExperimentsCli)

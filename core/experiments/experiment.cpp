@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <thread>
 
@@ -85,6 +86,23 @@ ExperimentResult Experiment::failedResult(const QString &reason) const
     result.status = ExperimentStatus::Failed;
     result.reason = reason;
     return result;
+}
+
+ExperimentResult Experiment::skippedResult(const QString &reason) const
+{
+    ExperimentResult result = newResult();
+    result.status = ExperimentStatus::Skipped;
+    result.reason = reason;
+    return result;
+}
+
+ExperimentResult Experiment::wireUnavailableResult(const Error &error) const
+{
+    // The errno values the namespace helper reports when a policy refuses user or network
+    // namespaces (its text then names the setting); anything else is a failure of the lab.
+    const int e = error.errnum();
+    const bool forbidden = e == EPERM || e == EACCES || e == ENOSPC || e == EUSERS || e == ENOSYS;
+    return forbidden ? skippedResult(error.text()) : failedResult(error.text());
 }
 
 QStringList ExperimentRegistry::names()

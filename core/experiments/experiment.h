@@ -4,6 +4,7 @@
 #pragma once
 
 #include "experimentresult.h"
+#include "wire/wirespec.h"
 
 #include <QString>
 
@@ -12,6 +13,16 @@
 #include <memory>
 
 namespace tcplab {
+
+// What the user asked of the run's path: `--wire SPEC` (else the experiment's own default
+// profile), `--pcap FILE` (empty: nothing is written) and `--ladder`.
+struct ExperimentWireRequest
+{
+    bool hasSpec = false;
+    wire::WireSpec spec;
+    QString pcapPath;
+    bool ladder = false; // --ladder: the whole run's ladder, beside what the experiment shows
+};
 
 class ExperimentContext
 {
@@ -33,9 +44,17 @@ public:
     // Sleep up to ms in short slices; false when cancelled meanwhile.
     bool sleep(int ms) const;
 
+    void setWireRequest(const ExperimentWireRequest &request) { m_wire = request; }
+    const ExperimentWireRequest &wireRequest() const { return m_wire; }
+    bool hasWireSpec() const { return m_wire.hasSpec; }
+    // The spec the user gave, else the experiment's default profile.
+    wire::WireSpec wireSpecOr(const wire::WireSpec &defaultProfile) const { return m_wire.hasSpec ? m_wire.spec : defaultProfile; }
+    QString pcapPath() const { return m_wire.pcapPath; }
+
 private:
     const std::atomic<bool> *m_cancel = nullptr;
     ProgressFn m_progress;
+    ExperimentWireRequest m_wire;
 };
 
 class Experiment
@@ -52,6 +71,10 @@ protected:
     ExperimentResult newResult() const;
     ExperimentResult cancelledResult() const;
     ExperimentResult failedResult(const QString &reason) const;
+    ExperimentResult skippedResult(const QString &reason) const;
+    // The wire could not start: Skipped where the kernel or its policy forbids the namespaces
+    // (the reason says what to enable), Failed for anything else.
+    ExperimentResult wireUnavailableResult(const Error &error) const;
 };
 
 struct ExperimentInfo

@@ -279,6 +279,71 @@ const ResultTable *ExperimentResult::table(const QString &tableTitle) const
     return nullptr;
 }
 
+QJsonObject CaptureDirection::toJson() const
+{
+    return QJsonObject{{"packets", packets},
+                       {"delivered", delivered},
+                       {"dropped", dropped},
+                       {"dropped_loss", droppedLoss},
+                       {"dropped_burst", droppedBurst},
+                       {"dropped_queue", droppedQueue},
+                       {"dropped_cut", droppedCut},
+                       {"dropped_targeted", droppedTargeted},
+                       {"duplicated", duplicated},
+                       {"reordered", reordered}};
+}
+
+QString CaptureSummary::toText() const
+{
+    if (!wire)
+        return QStringLiteral("capture: none (the run did not start its wire)\n");
+    auto direction = [](const char *name, const CaptureDirection &d) {
+        QString text = QStringLiteral("%1 %2 packets, %3 dropped").arg(QLatin1String(name)).arg(d.packets).arg(d.dropped);
+        QStringList rules;
+        const std::pair<const char *, qint64> byRule[] = {{"loss", d.droppedLoss}, {"burst", d.droppedBurst}, {"queue", d.droppedQueue},
+                                                          {"cut", d.droppedCut}, {"drop rule", d.droppedTargeted}};
+        for (const auto &[rule, count] : byRule) {
+            if (count)
+                rules << QStringLiteral("%1 by %2").arg(count).arg(QLatin1String(rule));
+        }
+        if (!rules.isEmpty())
+            text += QStringLiteral(" (") + rules.join(QStringLiteral(", ")) + QLatin1Char(')');
+        return text;
+    };
+    QString out = QStringLiteral("capture: wire %1; %2 connections; %3; %4")
+                      .arg(spec.isEmpty() ? QStringLiteral("clean") : spec)
+                      .arg(connections)
+                      .arg(direction("c2s", c2s), direction("s2c", s2c));
+    if (overwritten)
+        out += QStringLiteral("; %1 packets overwritten in the ring").arg(overwritten);
+    out += QLatin1Char('\n');
+    if (!pcapFiles.isEmpty())
+        out += QStringLiteral("pcap: %1\n").arg(pcapFiles.join(QStringLiteral(", ")));
+    if (!pcapError.isEmpty())
+        out += QStringLiteral("pcap error: %1\n").arg(pcapError);
+    if (!ladder.isEmpty()) {
+        out += QLatin1Char('\n');
+        for (const QString &line : ladder)
+            out += line + QLatin1Char('\n');
+    }
+    return out;
+}
+
+QJsonObject CaptureSummary::toJson() const
+{
+    return QJsonObject{{"wire", wire},
+                       {"spec", spec},
+                       {"captured", captured},
+                       {"overwritten", overwritten},
+                       {"connections", connections},
+                       {"tcpinfo_samples", tcpInfoSamples},
+                       {"c2s", c2s.toJson()},
+                       {"s2c", s2c.toJson()},
+                       {"pcap", QJsonArray::fromStringList(pcapFiles)},
+                       {"pcap_error", pcapError},
+                       {"ladder", QJsonArray::fromStringList(ladder)}};
+}
+
 QString ExperimentResult::toText() const
 {
     QString out = QStringLiteral("== %1 (%2) ==\n").arg(title, name);
@@ -298,6 +363,7 @@ QString ExperimentResult::toText() const
         for (const QString &n : notes)
             out += QStringLiteral("note: ") + n + QLatin1Char('\n');
     }
+    out += QLatin1Char('\n') + capture.toText();
     return out;
 }
 
@@ -314,7 +380,8 @@ QJsonObject ExperimentResult::toJson() const
                   {"findings", QJsonArray::fromStringList(findings)},
                   {"notes", QJsonArray::fromStringList(notes)},
                   {"tables", tableArray},
-                  {"metrics", QJsonObject::fromVariantMap(metrics)}};
+                  {"metrics", QJsonObject::fromVariantMap(metrics)},
+                  {"capture", capture.toJson()}};
     if (!reason.isEmpty())
         o["reason"] = reason;
     if (!chart.isEmpty())

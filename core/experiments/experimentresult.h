@@ -72,6 +72,39 @@ enum class ExperimentStatus {
 
 QString experimentStatusName(ExperimentStatus status);
 
+// What the wire saw in one direction during the run (its relay's counters).
+struct CaptureDirection
+{
+    qint64 packets = 0;   // sent into the wire
+    qint64 delivered = 0; // handed to the receiver (duplicates included)
+    qint64 dropped = 0;   // all rules together
+    qint64 droppedLoss = 0, droppedBurst = 0, droppedQueue = 0, droppedCut = 0, droppedTargeted = 0;
+    qint64 duplicated = 0;
+    qint64 reordered = 0;
+    QJsonObject toJson() const;
+};
+
+// The packets of the run: which path, how many each way, what the wire dropped, the pcap files
+// written (--pcap) and the text ladder the experiment asked for. JSON: "capture", the same keys in
+// every run (a run that never started its wire has wire=false and zeros).
+struct CaptureSummary
+{
+    bool wire = false;         // the run crossed the wire
+    QString spec;              // the wire's spec, canonical ("" = clean)
+    qint64 captured = 0;       // packets kept in the capture ring
+    qint64 overwritten = 0;    // packets the ring lost to its bound
+    qint64 connections = 0;    // TCP connections seen in the capture
+    qint64 tcpInfoSamples = 0; // TCP_INFO samples of the sockets the experiment registered
+    CaptureDirection c2s;
+    CaptureDirection s2c;
+    QStringList pcapFiles;     // client side's file, then the server side's
+    QString pcapError;
+    QStringList ladder;        // one line per packet, when the experiment asked for one
+
+    QString toText() const;
+    QJsonObject toJson() const;
+};
+
 struct ExperimentResult
 {
     QString name;
@@ -83,6 +116,7 @@ struct ExperimentResult
     QList<ResultTable> tables;
     ChartData chart;
     QVariantMap metrics;      // the key numbers under stable names, for scripts and tests
+    CaptureSummary capture;   // the wire's packets (experimentwire.h fills it)
     qint64 durationMs = 0;
 
     bool completed() const { return status == ExperimentStatus::Completed; }

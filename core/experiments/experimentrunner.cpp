@@ -20,7 +20,7 @@ ExperimentRunner::~ExperimentRunner()
     }
 }
 
-bool ExperimentRunner::start(const QString &name)
+bool ExperimentRunner::start(const QString &name, const ExperimentWireRequest &wire)
 {
     if (m_thread || !ExperimentRegistry::create(name))
         return false;
@@ -28,10 +28,11 @@ bool ExperimentRunner::start(const QString &name)
     m_name = name;
     // The queued calls below carry `this` as context: if the runner is destroyed first, Qt drops
     // them, and the destructor has joined the thread by then.
-    m_thread = QThread::create([this, name] {
-        const ExperimentContext context(&m_cancel, [this](int percent, const QString &step) {
+    m_thread = QThread::create([this, name, wire] {
+        ExperimentContext context(&m_cancel, [this](int percent, const QString &step) {
             QMetaObject::invokeMethod(this, [this, percent, step] { emit progressed(percent, step); }, Qt::QueuedConnection);
         });
+        context.setWireRequest(wire);
         const ExperimentResult result = ExperimentRegistry::run(name, context);
         QMetaObject::invokeMethod(this, [this, result] { onWorkerDone(result); }, Qt::QueuedConnection);
     });

@@ -2,6 +2,7 @@
 // window stays responsive; cancel() sets the flag every experiment loop checks.
 #pragma once
 
+#include "experiment.h"
 #include "experimentresult.h"
 
 #include <QObject>
@@ -20,7 +21,7 @@ public:
     ~ExperimentRunner() override; // cancels and joins a running experiment
 
     // False when one is already running or the name is unknown.
-    bool start(const QString &name);
+    bool start(const QString &name, const ExperimentWireRequest &wire = {});
     void cancel();
     bool isRunning() const { return m_thread != nullptr; }
     QString currentName() const { return m_name; }
