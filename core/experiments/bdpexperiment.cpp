@@ -1,6 +1,7 @@
 #include "bdpexperiment.h"
 
 #include "experimentsupport.h"
+#include "experimentwire.h"
 #include "wire/capturering.h"
 #include "wiretransfer.h"
 
@@ -64,22 +65,22 @@ QString BdpExperiment::explanation() const
         .arg(defaultWire());
 }
 
+WireSpec BdpExperiment::defaultProfile()
+{
+    return WireSpec::parse(defaultWire()).value();
+}
+
 ExperimentResult BdpExperiment::run(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
-    const QString specText = wireSpec.isEmpty() ? defaultWire() : wireSpec;
-    const Result<WireSpec> spec = WireSpec::parse(specText);
-    if (!spec)
-        return failedResult(spec.error().text());
-    CaptureRing ring;
-    Result<std::unique_ptr<Wire>> started = Wire::start(spec.value(), &ring);
-    if (!started) {
-        result.status = ExperimentStatus::Skipped;
-        result.reason = started.error().text();
-        return result;
-    }
-    std::unique_ptr<Wire> wire = started.take();
-    const quint64 linkBits = spec.value().s2c.rateBitsPerSecond;
+    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
+    if (!started)
+        return wireUnavailableResult(started.error());
+    std::unique_ptr<ExperimentWire> path = started.take();
+    Wire *wire = &path->wire();
+    CaptureRing &ring = path->ring();
+    const WireSpec &spec = path->spec();
+    const quint64 linkBits = spec.s2c.rateBitsPerSecond;
 
     QList<Point> points;
     const QList<int> rcvSizes = quick ? QList<int>{16384, 65536} : QList<int>{16384, 65536, 262144, 1048576};
@@ -112,7 +113,6 @@ ExperimentResult BdpExperiment::run(const ExperimentContext &context)
     }
     const quint64 overwritten = ring.overwritten();
     const qsizetype capturedCount = ring.snapshot().size();
-    wire.reset();
 
     double rttMs = 0;
     for (const Point &p : std::as_const(points))
@@ -155,7 +155,7 @@ ExperimentResult BdpExperiment::run(const ExperimentContext &context)
     result.chart.xLabel = tr("buffer");
     result.chart.yLabel = tr("Mbit/s");
     result.chart.series << measured << theory;
-    result.metrics[QStringLiteral("wire")] = spec.value().toString();
+    result.metrics[QStringLiteral("wire")] = spec.toString();
     result.metrics[QStringLiteral("link_mbit")] = double(linkBits) / 1e6;
     result.metrics[QStringLiteral("rtt_ms")] = rttMs;
     result.metrics[QStringLiteral("bdp_bytes")] = bdpBytes;
@@ -186,6 +186,7 @@ ExperimentResult BdpExperiment::run(const ExperimentContext &context)
     result.notes << tr("The kernel doubles a requested SO_RCVBUF and advertises a share of it as the window; the window in the table is the largest the receiver's ACKs carried (capture). "
                        "Rates are measured after the first %1 ms of each transfer, leaving slow start out.")
                         .arg(quick ? 300 : 500);
+    path->finish(result);
     return result;
 }
 

@@ -13,13 +13,14 @@ class BdpExperiment final : public Experiment
 public:
     static QString defaultWire() { return QStringLiteral("delay=25ms,rate=50mbit,limit=300"); }
 
+    static wire::WireSpec defaultProfile();
+
     QString name() const override { return QStringLiteral("bdp"); }
     QString title() const override;
     QString explanation() const override;
     ExperimentResult run(const ExperimentContext &context) override;
 
     bool quick = false; // tests: two receive buffers below the BDP and autotuning, short transfers
-    QString wireSpec;   // empty: defaultWire()
 };
 
 } // namespace tcplab

@@ -1,6 +1,7 @@
 #include "retransmitexperiment.h"
 
 #include "experimentsupport.h"
+#include "experimentwire.h"
 #include "wire/capturering.h"
 #include "wiretransfer.h"
 
@@ -175,23 +176,21 @@ QString RetransmitExperiment::explanation() const
         .arg(defaultWire());
 }
 
+WireSpec RetransmitExperiment::defaultProfile()
+{
+    return WireSpec::parse(defaultWire()).value();
+}
+
 ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
-    const QString specText = wireSpec.isEmpty() ? defaultWire() : wireSpec;
-    const Result<WireSpec> parsed = WireSpec::parse(specText);
-    if (!parsed)
-        return failedResult(parsed.error().text());
-    const WireSpec base = parsed.value();
-    CaptureRing ring;
-    Result<std::unique_ptr<Wire>> started = Wire::start(base, &ring);
-    if (!started) {
-        result.status = ExperimentStatus::Skipped;
-        result.reason = started.error().text();
-        return result;
-    }
-    std::unique_ptr<Wire> wire = started.take();
-    Wire *w = wire.get();
+    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
+    if (!started)
+        return wireUnavailableResult(started.error());
+    std::unique_ptr<ExperimentWire> path = started.take();
+    Wire *wire = &path->wire();
+    CaptureRing &ring = path->ring();
+    const WireSpec base = path->spec();
 
     // 1. Cut mid-transfer, then restore.
     context.progress(5, tr("cutting the wire mid-transfer"));
@@ -207,10 +206,10 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
         qint64 resumedAtMs = -1;
         options.onTick = [&](qint64 received, qint64 elapsedMs) {
             if (!cut.cutNs && elapsedMs >= cutAtMs) {
-                w->setSpec(withCut(base));
+                path->setSpec(withCut(base));
                 cut.cutNs = lab::realtimeNs();
             } else if (cut.cutNs && !restored && elapsedMs >= cutAtMs + cutMs) {
-                w->setSpec(base);
+                path->setSpec(base);
                 cut.restoredNs = lab::realtimeNs();
                 receivedAtRestore = received;
                 restored = true;
@@ -221,8 +220,8 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
             return resumedAtMs < 0 || elapsedMs < resumedAtMs + 300;
         };
         const quint64 from = ring.written();
-        cut.transfer = lab::runWireTransfer(*w, options, context);
-        w->setSpec(base);
+        cut.transfer = lab::runWireTransfer(*wire, options, context);
+        path->setSpec(base);
         if (context.cancelled())
             return cancelledResult();
         if (!cut.transfer.ok())
@@ -244,13 +243,13 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
         options.graceMs = 500;
         options.onTick = [&](qint64, qint64 elapsedMs) {
             if (!permanentCutNs && elapsedMs >= cutAtMs) {
-                w->setSpec(withCut(base));
+                path->setSpec(withCut(base));
                 permanentCutNs = lab::realtimeNs();
             }
             return true;
         };
-        timedOut = lab::runWireTransfer(*w, options, context);
-        w->setSpec(base);
+        timedOut = lab::runWireTransfer(*wire, options, context);
+        path->setSpec(base);
         if (context.cancelled())
             return cancelledResult();
         if (!timedOut.ok())
@@ -268,13 +267,13 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
     {
         WireSpec dropping = base;
         dropping.drops << TargetedDrop{Direction::ServerToClient, DropMatch::Data, kDroppedSegment, 1};
-        w->setSpec(dropping);
+        path->setSpec(dropping);
         lab::WireTransferOptions options;
         options.bytes = 400000;
         options.durationMs = 3000;
         const quint64 from = ring.written();
-        fast.transfer = lab::runWireTransfer(*w, options, context);
-        w->setSpec(base);
+        fast.transfer = lab::runWireTransfer(*wire, options, context);
+        path->setSpec(base);
         if (context.cancelled())
             return cancelledResult();
         if (!fast.transfer.ok())
@@ -290,7 +289,7 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
     QList<QPair<QString, double>> lossPlan;
     for (double p : quick ? QList<double>{0.0, 3.0} : QList<double>{0.0, 0.2, 1.0, 3.0})
         lossPlan << QPair<QString, double>(QStringLiteral("reno"), p);
-    const QStringList allowed = lab::allowedCongestionControls(*w);
+    const QStringList allowed = lab::allowedCongestionControls(*wire);
     if (!quick && allowed.contains(QLatin1String("bbr")))
         lossPlan << QPair<QString, double>(QStringLiteral("bbr"), lossPlan.last().second);
     const int lossMs = quick ? 800 : 1200;
@@ -299,7 +298,7 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
         context.progress(65 + 30 * int(losses.size()) / int(lossPlan.size()), tr("%1, loss %2%").arg(congestion).arg(p));
         WireSpec lossy = base;
         lossy.s2c.lossPercent = p;
-        w->setSpec(lossy);
+        path->setSpec(lossy);
         LossRun run;
         run.lossPercent = p;
         run.congestion = congestion;
@@ -307,7 +306,7 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
         options.congestion = congestion.toLatin1();
         options.durationMs = lossMs;
         options.onTick = [lossMs](qint64, qint64 elapsedMs) { return elapsedMs < lossMs; };
-        run.transfer = lab::runWireTransfer(*w, options, context);
+        run.transfer = lab::runWireTransfer(*wire, options, context);
         if (context.cancelled())
             return cancelledResult();
         if (!run.transfer.ok())
@@ -321,10 +320,9 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
         }
         losses << run;
     }
-    w->setSpec(base);
+    path->setSpec(base);
     const quint64 overwritten = ring.overwritten();
     const QList<CapturedPacket> packets = ring.snapshot();
-    wire.reset();
 
     // The cut.
     ResultTable cutTable;
@@ -457,6 +455,7 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
     result.findings << tr("Throughput against loss: %1.").arg(lossText.join(QStringLiteral(", ")));
     result.notes << tr("Linux arms the RTO at srtt + 4 x rttvar (at least 200 ms) and doubles it on each timeout; a restored link is noticed only at the next retransmission.");
     result.notes << tr("The default give-up time is the kernel's model for tcp_retries2 (tcp_model_timeout): the RTO doubling from 200 ms up to tcp_rto_max_ms, then at that ceiling.");
+    path->finish(result);
     return result;
 }
 

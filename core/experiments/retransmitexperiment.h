@@ -16,13 +16,14 @@ class RetransmitExperiment final : public Experiment
 public:
     static QString defaultWire() { return QStringLiteral("delay=20ms,rate=20mbit,limit=100"); }
 
+    static wire::WireSpec defaultProfile();
+
     QString name() const override { return QStringLiteral("retransmit"); }
     QString title() const override;
     QString explanation() const override;
     ExperimentResult run(const ExperimentContext &context) override;
 
     bool quick = false; // tests: a shorter cut, a shorter user timeout, two loss rates
-    QString wireSpec;   // empty: defaultWire()
 };
 
 } // namespace tcplab

@@ -1,6 +1,7 @@
 #include "slowstartexperiment.h"
 
 #include "experimentsupport.h"
+#include "experimentwire.h"
 #include "wire/capturering.h"
 #include "wiretransfer.h"
 
@@ -146,21 +147,21 @@ QString SlowStartExperiment::explanation() const
         .arg(defaultWire());
 }
 
+WireSpec SlowStartExperiment::defaultProfile()
+{
+    return WireSpec::parse(defaultWire()).value();
+}
+
 ExperimentResult SlowStartExperiment::run(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
-    const QString specText = wireSpec.isEmpty() ? defaultWire() : wireSpec;
-    const Result<WireSpec> spec = WireSpec::parse(specText);
-    if (!spec)
-        return failedResult(spec.error().text());
-    CaptureRing ring;
-    Result<std::unique_ptr<Wire>> started = Wire::start(spec.value(), &ring);
-    if (!started) {
-        result.status = ExperimentStatus::Skipped;
-        result.reason = started.error().text();
-        return result;
-    }
-    std::unique_ptr<Wire> wire = started.take();
+    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
+    if (!started)
+        return wireUnavailableResult(started.error());
+    std::unique_ptr<ExperimentWire> path = started.take();
+    Wire *wire = &path->wire();
+    CaptureRing &ring = path->ring();
+    const WireSpec &spec = path->spec();
     const QStringList allowed = lab::allowedCongestionControls(*wire);
     const QStringList candidates = quick ? QStringList{QStringLiteral("reno")} : QStringList{QStringLiteral("reno"), QStringLiteral("cubic"), QStringLiteral("bbr")};
     const qint64 bulkBytes = quick ? 1200000 : 4000000;
@@ -219,7 +220,6 @@ ExperimentResult SlowStartExperiment::run(const ExperimentContext &context)
     }
     const quint64 overwritten = ring.overwritten();
     const QList<CapturedPacket> packets = ring.snapshot();
-    wire.reset();
 
     // Tables, chart, metrics.
     ResultTable rounds;
@@ -289,7 +289,7 @@ ExperimentResult SlowStartExperiment::run(const ExperimentContext &context)
         result.metrics[prefix + QLatin1String("rto_ms")] = r.transfer.beforePause.rtoUs / 1000.0;
     }
     result.tables << idleTable;
-    result.metrics[QStringLiteral("wire")] = spec.value().toString();
+    result.metrics[QStringLiteral("wire")] = spec.toString();
     result.metrics[QStringLiteral("allowed_congestion_controls")] = allowed.join(QLatin1Char(' '));
     result.metrics[QStringLiteral("series")] = series;
     result.metrics[QStringLiteral("captured_packets")] = qlonglong(packets.size());
@@ -332,6 +332,7 @@ ExperimentResult SlowStartExperiment::run(const ExperimentContext &context)
     }
     result.notes << tr("Rounds are cut at multiples of the path's round trip from the first data segment; cwnd is the sender's TCP_INFO in the middle of each round, segments are the new data segments the relay took from the sender in it.");
     result.notes << tr("Linux grows cwnd by the segments each ACK acknowledges (RFC 3465), so delayed ACKs do not slow the doubling; after an idle period longer than the RTO it halves cwnd once per RTO idle, down to the initial window (RFC 2861 / tcp_cwnd_restart).");
+    path->finish(result);
     return result;
 }
 

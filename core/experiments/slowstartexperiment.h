@@ -15,13 +15,14 @@ class SlowStartExperiment final : public Experiment
 public:
     static QString defaultWire() { return QStringLiteral("delay=30ms,rate=20mbit,limit=30"); }
 
+    static wire::WireSpec defaultProfile();
+
     QString name() const override { return QStringLiteral("slow-start"); }
     QString title() const override;
     QString explanation() const override;
     ExperimentResult run(const ExperimentContext &context) override;
 
     bool quick = false; // tests: reno alone and shorter transfers
-    QString wireSpec;   // empty: defaultWire()
 };
 
 } // namespace tcplab

@@ -1,6 +1,7 @@
 #include "synackretriesexperiment.h"
 
 #include "experimentsupport.h"
+#include "experimentwire.h"
 #include "socketdiag.h"
 #include "wire/capturering.h"
 #include "wiretransfer.h"
@@ -134,27 +135,28 @@ QString SynAckRetriesExperiment::explanation() const
         .arg(clientSynCount);
 }
 
+WireSpec SynAckRetriesExperiment::defaultProfile()
+{
+    return WireSpec::parse(defaultWire()).value();
+}
+
 ExperimentResult SynAckRetriesExperiment::run(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
-    const QString specText = wireSpec.isEmpty() ? defaultWire() : wireSpec;
-    const Result<WireSpec> parsed = WireSpec::parse(specText);
-    if (!parsed)
-        return failedResult(parsed.error().text());
-    const WireSpec base = parsed.value();
+    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
+    if (!started)
+        return wireUnavailableResult(started.error());
+    std::unique_ptr<ExperimentWire> path = started.take();
+    Wire *wire = &path->wire();
+    CaptureRing &ring = path->ring();
+    const WireSpec base = path->spec();
     // Every handshake ACK from the client dropped; every SYN after the first one too (the second
     // client's server is unreachable, while the first connection's SYN-ACKs keep coming).
     WireSpec dropping = base;
     dropping.drops << TargetedDrop{Direction::ClientToServer, DropMatch::AckOfHandshake, 1, 1000000}
                    << TargetedDrop{Direction::ClientToServer, DropMatch::Syn, 2, 1000000};
-    CaptureRing ring;
-    Result<std::unique_ptr<Wire>> started = Wire::start(dropping, &ring);
-    if (!started) {
-        result.status = ExperimentStatus::Skipped;
-        result.reason = started.error().text();
-        return result;
-    }
-    std::unique_ptr<Wire> wire = started.take();
+    if (Error e = path->setSpec(dropping))
+        return failedResult(e.text());
     if (Error e = wire->setSideSysctl(Side::Server, QStringLiteral("net.ipv4.tcp_synack_retries"), QString::number(synackRetries)))
         return failedResult(e.text());
     const Result<QString> linear = wire->sideSysctl(Side::Client, QStringLiteral("net.ipv4.tcp_syn_linear_timeouts"));
@@ -242,7 +244,7 @@ ExperimentResult SynAckRetriesExperiment::run(const ExperimentContext &context)
     }
     if (!diagError.isEmpty())
         return failedResult(diagError);
-    wire->setSpec(base);
+    path->setSpec(base);
 
     // 2. TCP_DEFER_ACCEPT on an ordinary handshake (nothing dropped).
     QList<DeferRun> defer;
@@ -315,7 +317,6 @@ ExperimentResult SynAckRetriesExperiment::run(const ExperimentContext &context)
     unreachable = FileDescriptor();
     listener = FileDescriptor();
     diag = FileDescriptor();
-    wire.reset();
 
     // The capture: the SYN-ACKs of the half-open connection, the unreachable client's SYNs.
     QList<double> synAckMs;
@@ -447,6 +448,7 @@ ExperimentResult SynAckRetriesExperiment::run(const ExperimentContext &context)
                                .arg(defer[2].acceptMs, 0, 'f', 0);
     result.notes << tr("The SYN-ACK timer starts at the kernel's initial RTO (1 s) and doubles; the listener's TCP_SYNCNT, when set, overrides tcp_synack_retries for its connections.");
     result.notes << tr("tcp_syn_linear_timeouts (Linux 6.x, default 4) keeps the first SYN retransmissions of a client at the initial RTO before the doubling starts; it does not apply to SYN-ACKs.");
+    path->finish(result);
     return result;
 }
 

@@ -15,13 +15,14 @@ class SynAckRetriesExperiment final : public Experiment
 public:
     static QString defaultWire() { return QStringLiteral("delay=10ms"); }
 
+    static wire::WireSpec defaultProfile();
+
     QString name() const override { return QStringLiteral("synack-retries"); }
     QString title() const override;
     QString explanation() const override;
     ExperimentResult run(const ExperimentContext &context) override;
 
     bool quick = false;   // tests: the SYN-ACK and SYN retries only, without TCP_DEFER_ACCEPT
-    QString wireSpec;     // empty: defaultWire(); the experiment adds its drop rules to it
     int synackRetries = 2;
     int clientSynCount = 2;
     int deferAcceptSeconds = 1;
