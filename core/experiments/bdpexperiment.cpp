@@ -26,7 +26,9 @@ struct Point
     lab::WireTransferResult transfer;
     double rttMs = 0;        // the path's, from the handshake
     quint32 maxWindow = 0;   // the largest window the receiver advertised (capture)
-    double mbit = 0;         // steady rate
+    qint64 limitBytes = 0;   // what may be in flight: the window, or a smaller SO_SNDBUF (the kernel's doubled value)
+    double mbit = 0;         // steady rate: payload the wire delivered to the receiver (capture)
+    double socketMbit = 0;   // the same at the receiving socket (reads can lag behind a large buffer)
     double windowMbit = 0;   // window / RTT
     double theoryMbit = 0;   // min(link rate, window / RTT)
 };
@@ -45,9 +47,22 @@ void analyse(Point &p, const QList<CapturedPacket> &captured, quint64 linkBits)
         if (!f.fromServer() && !d.has(tcpflag::Syn) && f.annotation.windowScaled)
             p.maxWindow = std::max(p.maxWindow, f.annotation.window);
     }
+    qint64 firstNs = 0;
+    qint64 lastNs = 0;
+    qint64 bytes = 0;
+    for (const lab::FlowPacket &f : flow) {
+        if (!f.fromServer() || f.decoded.payloadLength == 0 || f.packet.deliveredNs < p.transfer.steadyFromNs || f.packet.deliveredNs > p.transfer.lastByteNs)
+            continue;
+        if (!firstNs)
+            firstNs = f.packet.deliveredNs;
+        lastNs = f.packet.deliveredNs;
+        bytes += f.decoded.payloadLength;
+    }
+    p.socketMbit = p.transfer.steadyBitsPerSecond() / 1e6;
+    p.mbit = lastNs > firstNs ? double(bytes) * 8 / (double(lastNs - firstNs) / 1e9) / 1e6 : p.socketMbit;
     p.rttMs = synAckNs && ackNs ? double(ackNs - synAckNs) / 1e6 : 0;
-    p.mbit = p.transfer.steadyBitsPerSecond() / 1e6;
-    p.windowMbit = p.rttMs > 0 ? double(p.maxWindow) * 8 / (p.rttMs / 1000) / 1e6 : 0;
+    p.limitBytes = p.sndbuf > 0 && p.transfer.senderSndbuf > 0 ? std::min<qint64>(p.maxWindow, p.transfer.senderSndbuf) : qint64(p.maxWindow);
+    p.windowMbit = p.rttMs > 0 ? double(p.limitBytes) * 8 / (p.rttMs / 1000) / 1e6 : 0;
     p.theoryMbit = linkBits > 0 ? std::min(p.windowMbit, double(linkBits) / 1e6) : p.windowMbit;
 }
 
@@ -114,9 +129,12 @@ ExperimentResult BdpExperiment::run(const ExperimentContext &context)
     const quint64 overwritten = ring.overwritten();
     const qsizetype capturedCount = ring.snapshot().size();
 
+    // The path's own round trip: the smallest handshake (no queue ahead of it).
     double rttMs = 0;
-    for (const Point &p : std::as_const(points))
-        rttMs = std::max(rttMs, p.rttMs);
+    for (const Point &p : std::as_const(points)) {
+        if (p.rttMs > 0 && (rttMs == 0 || p.rttMs < rttMs))
+            rttMs = p.rttMs;
+    }
     const double bdpBytes = linkBits > 0 ? double(linkBits) / 8 * rttMs / 1000 : 0;
 
     ResultTable table;
@@ -124,13 +142,13 @@ ExperimentResult BdpExperiment::run(const ExperimentContext &context)
                       .arg(linkBits ? QStringLiteral("%1 Mbit/s").arg(double(linkBits) / 1e6) : tr("unlimited"))
                       .arg(rttMs, 0, 'f', 1)
                       .arg(bdpBytes / 1024, 0, 'f', 0);
-    table.columns = QStringList{tr("buffer"), tr("SO_RCVBUF (read back)"), tr("SO_RCVBUF after"), tr("SO_SNDBUF (read back)"), tr("largest window advertised"),
-                                tr("window / RTT Mbit/s"), tr("theory min(rate, window/RTT)"), tr("measured Mbit/s")};
+    table.columns = QStringList{tr("buffer"), tr("SO_RCVBUF (read back)"), tr("SO_RCVBUF after"), tr("SO_SNDBUF (read back)"), tr("largest window advertised"), tr("in flight at most"),
+                                tr("in flight / RTT Mbit/s"), tr("theory min(rate, in flight / RTT)"), tr("measured Mbit/s (wire)"), tr("at the receiving socket Mbit/s")};
     ChartSeries measured{tr("measured Mbit/s"), {}, {}};
-    ChartSeries theory{tr("min(link rate, window / RTT) Mbit/s"), {}, {}};
+    ChartSeries theory{tr("min(link rate, in flight / RTT) Mbit/s"), {}, {}};
     QVariantList rows;
     for (const Point &p : std::as_const(points)) {
-        table.addRow({p.label, p.transfer.receiverRcvbuf, p.transfer.receiverRcvbufAfter, p.transfer.senderSndbuf, p.maxWindow, p.windowMbit, p.theoryMbit, p.mbit});
+        table.addRow({p.label, p.transfer.receiverRcvbuf, p.transfer.receiverRcvbufAfter, p.transfer.senderSndbuf, p.maxWindow, p.limitBytes, p.windowMbit, p.theoryMbit, p.mbit, p.socketMbit});
         result.chart.categories << p.label;
         measured.values << p.mbit;
         theory.values << p.theoryMbit;
@@ -141,17 +159,19 @@ ExperimentResult BdpExperiment::run(const ExperimentContext &context)
                             {"rcvbuf_after", p.transfer.receiverRcvbufAfter},
                             {"sndbuf", p.transfer.senderSndbuf},
                             {"max_window", p.maxWindow},
+                            {"in_flight_limit", p.limitBytes},
                             {"rtt_ms", p.rttMs},
                             {"window_mbit", p.windowMbit},
                             {"theory_mbit", p.theoryMbit},
-                            {"mbit", p.mbit}};
+                            {"mbit", p.mbit},
+                            {"socket_mbit", p.socketMbit}};
         result.metrics[p.key + QLatin1String("_mbit")] = p.mbit;
         result.metrics[p.key + QLatin1String("_window_mbit")] = p.windowMbit;
         result.metrics[p.key + QLatin1String("_max_window")] = p.maxWindow;
     }
     result.tables << table;
     result.chart.kind = ChartKind::Bar;
-    result.chart.title = tr("Bulk transfer rate against buffer size, measured beside window / RTT");
+    result.chart.title = tr("Bulk transfer rate against buffer size, measured beside min(rate, in flight / RTT)");
     result.chart.xLabel = tr("buffer");
     result.chart.yLabel = tr("Mbit/s");
     result.chart.series << measured << theory;
@@ -165,9 +185,11 @@ ExperimentResult BdpExperiment::run(const ExperimentContext &context)
 
     for (const Point &p : std::as_const(points)) {
         if (p.rcvbuf > 0 || p.sndbuf > 0)
-            result.findings << tr("%1: the receiver advertised at most %2 bytes; %3 Mbit/s measured against window / RTT = %4 Mbit/s (%5 of the link's rate).")
+            result.findings << tr("%1: at most %2 bytes in flight (the receiver's largest window %3 bytes, SO_SNDBUF %4); %5 Mbit/s measured against that / RTT = %6 Mbit/s (%7 of the link's rate).")
                                    .arg(p.label)
+                                   .arg(p.limitBytes)
                                    .arg(p.maxWindow)
+                                   .arg(p.transfer.senderSndbuf)
                                    .arg(p.mbit, 0, 'f', 1)
                                    .arg(p.windowMbit, 0, 'f', 1)
                                    .arg(linkBits ? QStringLiteral("%1%").arg(100 * p.mbit / (double(linkBits) / 1e6), 0, 'f', 0) : tr("no limit"));

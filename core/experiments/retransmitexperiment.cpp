@@ -287,12 +287,12 @@ ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
     // reno, which backs off on every loss (bbr, this kernel's usual default, models the path instead
     // and hardly slows down at these loss rates: one extra run at the highest shows it).
     QList<QPair<QString, double>> lossPlan;
-    for (double p : quick ? QList<double>{0.0, 3.0} : QList<double>{0.0, 0.2, 1.0, 3.0})
+    for (double p : quick ? QList<double>{0.0, 5.0} : QList<double>{0.0, 0.5, 5.0})
         lossPlan << QPair<QString, double>(QStringLiteral("reno"), p);
     const QStringList allowed = lab::allowedCongestionControls(*wire);
     if (!quick && allowed.contains(QLatin1String("bbr")))
         lossPlan << QPair<QString, double>(QStringLiteral("bbr"), lossPlan.last().second);
-    const int lossMs = quick ? 800 : 1200;
+    const int lossMs = quick ? 800 : 1300;
     QList<LossRun> losses;
     for (const auto &[congestion, p] : std::as_const(lossPlan)) {
         context.progress(65 + 30 * int(losses.size()) / int(lossPlan.size()), tr("%1, loss %2%").arg(congestion).arg(p));
