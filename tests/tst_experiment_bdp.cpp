@@ -3,7 +3,11 @@
 #include "experiments/bdpexperiment.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace tcplab;
 
@@ -15,6 +19,7 @@ private slots:
     void initTestCase();
     void throughputGrowsWithTheBufferBelowTheBdp();
     void smallBufferRateIsWindowPerRtt();
+    void everyWireExperimentStopsWhenCancelled();
 
 private:
     double metric(const char *key) const { return m_result.metrics.value(QLatin1String(key)).toDouble(); }
@@ -45,6 +50,34 @@ void TestExperimentBdp::smallBufferRateIsWindowPerRtt()
     const double measured = metric("rcvbuf_16k_mbit");
     const double model = metric("rcvbuf_16k_window_mbit");
     QVERIFY2(model > 0 && measured > 0.4 * model && measured < 1.2 * model, qPrintable(m_result.toText()));
+}
+
+// Cancelled mid-transfer (or mid-handshake), each of the four wire experiments returns Cancelled
+// at once instead of running its course (8 to 15 s by default).
+void TestExperimentBdp::everyWireExperimentStopsWhenCancelled()
+{
+    for (const char *name : {"slow-start", "synack-retries", "retransmit", "bdp"}) {
+        std::atomic<bool> cancel{false};
+        const ExperimentContext context(&cancel, {});
+        QElapsedTimer clock;
+        clock.start();
+        std::atomic<qint64> cancelledAtMs{-1};
+        std::thread canceller([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(700));
+            cancelledAtMs = clock.elapsed();
+            cancel = true;
+        });
+        const ExperimentResult r = ExperimentRegistry::run(QLatin1String(name), context);
+        const qint64 stoppedAfterMs = clock.elapsed() - cancelledAtMs;
+        canceller.join();
+        if (r.status == ExperimentStatus::Skipped)
+            QSKIP(qPrintable(r.reason));
+        QVERIFY2(r.status == ExperimentStatus::Cancelled, qPrintable(QLatin1String(name) + QLatin1String(": ") + r.toText()));
+        qInfo("%s: returned %lld ms after the cancel", name, stoppedAfterMs);
+        // Generous: the point is that it stops, not how fast a loaded machine lets it (a part
+        // that ignored the flag would run on for its transfer's full 1 to 3 s).
+        QVERIFY2(stoppedAfterMs < 1000, qPrintable(QStringLiteral("%1 returned %2 ms after the cancel").arg(QLatin1String(name)).arg(stoppedAfterMs)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExperimentBdp)
