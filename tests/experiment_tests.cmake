@@ -4,3 +4,8 @@ tcplab_add_test(tst_experiments_cli TIMEOUT 90)
 add_dependencies(tst_experiments_cli tcplab)
 tcplab_add_test(tst_experiments_ui LIBS tcplabui Qt6::Widgets TIMEOUT 90)
 tcplab_add_test(tst_experimentwire TIMEOUT 60)
+# The experiments across the wire (issue 12): each one's direction of effect, from its quick run.
+tcplab_add_test(tst_experiment_slowstart TIMEOUT 90)
+tcplab_add_test(tst_experiment_synack TIMEOUT 90)
+tcplab_add_test(tst_experiment_retransmit TIMEOUT 90)
+tcplab_add_test(tst_experiment_bdp TIMEOUT 90)

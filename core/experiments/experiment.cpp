@@ -1,12 +1,16 @@
 #include "experiment.h"
 
 #include "acceptqueueexperiment.h"
+#include "bdpexperiment.h"
 #include "buffersexperiment.h"
 #include "fastopenexperiment.h"
 #include "keepaliveexperiment.h"
 #include "nagleexperiment.h"
 #include "reuseaddrexperiment.h"
+#include "retransmitexperiment.h"
 #include "reuseportexperiment.h"
+#include "slowstartexperiment.h"
+#include "synackretriesexperiment.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -40,6 +44,10 @@ const Factory kFactories[] = {
     make<ReuseAddrExperiment>,
     make<BuffersExperiment>,
     make<FastOpenExperiment>,
+    make<SlowStartExperiment>,
+    make<SynAckRetriesExperiment>,
+    make<RetransmitExperiment>,
+    make<BdpExperiment>,
 };
 
 } // namespace
