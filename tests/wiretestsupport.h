@@ -13,6 +13,24 @@
 #include <memory>
 #include <vector>
 
+// The timing targets (delay, jitter, rate, a cut's schedule) are judged in the normal
+// build. A sanitizer build runs the same exchanges, because its pass is about memory and undefined
+// behaviour, and only reports a missed timing: ASan slows every packet and CI runs two such tests
+// at once on 2 cores, which is the build's cost, not the wire's delay.
+#if defined(TCPLAB_SANITIZER_BUILD)
+inline constexpr bool kWireTimingJudged = false;
+#else
+inline constexpr bool kWireTimingJudged = true;
+#endif
+
+#define WIRE_TIMING_VERIFY2(condition, message)                                                   \
+    do {                                                                                          \
+        if (kWireTimingJudged)                                                                    \
+            QVERIFY2(condition, message);                                                         \
+        else if (!(condition))                                                                    \
+            qWarning("timing not judged in a sanitizer build: %s (%s)", #condition, message);      \
+    } while (false)
+
 namespace wiretest {
 
 // Preallocated, single producer (the relay thread): push() never allocates or blocks.
