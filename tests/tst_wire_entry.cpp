@@ -99,6 +99,24 @@ class TestWireEntry : public WireTestCase
 {
     Q_OBJECT
 
+    // A clean wire, a listener of the test's own on its server side, the entry forwarding to it.
+    struct Rig
+    {
+        std::unique_ptr<Wire> wire;
+        FileDescriptor listener;
+        quint16 port = 0;
+        std::unique_ptr<HostEntry> entry;
+    };
+    bool startRig(Rig &rig, const HostEntryOptions &options = {})
+    {
+        rig.wire = start();
+        if (rig.wire)
+            rig.listener = serverListener(*rig.wire, &rig.port);
+        if (rig.listener.isValid())
+            rig.entry = startEntry(*rig.wire, rig.port, options);
+        return rig.entry != nullptr;
+    }
+
 private slots:
     void roundTripsCrossTheDelay()
     {
@@ -154,13 +172,10 @@ private slots:
 
     void halfCloseTravelsBothWays()
     {
-        std::unique_ptr<Wire> wire = start();
-        QVERIFY(wire);
-        quint16 port = 0;
-        FileDescriptor listener = serverListener(*wire, &port);
-        QVERIFY(listener.isValid());
-        std::unique_ptr<HostEntry> entry = startEntry(*wire, port);
-        QVERIFY(entry);
+        Rig rig;
+        QVERIFY(startRig(rig));
+        FileDescriptor &listener = rig.listener;
+        std::unique_ptr<HostEntry> &entry = rig.entry;
 
         // The host's client ends its sending first; the server still answers, then ends.
         FileDescriptor c = hostConnect(entry->port());
@@ -191,13 +206,10 @@ private slots:
 
     void aServerThatDoesNotReadStopsTheSender()
     {
-        std::unique_ptr<Wire> wire = start();
-        QVERIFY(wire);
-        quint16 port = 0;
-        FileDescriptor listener = serverListener(*wire, &port);
-        QVERIFY(listener.isValid());
-        std::unique_ptr<HostEntry> entry = startEntry(*wire, port);
-        QVERIFY(entry);
+        Rig rig;
+        QVERIFY(startRig(rig));
+        FileDescriptor &listener = rig.listener;
+        std::unique_ptr<HostEntry> &entry = rig.entry;
         FileDescriptor c = hostConnect(entry->port());
         QVERIFY(c.isValid());
         FileDescriptor a = acceptOne(listener.get());
@@ -313,12 +325,10 @@ private slots:
 
     void stoppingClosesTheConnectionsItHolds()
     {
-        std::unique_ptr<Wire> wire = start();
-        QVERIFY(wire);
-        quint16 port = 0;
-        FileDescriptor listener = serverListener(*wire, &port);
-        std::unique_ptr<HostEntry> entry = startEntry(*wire, port);
-        QVERIFY(entry);
+        Rig rig;
+        QVERIFY(startRig(rig));
+        FileDescriptor &listener = rig.listener;
+        std::unique_ptr<HostEntry> &entry = rig.entry;
         const quint16 entryPort = entry->port();
         FileDescriptor c = hostConnect(entryPort);
         FileDescriptor a = acceptOne(listener.get());
