@@ -332,6 +332,31 @@ void TestWireCli::headlessServesOnTheServerSide()
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 0);
 
+    // --json: the "listening" object says how the server is reached, and where.
+    QProcess j;
+    j.start(qEnvironmentVariable("TCPLAB_BINARY"), {"--headless", "--json", "--wire", "delay=1ms"});
+    QJsonObject listening;
+    QString jsonOut;
+    QDeadlineTimer jsonDeadline(15000);
+    while (listening.isEmpty() && !jsonDeadline.hasExpired() && j.state() != QProcess::NotRunning) {
+        j.waitForReadyRead(100);
+        jsonOut += QString::fromUtf8(j.readAllStandardOutput());
+        for (const QString &line : jsonOut.split(QLatin1Char('\n'))) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (o.value("type").toString() == QLatin1String("listening"))
+                listening = o;
+        }
+    }
+    QVERIFY2(!listening.isEmpty(), qPrintable(jsonOut));
+    QCOMPARE(listening.value("reachable").toString(), QStringLiteral("host entry"));
+    const QJsonObject hostEntry = listening.value("host_entry").toObject();
+    QCOMPARE(hostEntry.value("address").toString(), QStringLiteral("127.0.0.1"));
+    QVERIFY(hostEntry.value("port").toInt() > 0);
+    QCOMPARE(hostEntry.value("target").toString(), QStringLiteral("198.18.0.2:%1").arg(listening.value("port").toInt()));
+    j.terminate();
+    QVERIFY(j.waitForFinished(5000));
+    QCOMPARE(j.exitCode(), 0);
+
     // --wire-entry off: the old promise, only the lab's own client.
     QProcess off;
     const QString offReach = startHeadlessWire(off, {"--wire", "delay=1ms", "--wire-entry", "off"}, &skip, &failure);
