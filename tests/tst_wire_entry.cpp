@@ -10,7 +10,6 @@
 #include "wire.h"
 #include "wiretestsupport.h"
 
-#include <QDir>
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -18,7 +17,6 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 
 using namespace tcplab;
@@ -81,18 +79,6 @@ QByteArray readToEnd(int fd)
     }
 }
 
-int openDescriptors()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
-}
-
-double processCpuSeconds()
-{
-    rusage u{};
-    ::getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
 } // namespace
 
 class TestWireEntry : public WireTestCase
@@ -107,6 +93,14 @@ class TestWireEntry : public WireTestCase
         quint16 port = 0;
         std::unique_ptr<HostEntry> entry;
     };
+    // A host client connected through the entry, and the server side's end of it.
+    static bool connectThrough(Rig &rig, FileDescriptor *host, FileDescriptor *server)
+    {
+        *host = hostConnect(rig.entry->port());
+        if (host->isValid())
+            *server = acceptOne(rig.listener.get());
+        return server->isValid();
+    }
     bool startRig(Rig &rig, const HostEntryOptions &options = {})
     {
         rig.wire = start();
@@ -174,14 +168,11 @@ private slots:
     {
         Rig rig;
         QVERIFY(startRig(rig));
-        FileDescriptor &listener = rig.listener;
         std::unique_ptr<HostEntry> &entry = rig.entry;
 
         // The host's client ends its sending first; the server still answers, then ends.
-        FileDescriptor c = hostConnect(entry->port());
-        QVERIFY(c.isValid());
-        FileDescriptor a = acceptOne(listener.get());
-        QVERIFY(a.isValid());
+        FileDescriptor c, a;
+        QVERIFY(connectThrough(rig, &c, &a));
         QCOMPARE(::send(c.get(), "request", 7, 0), ssize_t(7));
         QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
         QCOMPARE(readToEnd(a.get()), QByteArray("request"));
@@ -190,10 +181,8 @@ private slots:
         QCOMPARE(readToEnd(c.get()), QByteArray("answer after your FIN"));
 
         // The other way round: the server ends first, the host's client keeps sending.
-        FileDescriptor c2 = hostConnect(entry->port());
-        QVERIFY(c2.isValid());
-        FileDescriptor a2 = acceptOne(listener.get());
-        QVERIFY(a2.isValid());
+        FileDescriptor c2, a2;
+        QVERIFY(connectThrough(rig, &c2, &a2));
         QCOMPARE(::send(a2.get(), "banner", 6, 0), ssize_t(6));
         QCOMPARE(::shutdown(a2.get(), SHUT_WR), 0);
         QCOMPARE(readToEnd(c2.get()), QByteArray("banner"));
@@ -208,12 +197,8 @@ private slots:
     {
         Rig rig;
         QVERIFY(startRig(rig));
-        FileDescriptor &listener = rig.listener;
-        std::unique_ptr<HostEntry> &entry = rig.entry;
-        FileDescriptor c = hostConnect(entry->port());
-        QVERIFY(c.isValid());
-        FileDescriptor a = acceptOne(listener.get());
-        QVERIFY(a.isValid());
+        FileDescriptor c, a;
+        QVERIFY(connectThrough(rig, &c, &a));
 
         // Write until nothing more is taken for 500 ms (bounded at 10 s): the server side's
         // receive buffer, the entry's buffer and the host socket's buffers fill, then it stops.
@@ -238,9 +223,9 @@ private slots:
         QVERIFY(sent > 0);
         QVERIFY2(sent < 64 * 1024 * 1024, qPrintable(QString::number(sent)));
         // Stalled, nobody wakes: the relay, the entry and this thread all sleep.
-        const double cpu0 = processCpuSeconds();
+        const double cpu0 = testsupport::cpuSecondsUsed();
         QTest::qWait(1000);
-        const double cpu = processCpuSeconds() - cpu0;
+        const double cpu = testsupport::cpuSecondsUsed() - cpu0;
         qInfo("CPU while stalled: %.3f s over 1 s", cpu);
         QVERIFY2(cpu < 0.05, qPrintable(QString::number(cpu)));
         // Then the server reads, and every byte arrives, in order.
@@ -282,7 +267,7 @@ private slots:
         quint16 port = 0;
         FileDescriptor listener = serverListener(*wire, &port);
         QVERIFY(listener.isValid());
-        const int before = openDescriptors();
+        const int before = testsupport::openDescriptorCount();
         HostEntryOptions options;
         options.maxConnections = 8;
         std::unique_ptr<HostEntry> entry = startEntry(*wire, port, options);
@@ -320,20 +305,17 @@ private slots:
         a.reset();
         // Stopping it closes its listener, its thread's descriptors and every connection's.
         entry.reset();
-        QCOMPARE(openDescriptors(), before);
+        QCOMPARE(testsupport::openDescriptorCount(), before);
     }
 
     void stoppingClosesTheConnectionsItHolds()
     {
         Rig rig;
         QVERIFY(startRig(rig));
-        FileDescriptor &listener = rig.listener;
-        std::unique_ptr<HostEntry> &entry = rig.entry;
-        const quint16 entryPort = entry->port();
-        FileDescriptor c = hostConnect(entryPort);
-        FileDescriptor a = acceptOne(listener.get());
-        QVERIFY(c.isValid() && a.isValid());
-        entry.reset();
+        const quint16 entryPort = rig.entry->port();
+        FileDescriptor c, a;
+        QVERIFY(connectThrough(rig, &c, &a));
+        rig.entry.reset();
         QCOMPARE(readToEnd(c.get()), QByteArray());
         QCOMPARE(readToEnd(a.get()), QByteArray());
         QVERIFY(!hostConnect(entryPort, 1000).isValid()); // nobody listens there any more
