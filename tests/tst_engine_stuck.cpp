@@ -108,6 +108,24 @@ Measurement measure(quint16 port, bool checkOther)
     return m;
 }
 
+// One server in a mode with buffers that stall quickly, and one client it has registered. The
+// server stops when this goes out of scope.
+struct StuckConnection
+{
+    Server server;
+    FileDescriptor client;
+    quint64 id = 0;
+
+    bool open(const QString &mode, bool smallBuffers = true)
+    {
+        if (server.start(stallingConfig(mode)))
+            return false;
+        client = smallBuffers ? smallClient(server.port()) : connectTo(server.port());
+        id = client.isValid() ? waitForOneConnection(server) : 0;
+        return id != 0;
+    }
+};
+
 void addModeRows()
 {
     QTest::addColumn<QString>("mode");
@@ -131,18 +149,20 @@ private:
         QVERIFY2(m.otherServed, "another client was not served meanwhile");
     }
 
+    // Iterative mode serves one client at a time by design: another client waits there.
+    void checkIdle(const char *state, const QString &mode, quint16 port)
+    {
+        check(state, mode, measure(port, mode != QLatin1String("iterative")));
+    }
+
 private slots:
     void silentPeer_data() { addModeRows(); }
     void silentPeer()
     {
         QFETCH(QString, mode);
-        Server server;
-        QVERIFY(!server.start(stallingConfig(mode)));
-        FileDescriptor c = connectTo(server.port());
-        QVERIFY(c.isValid());
-        QVERIFY(waitForOneConnection(server));
-        check("silent peer", mode, measure(server.port(), mode != QLatin1String("iterative")));
-        server.stop();
+        StuckConnection s;
+        QVERIFY(s.open(mode, false));
+        checkIdle("silent peer", mode, s.server.port());
     }
 
     // Writing with a stuck reply, reading paused with unread input behind it.
@@ -150,14 +170,10 @@ private slots:
     void peerNeverReads()
     {
         QFETCH(QString, mode);
-        Server server;
-        QVERIFY(!server.start(stallingConfig(mode)));
-        FileDescriptor c = smallClient(server.port());
-        QVERIFY(c.isValid());
-        QVERIFY(waitForOneConnection(server));
-        QVERIFY2(fillUntilStuck(server, c.get()), "the server never got stuck in the middle of a reply");
-        check("peer never reads", mode, measure(server.port(), mode != QLatin1String("iterative")));
-        server.stop();
+        StuckConnection s;
+        QVERIFY(s.open(mode));
+        QVERIFY2(fillUntilStuck(s.server, s.client.get()), "the server never got stuck in the middle of a reply");
+        checkIdle("peer never reads", mode, s.server.port());
     }
 
     // Reading paused with input behind the stuck reply: the peer's FIN waits behind that input
@@ -166,17 +182,12 @@ private slots:
     void pausedWithUnreadInputThenPeerHalfCloses()
     {
         QFETCH(QString, mode);
-        Server server;
-        QVERIFY(!server.start(stallingConfig(mode)));
-        FileDescriptor c = smallClient(server.port());
-        QVERIFY(c.isValid());
-        const quint64 id = waitForOneConnection(server);
-        QVERIFY(id);
-        QVERIFY2(fillUntilStuck(server, c.get()), "the server never got stuck in the middle of a reply");
-        QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
-        check("paused with unread input, then the peer half-closes", mode, measure(server.port(), mode != QLatin1String("iterative")));
-        QVERIFY(server.connections()->contains(id));
-        server.stop();
+        StuckConnection s;
+        QVERIFY(s.open(mode));
+        QVERIFY2(fillUntilStuck(s.server, s.client.get()), "the server never got stuck in the middle of a reply");
+        QCOMPARE(::shutdown(s.client.get(), SHUT_WR), 0);
+        checkIdle("paused with unread input, then the peer half-closes", mode, s.server.port());
+        QVERIFY(s.server.connections()->contains(s.id));
     }
 
     // The known busy loop: the server read the whole request, its reply is stuck, and the peer's
@@ -185,23 +196,18 @@ private slots:
     void peerNeverReadsThenHalfCloses()
     {
         QFETCH(QString, mode);
-        Server server;
-        QVERIFY(!server.start(stallingConfig(mode)));
-        FileDescriptor c = smallClient(server.port());
-        QVERIFY(c.isValid());
-        const quint64 id = waitForOneConnection(server);
-        QVERIFY(id);
-        QVERIFY(sendAll(c.get(), QByteArray(1024 * 1024, 'f') + '\n'));
-        QVERIFY(waitFor([&] { return server.connectionSnapshot(false).value(0).requests == 1; }));
-        QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
-        check("peer never reads, then half-closes", mode, measure(server.port(), mode != QLatin1String("iterative")));
-        QVERIFY2(server.connections()->contains(id), "a half-closed peer may still read its reply: keep the connection");
+        StuckConnection s;
+        QVERIFY(s.open(mode));
+        QVERIFY(sendAll(s.client.get(), QByteArray(1024 * 1024, 'f') + '\n'));
+        QVERIFY(waitFor([&] { return s.server.connectionSnapshot(false).value(0).requests == 1; }));
+        QCOMPARE(::shutdown(s.client.get(), SHUT_WR), 0);
+        checkIdle("peer never reads, then half-closes", mode, s.server.port());
+        QVERIFY2(s.server.connections()->contains(s.id), "a half-closed peer may still read its reply: keep the connection");
         // ... and it does get all of it, then the end.
-        QByteArray reply = readUntilClose(c.get(), 10000);
+        QByteArray reply = readUntilClose(s.client.get(), 10000);
         QCOMPARE(reply.size(), 1024 * 1024 + 1);
         QCOMPARE(reply, QByteArray(1024 * 1024, 'F') + '\n');
-        QVERIFY(waitFor([&] { return !server.connections()->contains(id); }));
-        server.stop();
+        QVERIFY(waitFor([&] { return !s.server.connections()->contains(s.id); }));
     }
 
     // The request's last line comes with the FIN, and its reply is too big for a peer that does
@@ -210,37 +216,26 @@ private slots:
     void peerHalfClosesMidRequest()
     {
         QFETCH(QString, mode);
-        Server server;
-        QVERIFY(!server.start(stallingConfig(mode)));
-        FileDescriptor c = smallClient(server.port());
-        QVERIFY(c.isValid());
-        QVERIFY(waitForOneConnection(server));
+        StuckConnection s;
+        QVERIFY(s.open(mode));
         // No newline: the line is answered at EOF (as readline() does).
-        QVERIFY(sendAll(c.get(), QByteArray(512 * 1024, 'h')));
-        QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
-        QVERIFY(waitFor([&] {
-            const ConnectionInfo info = server.connectionSnapshot(false).value(0);
-            return info.requests == 1;
-        }));
-        check("peer half-closes mid-request", mode, measure(server.port(), mode != QLatin1String("iterative")));
-        server.stop();
+        QVERIFY(sendAll(s.client.get(), QByteArray(512 * 1024, 'h')));
+        QCOMPARE(::shutdown(s.client.get(), SHUT_WR), 0);
+        QVERIFY(waitFor([&] { return s.server.connectionSnapshot(false).value(0).requests == 1; }));
+        checkIdle("peer half-closes mid-request", mode, s.server.port());
     }
 
     void peerResetsWhileStuck_data() { addModeRows(); }
     void peerResetsWhileStuck()
     {
         QFETCH(QString, mode);
-        Server server;
-        QVERIFY(!server.start(stallingConfig(mode)));
-        FileDescriptor c = smallClient(server.port());
-        QVERIFY(c.isValid());
-        QVERIFY(waitForOneConnection(server));
-        QVERIFY(fillUntilStuck(server, c.get()));
-        QCOMPARE(::shutdown(c.get(), SHUT_WR), 0);
-        resetAndClose(c);
-        QVERIFY2(waitFor([&] { return server.connections()->count() == 0; }), "the reset connection must end");
-        check("peer resets while stuck", mode, measure(server.port(), true));
-        server.stop();
+        StuckConnection s;
+        QVERIFY(s.open(mode));
+        QVERIFY(fillUntilStuck(s.server, s.client.get()));
+        QCOMPARE(::shutdown(s.client.get(), SHUT_WR), 0);
+        resetAndClose(s.client);
+        QVERIFY2(waitFor([&] { return s.server.connections()->count() == 0; }), "the reset connection must end");
+        check("peer resets while stuck", mode, measure(s.server.port(), true));
     }
 
     // SO_LINGER with a reply the peer never acknowledges: close() would wait the linger time.
