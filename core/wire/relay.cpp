@@ -497,8 +497,10 @@ void Relay::Impl::receive(int dir)
             msgs[i].msg_hdr.msg_controllen = sizeof control[i];
         }
         const int got = ::recvmmsg(fd, msgs, unsigned(room), MSG_DONTWAIT, nullptr);
-        const qint64 now = clockNs(CLOCK_MONOTONIC);
+        // The real-time clock first: the monotonic reading after it makes the arrival's
+        // conversion err late by the gap between the two (never early: a delay is a minimum).
         const qint64 realNow = clockNs(CLOCK_REALTIME);
+        const qint64 now = clockNs(CLOCK_MONOTONIC);
         for (int i = 0; i < std::max(got, 0); ++i) {
             Slot &s = pool[taken[i]];
             s.length = quint16(std::min<unsigned>(msgs[i].msg_len, kFrameBytes));
