@@ -21,11 +21,11 @@ HeadlessServer::HeadlessServer(bool json, QObject *parent) : QObject(parent), m_
     connect(m_server.events(), &EventHub::eventsReady, this, &HeadlessServer::printBatch);
 }
 
-void HeadlessServer::setWireServerSide(SocketFactory factory, const QString &note)
+void HeadlessServer::setWireServerSide(SocketFactory factory, WireReachFunction reach)
 {
     m_server.setSocketFactory(std::move(factory));
     m_wire = true;
-    m_wireNote = note;
+    m_wireReach = std::move(reach);
 }
 
 void HeadlessServer::printLine(const QByteArray &line)
@@ -56,6 +56,18 @@ int HeadlessServer::run(const ServerConfig &config)
         std::fprintf(stderr, "tcplab: %s\n", qPrintable(e.text()));
         return 1;
     }
+    WireReach reach;
+    if (m_wire && m_wireReach) {
+        Result<WireReach> r = m_wireReach(m_server.port());
+        if (!r) {
+            m_server.stop();
+            if (m_json)
+                printLine(jsonLine({{"type", "error"}, {"errno", r.error().errnum()}, {"message", r.error().text()}}));
+            std::fprintf(stderr, "tcplab: %s\n", qPrintable(r.error().text()));
+            return 1;
+        }
+        reach = r.take();
+    }
     const OptionReport report = m_server.report();
     if (m_json) {
         QJsonArray rows;
@@ -67,7 +79,8 @@ int HeadlessServer::run(const ServerConfig &config)
                               {"mode", modeName(config.mode())}, {"handler", handlerName(config.handler())}};
         if (m_wire) {
             listening["wire_side"] = QStringLiteral("server");
-            listening["reachable"] = m_wireNote;
+            for (auto it = reach.json.begin(); it != reach.json.end(); ++it)
+                listening[it.key()] = it.value();
         }
         printLine(jsonLine(listening));
     } else {
@@ -75,7 +88,7 @@ int HeadlessServer::run(const ServerConfig &config)
         printLine(report.toText().toUtf8().chopped(1));
         if (m_wire) {
             printLine(QCoreApplication::translate("Headless", "listening on %1 (server side of the wire)").arg(m_server.endpoint()).toUtf8());
-            printLine(m_wireNote.toUtf8());
+            printLine(reach.text.toUtf8());
         } else {
             printLine(QStringLiteral("listening on %1").arg(m_server.endpoint()).toUtf8());
         }

@@ -5,9 +5,11 @@
 
 #include "server.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 #include <cstdio>
+#include <functional>
 
 class HeadlessServer : public QObject
 {
@@ -16,9 +18,17 @@ public:
     HeadlessServer(bool json, QObject *parent = nullptr);
     // Returns the process exit code.
     int run(const tcplab::ServerConfig &config);
+    // How the wire's server side is reached, once the server listens on serverPort: a line for
+    // the text output and fields for the JSON "listening" object (or why it cannot be, exit 1).
+    struct WireReach
+    {
+        QString text;
+        QJsonObject json;
+    };
+    using WireReachFunction = std::function<tcplab::Result<WireReach>(quint16 serverPort)>;
     // Serve on the wire's server side: sockets from factory, the "listening on" line says so and
-    // note (who can reach it) follows it.
-    void setWireServerSide(tcplab::SocketFactory factory, const QString &note);
+    // reach's line (who can reach it, and how) follows it.
+    void setWireServerSide(tcplab::SocketFactory factory, WireReachFunction reach);
 
 private:
     void printBatch(const tcplab::EventBatch &batch);
@@ -28,5 +38,5 @@ private:
     bool m_json;
     bool m_failed = false;
     bool m_wire = false;
-    QString m_wireNote;
+    WireReachFunction m_wireReach;
 };

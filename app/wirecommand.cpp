@@ -6,6 +6,7 @@
 #include "server.h"
 #include "wire/capturejson.h"
 #include "wire/capturering.h"
+#include "wire/hostentry.h"
 #include "wire/ladderformatter.h"
 #include "wire/pcapwriter.h"
 #include "wire/wire.h"
@@ -18,6 +19,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 
 using namespace tcplab;
@@ -138,6 +140,9 @@ QList<QCommandLineOption> wireOptions()
                     "With none of these: the window, its server and client across the wire (--start to start at once)"),
          "spec"},
         {"ladder", tr("Wire: print every packet that crossed, one line each (time, arrow, flags, seq/ack, len, win, options, marks)")},
+        {"wire-entry", tr("Headless wire: the host entry's port on 127.0.0.1 (default 0: the kernel picks one), or 'off'. Each "
+                          "connection to it is forwarded from the wire's client side to the lab's server, through the impaired path"),
+         "port"},
         {"pcap", tr("Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark); "
                     "with --experiment, every packet of every connection the experiment made"),
          "file"},
@@ -151,6 +156,8 @@ QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool h
     if (!parser.isSet("wire")) {
         if (parser.isSet("ladder") || parser.isSet("pcap"))
             return tr("--ladder and --pcap show the wire's capture: give --wire SPEC too");
+        if (parser.isSet("wire-entry"))
+            return tr("--wire-entry leads into the wire: give --headless --wire SPEC too");
         return {};
     }
     if (experiment)
@@ -158,6 +165,8 @@ QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool h
                   "or neither for the window across the wire");
     if (!client && !headless && (parser.isSet("ladder") || parser.isSet("pcap")))
         return tr("--ladder and --pcap come with a --wire --send run; the window shows its capture in the Packets tab");
+    if (!headless && parser.isSet("wire-entry"))
+        return tr("--wire-entry is the host's way into a --headless --wire server");
     if (headless && (parser.isSet("ladder") || parser.isSet("pcap")))
         return tr("--ladder and --pcap come with a --wire --send run, not with --headless");
     return {};
@@ -289,6 +298,21 @@ int runWireClientCommand(const QCommandLineParser &parser, bool json)
     return 0;
 }
 
+// --wire-entry: a port, or -1 for 'off'.
+Result<int> entryPortFromParser(const QCommandLineParser &parser)
+{
+    if (!parser.isSet("wire-entry"))
+        return 0;
+    const QString text = parser.value("wire-entry").trimmed();
+    if (text.compare(QLatin1String("off"), Qt::CaseInsensitive) == 0)
+        return -1;
+    bool ok = false;
+    const int port = text.toInt(&ok);
+    if (!ok || port < 0 || port > 65535)
+        return Error(EINVAL, tr("--wire-entry \"%1\": a port from 0 to 65535 (0: the kernel picks one), or off").arg(text));
+    return port;
+}
+
 int runWireHeadless(const QCommandLineParser &parser, bool json)
 {
     const Result<WireSpec> spec = specFromParser(parser);
@@ -296,22 +320,47 @@ int runWireHeadless(const QCommandLineParser &parser, bool json)
         return fail(spec.error().text(), json, 2);
     if (Result<ServerConfig> check = serverConfigFromParser(parser, ServerConfig::seedDefaults()); !check)
         return fail(check.error().text(), json, 2);
+    const Result<int> entryPort = entryPortFromParser(parser);
+    if (!entryPort)
+        return fail(entryPort.error().text(), json, 2);
     Result<std::unique_ptr<Wire>> started = Wire::start(spec.value());
     if (!started)
         return fail(started.error().text(), json, 1);
     std::unique_ptr<Wire> wire = started.take();
     const ServerConfig config = wireServerConfig(parser, *wire).value();
-    // The wire's namespaces belong to a user namespace of the lab's own helper; no other
-    // process can enter them, and no interface of the host leads into them.
-    const QString note = tr("only the lab's own client can reach it: the wire's namespaces belong to this process (no way in "
-                            "from the host); for a client across the wire run tcplab --wire SPEC --send MSG with the same "
-                            "server flags, which starts its own server and wire");
+    std::unique_ptr<HostEntry> entry; // stops before the wire: its wire-side sockets live in the wire's namespaces
+    // No interface of the host leads into the wire's namespaces (they belong to the lab's own user
+    // namespace, and the wire's addresses stay inside them); the entry is a forwarder on the
+    // host's loopback instead, for root and ordinary users alike.
+    auto reach = [&](quint16 serverPort) -> Result<HeadlessServer::WireReach> {
+        if (entryPort.value() < 0) {
+            return HeadlessServer::WireReach{
+                tr("only the lab's own client can reach it: the wire's namespaces belong to this process (no way in "
+                   "from the host; --wire-entry off); for a client across the wire run tcplab --wire SPEC --send MSG with "
+                   "the same server flags, which starts its own server and wire"),
+                QJsonObject{{"reachable", QStringLiteral("lab client only")}}};
+        }
+        HostEntryOptions options;
+        options.listenPort = quint16(entryPort.value());
+        Result<std::unique_ptr<HostEntry>> e = HostEntry::start(wire->socketFactory(Side::Client), wire->serverAddress(), serverPort, options);
+        if (!e)
+            return e.error();
+        entry = e.take();
+        const QString from = entry->address().toString() + QLatin1Char(':') + QString::number(entry->port());
+        const QString to = wire->serverAddress().toString() + QLatin1Char(':') + QString::number(serverPort);
+        return HeadlessServer::WireReach{
+            tr("host entry: %1 -> %2 across the wire (your client's TCP ends at the entry; the entry's connection crosses the "
+               "impaired path)").arg(from, to),
+            QJsonObject{{"reachable", QStringLiteral("host entry")},
+                        {"host_entry", QJsonObject{{"address", entry->address().toString()}, {"port", entry->port()}, {"target", to}}}}};
+    };
     int code = 0;
     {
         HeadlessServer server(json);
-        server.setWireServerSide(wire->socketFactory(Side::Server), note);
+        server.setWireServerSide(wire->socketFactory(Side::Server), reach);
         code = server.run(config);
     }
+    entry.reset();
     wire.reset();
     return code;
 }

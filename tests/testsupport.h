@@ -23,6 +23,8 @@ QByteArray readExactly(int fd, qsizetype n, int timeoutMs = 3000);
 // Process events until cond() holds or the timeout passes.
 bool waitFor(const std::function<bool()> &cond, int timeoutMs = 3000);
 int openDescriptorCount();
+// User + system CPU time of this process so far, in seconds (getrusage).
+double cpuSecondsUsed();
 int threadCount();
 using tcplab::loopbackConfig; // 127.0.0.1, port 0, the seed's options
 // The single open connection's id, once the server has registered it.

@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -85,6 +86,7 @@ private slots:
     void badSpecIsOneLineExit2_data();
     void badSpecIsOneLineExit2();
     void headlessServesOnTheServerSide();
+    void wireEntryFlagsAreChecked();
     void wireStartFailureIsOneLineExit1();
 };
 
@@ -260,10 +262,12 @@ void TestWireCli::badSpecIsOneLineExit2()
     QCOMPARE(headless.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1);
 }
 
-void TestWireCli::headlessServesOnTheServerSide()
+namespace {
+// Starts tcplab --headless --wire with args and reads stdout until the line after "listening on"
+// (who can reach the server); "" when the wire is forbidden here (*skip says why).
+QString startHeadlessWire(QProcess &p, const QStringList &args, QString *skip, QString *failure)
 {
-    QProcess p;
-    p.start(qEnvironmentVariable("TCPLAB_BINARY"), {"--headless", "--wire", "delay=1ms"});
+    p.start(qEnvironmentVariable("TCPLAB_BINARY"), QStringList{"--headless"} + args);
     QString out;
     QDeadlineTimer deadline(15000);
     const QRegularExpression listening(QStringLiteral("^listening on 198\\.18\\.0\\.2:\\d+ \\(server side of the wire\\)\\n(.*)\\n"),
@@ -276,16 +280,104 @@ void TestWireCli::headlessServesOnTheServerSide()
     if (p.state() == QProcess::NotRunning) {
         const Run r{p.exitCode(), out, QString::fromUtf8(p.readAllStandardError())};
         if (wireForbidden(r))
-            QSKIP(qPrintable(r.err.trimmed()));
-        QFAIL(qPrintable(r.err + out));
+            *skip = r.err.trimmed();
+        else
+            *failure = r.err + out;
+        return {};
     }
     const QRegularExpressionMatch m = listening.match(out);
-    QVERIFY2(m.hasMatch(), qPrintable(out));
-    QVERIFY2(m.captured(1).startsWith(QLatin1String("only the lab's own client can reach it")), qPrintable(m.captured(1)));
+    if (!m.hasMatch())
+        *failure = out;
+    return m.captured(1);
+}
+} // namespace
+
+void TestWireCli::headlessServesOnTheServerSide()
+{
+    QProcess p;
+    QString skip, failure;
+    const QString reach = startHeadlessWire(p, {"--wire", "delay=20ms", "--handler", "line", "--persistent"}, &skip, &failure);
+    if (!skip.isEmpty())
+        QSKIP(qPrintable(skip));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    // As root and as an ordinary user: a forwarder on the host's loopback.
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral(
+        "^host entry: 127\\.0\\.0\\.1:(\\d+) -> 198\\.18\\.0\\.2:(\\d+) across the wire \\(your client's TCP ends at the entry; "
+        "the entry's connection crosses the impaired path\\)$")).match(reach);
+    QVERIFY2(m.hasMatch(), qPrintable(reach));
+    // This test process is on the host's network namespace (tcplab's own user namespace, when it
+    // has one, changes no network): connect there as curl would, and pay the wire's delay.
+    QTcpSocket c;
+    QElapsedTimer t;
+    t.start();
+    c.connectToHost(QHostAddress::LocalHost, quint16(m.captured(1).toUInt()));
+    QVERIFY(c.waitForConnected(5000));
+    c.setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    QList<double> rtts;
+    for (int i = 0; i < 3; ++i) {
+        const qint64 s = t.nsecsElapsed();
+        c.write("ping\n");
+        QByteArray reply;
+        while (reply.size() < 5 && c.waitForReadyRead(5000))
+            reply += c.readAll();
+        QCOMPARE(reply, QByteArray("PING\n"));
+        rtts << double(t.nsecsElapsed() - s) / 1e6;
+    }
+    qInfo("tcplab --headless --wire delay=20ms, via the host entry: %.3f %.3f %.3f ms", rtts[0], rtts[1], rtts[2]);
+    for (double rtt : rtts)
+        QVERIFY2(rtt >= 40.0, qPrintable(QString::number(rtt))); // 2D, every exchange
+    c.disconnectFromHost();
     p.terminate(); // SIGTERM
     QVERIFY(p.waitForFinished(5000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 0);
+
+    // --json: the "listening" object says how the server is reached, and where.
+    QProcess j;
+    j.start(qEnvironmentVariable("TCPLAB_BINARY"), {"--headless", "--json", "--wire", "delay=1ms"});
+    QJsonObject listening;
+    QString jsonOut;
+    QDeadlineTimer jsonDeadline(15000);
+    while (listening.isEmpty() && !jsonDeadline.hasExpired() && j.state() != QProcess::NotRunning) {
+        j.waitForReadyRead(100);
+        jsonOut += QString::fromUtf8(j.readAllStandardOutput());
+        for (const QString &line : jsonOut.split(QLatin1Char('\n'))) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (o.value("type").toString() == QLatin1String("listening"))
+                listening = o;
+        }
+    }
+    QVERIFY2(!listening.isEmpty(), qPrintable(jsonOut));
+    QCOMPARE(listening.value("reachable").toString(), QStringLiteral("host entry"));
+    const QJsonObject hostEntry = listening.value("host_entry").toObject();
+    QCOMPARE(hostEntry.value("address").toString(), QStringLiteral("127.0.0.1"));
+    QVERIFY(hostEntry.value("port").toInt() > 0);
+    QCOMPARE(hostEntry.value("target").toString(), QStringLiteral("198.18.0.2:%1").arg(listening.value("port").toInt()));
+    j.terminate();
+    QVERIFY(j.waitForFinished(5000));
+    QCOMPARE(j.exitCode(), 0);
+
+    // --wire-entry off: the old promise, only the lab's own client.
+    QProcess off;
+    const QString offReach = startHeadlessWire(off, {"--wire", "delay=1ms", "--wire-entry", "off"}, &skip, &failure);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QVERIFY2(offReach.startsWith(QLatin1String("only the lab's own client can reach it")), qPrintable(offReach));
+    off.terminate();
+    QVERIFY(off.waitForFinished(5000));
+    QCOMPARE(off.exitCode(), 0);
+}
+
+void TestWireCli::wireEntryFlagsAreChecked()
+{
+    for (const QStringList &args : {QStringList{"--headless", "--wire", "", "--wire-entry", "70000"},
+                                    QStringList{"--headless", "--wire", "", "--wire-entry", "x"},
+                                    QStringList{"--headless", "--wire-entry", "0"},
+                                    QStringList{"--wire", "", "--send", "x", "--wire-entry", "0"}}) {
+        const Run r = runTcplab(args);
+        QVERIFY2(r.exitCode == 2, qPrintable(args.join(' ') + ": " + r.err));
+        QCOMPARE(r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1);
+        QVERIFY2(r.err.contains(QLatin1String("--wire-entry")), qPrintable(r.err));
+    }
 }
 
 void TestWireCli::wireStartFailureIsOneLineExit1()

@@ -177,43 +177,51 @@ QList<CapturedPacket> ofDirection(const QList<CapturedPacket> &all, Direction d,
     return out;
 }
 
+QString countersText(const DirectionCounters &c)
+{
+    return QStringLiteral("relay saw %1, delivered %2, dropped %3, duplicated %4, kernel drops %5, send errors %6")
+        .arg(c.packets)
+        .arg(c.deliveredPackets)
+        .arg(c.dropped())
+        .arg(c.duplicated)
+        .arg(c.kernelDrops)
+        .arg(c.sendErrors);
+}
+
+bool isSynAck(const Segment &s)
+{
+    return (s.flags & (kSyn | kAck)) == (kSyn | kAck);
+}
+
 } // namespace
 
-class TestWireImpairments : public QObject
+class TestWireImpairments : public WireTestCase
 {
     Q_OBJECT
 
-    QString m_skip;
-
-    std::unique_ptr<Wire> start(const WireSpec &spec = {}, PacketSink *sink = nullptr)
+    // A wire with one targeted drop, capturing into sink, and a TCP listener on its server side.
+    std::unique_ptr<Wire> startWithDrop(const TargetedDrop &drop, PacketSink *sink, FileDescriptor *listener, quint16 *port)
     {
-        QString error;
-        std::unique_ptr<Wire> wire = startWire(spec, sink, &m_skip, &error);
-        if (!wire && m_skip.isEmpty())
-            qWarning("wire: %s", qPrintable(error));
+        WireSpec spec;
+        spec.drops << drop;
+        std::unique_ptr<Wire> wire = start(spec, sink);
+        if (wire)
+            *listener = serverListener(*wire, port);
         return wire;
     }
 
 private slots:
-    void initTestCase()
-    {
-        std::unique_ptr<Wire> wire = start();
-        if (!wire && !m_skip.isEmpty())
-            QSKIP(qPrintable(m_skip));
-        QVERIFY(wire);
-    }
-
     void delayGivesTheRoundTrip_data()
     {
         QTest::addColumn<double>("c2s");
         QTest::addColumn<double>("s2c");
-        // The application round trip carries a fixed cost of its own besides 2D: the wake-ups of
-        // the relay, the server and the client, about 0.5-0.8 ms on an idle 2-core VM (more idle
-        // is slower: deep CPU idle states). 2% of 2D covers that from D = 25 ms on; at 20+20 ms
-        // the median read 40.83 ms (2.07%) on the idle machine, 20.5 ms (2.7%) at 10+10.
-        QTest::newRow("50ms each way") << 50.0 << 50.0;
-        QTest::newRow("60ms c2s only") << 60.0 << 0.0;
-        QTest::newRow("50ms s2c only") << 0.0 << 50.0;
+        // The relay takes each frame's arrival time from the kernel and polls the last 150 us
+        // before a release, so its own wake-ups add nothing; what remains beyond 2D is the
+        // server's and the client's wake-ups, 0.1-0.3 ms (median 40.26 ms at 20+20 with the
+        // machine's load average at 7; it was 40.83 ms before).
+        QTest::newRow("20ms each way") << 20.0 << 20.0;
+        QTest::newRow("30ms c2s only") << 30.0 << 0.0;
+        QTest::newRow("25ms s2c only") << 0.0 << 25.0;
     }
 
     void delayGivesTheRoundTrip()
@@ -337,13 +345,17 @@ private slots:
         QVERIFY(wire);
         const QList<quint32> got = udpBurst(*wire, 10000, 20);
         const WireCounters c = wire->counters();
-        QCOMPARE(c.c2s.packets, quint64(10000));
-        const double measured = 100.0 * double(c.c2s.droppedLoss) / 10000.0;
+        // The rate is the relay's decision over the packets it saw. On a loaded machine (two
+        // sanitizer builds at once) the packet socket may lose a few before the relay reads
+        // them (kernelDrops) and the receiver may miss a few it delivered: neither is the loss.
+        const quint64 seen = c.c2s.packets;
+        QVERIFY2(seen >= 9000 && seen + c.c2s.kernelDrops <= 10000, qPrintable(countersText(c.c2s)));
+        const double measured = 100.0 * double(c.c2s.droppedLoss) / double(seen);
         const double received = 100.0 * (1.0 - double(got.size()) / 10000.0);
-        qInfo("loss %.0f%%: relay dropped %.2f%%, receiver missed %.2f%%", percent, measured, received);
+        qInfo("loss %.0f%%: relay dropped %.2f%% of %llu, receiver missed %.2f%% of 10000", percent, measured, qulonglong(seen), received);
         QVERIFY2(qAbs(measured - percent) <= 1.5, qPrintable(QString::number(measured)));
-        QCOMPARE(quint64(got.size()), c.c2s.deliveredPackets);
-        QCOMPARE(c.c2s.droppedLoss + c.c2s.deliveredPackets, quint64(10000));
+        QVERIFY2(quint64(got.size()) <= c.c2s.deliveredPackets, qPrintable(countersText(c.c2s)));
+        QCOMPARE(c.c2s.droppedLoss + c.c2s.deliveredPackets + c.c2s.sendErrors, seen);
     }
 
     void burstLossComesInBursts()
@@ -382,10 +394,14 @@ private slots:
         QVERIFY(wire);
         const QList<quint32> got = udpBurst(*wire, 5000, 20);
         const WireCounters c = wire->counters();
-        const double dupPercent = 100.0 * double(c.c2s.duplicated) / 5000.0;
-        qInfo("duplicate 10%%: %.2f%% duplicated, %lld datagrams received for 5000 sent", dupPercent, qlonglong(got.size()));
+        const quint64 seen = c.c2s.packets; // 5000 but for what a loaded machine's packet socket lost
+        QVERIFY2(seen >= 4500, qPrintable(countersText(c.c2s)));
+        const double dupPercent = 100.0 * double(c.c2s.duplicated) / double(seen);
+        qInfo("duplicate 10%%: %.2f%% of %llu duplicated, %lld datagrams received for 5000 sent", dupPercent, qulonglong(seen),
+              qlonglong(got.size()));
         QVERIFY2(qAbs(dupPercent - 10) <= 1.5, qPrintable(QString::number(dupPercent)));
-        QCOMPARE(quint64(got.size()), 5000 + c.c2s.duplicated);
+        QCOMPARE(c.c2s.deliveredPackets + c.c2s.sendErrors, seen + c.c2s.duplicated);
+        QVERIFY2(quint64(got.size()) <= c.c2s.deliveredPackets, qPrintable(countersText(c.c2s)));
         QMap<quint32, int> times;
         for (quint32 v : got)
             ++times[v];
@@ -394,7 +410,9 @@ private slots:
             QVERIFY(n == 1 || n == 2);
             twice += n == 2;
         }
-        QCOMPARE(quint64(twice), c.c2s.duplicated);
+        // Each datagram seen twice was one the relay copied (the receiver may miss a copy).
+        QVERIFY2(quint64(twice) <= c.c2s.duplicated && quint64(twice) >= c.c2s.duplicated * 9 / 10,
+                 qPrintable(QStringLiteral("%1 twice, %2 duplicated").arg(twice).arg(c.c2s.duplicated)));
         int copies = 0;
         for (const CapturedPacket &p : sink.packets())
             copies += p.fate == PacketFate::Duplicate ? 1 : 0;
@@ -409,7 +427,8 @@ private slots:
         std::unique_ptr<Wire> wire = start(spec);
         QVERIFY(wire);
         const QList<quint32> got = udpBurst(*wire, 2000, 200);
-        QCOMPARE(got.size(), 2000);
+        const WireCounters c = wire->counters();
+        QVERIFY2(got.size() >= 1900, qPrintable(countersText(c.c2s))); // all but what a loaded machine lost
         int inversions = 0;
         for (int i = 1; i < got.size(); ++i) {
             if (got[i] < got[i - 1]) {
@@ -417,11 +436,13 @@ private slots:
                 QCOMPARE(got[i] + 1, got[i - 1]); // overtook exactly the one before it
             }
         }
-        const double percent = 100.0 * inversions / 2000.0;
+        const double percent = 100.0 * inversions / double(got.size());
         qInfo("reorder 20%%: %.2f%% of packets overtook the one before", percent);
         // A packet right after a reordered one may not overtake too: p / (1 + p) = 16.7%.
         QVERIFY2(qAbs(percent - 16.67) <= 2.5, qPrintable(QString::number(percent)));
-        QCOMPARE(quint64(inversions), wire->counters().c2s.reordered);
+        // Every overtaking the receiver saw was the relay's (it may have missed a pair's packet).
+        QVERIFY2(quint64(inversions) <= c.c2s.reordered && quint64(inversions) + (2000 - quint64(got.size())) >= c.c2s.reordered,
+                 qPrintable(QStringLiteral("%1 inversions, %2 reordered").arg(inversions).arg(c.c2s.reordered)));
     }
 
     void rateLimitsGoodputWithQueueDrops_data()
@@ -483,12 +504,12 @@ private slots:
         // Both ways, by command.
         spec.s2c.cut = true;
         QVERIFY(!wire->setSpec(spec));
-        QTest::qWait(20);
+        QTest::qWait(100); // the relay applies it between two packets: give a busy machine time
         QCOMPARE(::sendto(srv.get(), "s2c", 3, 0, reinterpret_cast<sockaddr *>(&to), sizeof to), ssize_t(3));
         QCOMPARE(::recv(cli.get(), buf, sizeof buf, 0), ssize_t(-1));
         // Healed.
         QVERIFY(!wire->setSpec({}));
-        QTest::qWait(20);
+        QTest::qWait(100);
         QCOMPARE(::send(cli.get(), "c2s", 3, 0), ssize_t(3));
         QCOMPARE(::recv(srv.get(), buf, sizeof buf, 0), ssize_t(3));
         const WireCounters c = wire->counters();
@@ -509,15 +530,29 @@ private slots:
         const double sendSeconds = double(monotonicNs() - t0) / 1e9;
         const QList<CapturedPacket> c2s = ofDirection(sink.packets(), Direction::ClientToServer);
         QVERIFY(c2s.size() == 100);
-        const qint64 first = c2s.first().sentNs;
-        for (const CapturedPacket &p : c2s) {
-            const double at = double(p.sentNs - first) / 1e6;
-            // The schedule starts when the spec is applied (a few ms before the first packet).
-            if (at > 305 && at < 690)
-                WIRE_TIMING_VERIFY2(p.fate == PacketFate::DroppedCut, qPrintable(QStringLiteral("delivered at %1 ms").arg(at)));
-            if (at < 280 || at > 720)
-                WIRE_TIMING_VERIFY2(p.fate == PacketFate::Delivered, qPrintable(QStringLiteral("dropped at %1 ms").arg(at)));
+        // The schedule runs from when the spec was applied, some time (a few ms, more on a loaded
+        // machine) before the first packet: so the cut is one run of packets, within 400 ms of
+        // each other, between two delivered ones 400 ms or more apart, and it starts less than
+        // 300 ms after the first packet. Nothing here depends on the machine's speed.
+        qsizetype firstCut = -1, lastCut = -1;
+        for (qsizetype i = 0; i < c2s.size(); ++i) {
+            if (c2s[i].fate == PacketFate::DroppedCut) {
+                if (firstCut < 0)
+                    firstCut = i;
+                lastCut = i;
+            } else {
+                QCOMPARE(c2s[i].fate, PacketFate::Delivered);
+            }
         }
+        QVERIFY2(firstCut > 0 && lastCut < c2s.size() - 1, "the cut did not fall inside the burst");
+        auto ms = [&](qsizetype from, qsizetype to) { return double(c2s[to].sentNs - c2s[from].sentNs) / 1e6; };
+        for (qsizetype i = firstCut; i <= lastCut; ++i)
+            QVERIFY2(c2s[i].fate == PacketFate::DroppedCut, qPrintable(QStringLiteral("delivered inside the cut at %1 ms").arg(ms(0, i))));
+        qInfo("cut from %.1f to %.1f ms after the first packet; neighbours %.1f ms apart", ms(0, firstCut), ms(0, lastCut),
+              ms(firstCut - 1, lastCut + 1));
+        QVERIFY2(ms(firstCut, lastCut) <= 400.0, qPrintable(QString::number(ms(firstCut, lastCut))));
+        QVERIFY2(ms(firstCut - 1, lastCut + 1) >= 400.0, qPrintable(QString::number(ms(firstCut - 1, lastCut + 1))));
+        QVERIFY2(ms(0, firstCut - 1) < 300.0, qPrintable(QString::number(ms(0, firstCut - 1))));
         const quint64 cut = wire->counters().c2s.droppedCut;
         qInfo("scheduled cut 300+400 ms: %llu of 100 packets dropped over %.2f s", qulonglong(cut), sendSeconds);
         QCOMPARE(quint64(got.size()) + cut, quint64(100));
@@ -527,12 +562,10 @@ private slots:
     void dropAckOfHandshake()
     {
         RecordingSink sink;
-        WireSpec spec;
-        spec.drops << TargetedDrop{Direction::ClientToServer, DropMatch::AckOfHandshake, 1, 1};
-        std::unique_ptr<Wire> wire = start(spec, &sink);
-        QVERIFY(wire);
+        FileDescriptor listener;
         quint16 port = 0;
-        FileDescriptor listener = serverListener(*wire, &port);
+        std::unique_ptr<Wire> wire = startWithDrop(TargetedDrop{Direction::ClientToServer, DropMatch::AckOfHandshake, 1, 1}, &sink, &listener, &port);
+        QVERIFY(wire && listener.isValid());
         FileDescriptor c = clientConnect(*wire, port); // the client is established at once
         QVERIFY(c.isValid());
         // The server is not: its SYN-ACK timer (1 s) retransmits, the client ACKs again.
@@ -543,7 +576,7 @@ private slots:
         QVERIFY(a.isValid());
         QVERIFY(tcpInfo(a.get()).tcpi_total_retrans >= 1); // the retransmitted SYN-ACK
         const QList<CapturedPacket> all = sink.packets();
-        const QList<CapturedPacket> synAcks = ofDirection(all, Direction::ServerToClient, [](const Segment &s) { return (s.flags & (kSyn | kAck)) == (kSyn | kAck); });
+        const QList<CapturedPacket> synAcks = ofDirection(all, Direction::ServerToClient, isSynAck);
         QVERIFY(synAcks.size() >= 2);
         int dropped = 0;
         for (const CapturedPacket &p : all) {
@@ -564,17 +597,17 @@ private slots:
     void dropTwoSynAcks()
     {
         RecordingSink sink;
-        WireSpec spec;
-        spec.drops << TargetedDrop{Direction::ServerToClient, DropMatch::SynAck, 1, 2};
-        std::unique_ptr<Wire> wire = start(spec, &sink);
-        QVERIFY(wire);
+        FileDescriptor listener;
         quint16 port = 0;
-        FileDescriptor listener = serverListener(*wire, &port);
+        std::unique_ptr<Wire> wire = startWithDrop(TargetedDrop{Direction::ServerToClient, DropMatch::SynAck, 1, 2}, &sink, &listener, &port);
+        QVERIFY(wire && listener.isValid());
         const qint64 t0 = monotonicNs();
         FileDescriptor c = clientConnect(*wire, port, 10000);
         const double connectMs = double(monotonicNs() - t0) / 1e6;
         QVERIFY(c.isValid());
-        const QList<CapturedPacket> synAcks = ofDirection(sink.packets(), Direction::ServerToClient, [](const Segment &s) { return (s.flags & (kSyn | kAck)) == (kSyn | kAck); });
+        // The relay records a packet after handing it on: the client may be connected first.
+        testsupport::waitFor([&] { return ofDirection(sink.packets(), Direction::ServerToClient, isSynAck).size() >= 3; }, 2000);
+        const QList<CapturedPacket> synAcks = ofDirection(sink.packets(), Direction::ServerToClient, isSynAck);
         qInfo("syn-ack*2: connect took %.0f ms, %lld SYN-ACKs", connectMs, qlonglong(synAcks.size()));
         QVERIFY(synAcks.size() >= 3);
         QCOMPARE(synAcks[0].fate, PacketFate::DroppedTargeted);
@@ -588,12 +621,10 @@ private slots:
     void dropDataSegmentFive()
     {
         RecordingSink sink;
-        WireSpec spec;
-        spec.drops << TargetedDrop{Direction::ClientToServer, DropMatch::Data, 5, 1};
-        std::unique_ptr<Wire> wire = start(spec, &sink);
-        QVERIFY(wire);
+        FileDescriptor listener;
         quint16 port = 0;
-        FileDescriptor listener = serverListener(*wire, &port);
+        std::unique_ptr<Wire> wire = startWithDrop(TargetedDrop{Direction::ClientToServer, DropMatch::Data, 5, 1}, &sink, &listener, &port);
+        QVERIFY(wire && listener.isValid());
         FileDescriptor c = clientConnect(*wire, port);
         QVERIFY(c.isValid());
         setNoDelay(c.get());
@@ -609,7 +640,9 @@ private slots:
         const QByteArray got = testsupport::readExactly(a.get(), expected.size(), 5000);
         QCOMPARE(got, expected); // TCP repaired the loss
         QVERIFY(tcpInfo(c.get()).tcpi_total_retrans >= 1);
-        const QList<CapturedPacket> data = ofDirection(sink.packets(), Direction::ClientToServer, [](const Segment &s) { return s.payload > 0; });
+        auto isData = [](const Segment &s) { return s.payload > 0; };
+        testsupport::waitFor([&] { return ofDirection(sink.packets(), Direction::ClientToServer, isData).size() >= 9; }, 2000);
+        const QList<CapturedPacket> data = ofDirection(sink.packets(), Direction::ClientToServer, isData);
         QVERIFY(data.size() >= 9);
         for (int i = 0; i < data.size(); ++i)
             QCOMPARE(data[i].fate, i == 4 ? PacketFate::DroppedTargeted : PacketFate::Delivered);
@@ -662,7 +695,7 @@ private slots:
     void delayChangeKeepsQueuedPackets()
     {
         WireSpec spec;
-        spec.c2s = delayed(200);
+        spec.c2s = delayed(600); // long enough for a loaded machine to queue all 20 before the change
         std::unique_ptr<Wire> wire = start(spec);
         QVERIFY(wire);
         quint16 port = 0;
@@ -672,7 +705,7 @@ private slots:
             const quint32 be = htonl(i);
             QCOMPARE(::send(cli.get(), &be, 4, 0), ssize_t(4));
         }
-        QVERIFY(testsupport::waitFor([&] { return wire->counters().c2s.queuedNow == 20; }, 150));
+        QVERIFY(testsupport::waitFor([&] { return wire->counters().c2s.queuedNow == 20; }, 500));
         QVERIFY(!wire->setSpec({})); // no delay from now on
         for (quint32 i = 20; i < 30; ++i) {
             const quint32 be = htonl(i);

@@ -87,30 +87,11 @@ int refusalProbe()
 
 } // namespace
 
-class TestWirePath : public QObject
+class TestWirePath : public WireTestCase
 {
     Q_OBJECT
 
-    QString m_skip;
-
-    std::unique_ptr<Wire> start(const WireSpec &spec = {}, PacketSink *sink = nullptr)
-    {
-        QString error;
-        std::unique_ptr<Wire> wire = startWire(spec, sink, &m_skip, &error);
-        if (!wire && m_skip.isEmpty())
-            qWarning("wire: %s", qPrintable(error));
-        return wire;
-    }
-
 private slots:
-    void initTestCase()
-    {
-        std::unique_ptr<Wire> wire = start();
-        if (!wire && !m_skip.isEmpty())
-            QSKIP(qPrintable(m_skip));
-        QVERIFY(wire);
-    }
-
     void sidesHaveTheirAddressesAndNamespaces()
     {
         std::unique_ptr<Wire> wire = start();

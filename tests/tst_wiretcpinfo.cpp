@@ -14,7 +14,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <netinet/tcp.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 
 using namespace tcplab;
@@ -40,13 +39,6 @@ Pair connectedPair()
     if (p.client.isValid())
         p.server = FileDescriptor(::accept4(p.listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
     return p;
-}
-
-double cpuSeconds()
-{
-    rusage u{};
-    ::getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 } // namespace
@@ -155,9 +147,9 @@ private slots:
         // Let the last ACKs be sampled, then watch an idle connection.
         QTest::qWait(100);
         const qsizetype afterTransfer = sampler.series(id).size();
-        const double cpuBefore = cpuSeconds();
+        const double cpuBefore = testsupport::cpuSecondsUsed();
         QTest::qWait(800);
-        const double idleCpu = cpuSeconds() - cpuBefore;
+        const double idleCpu = testsupport::cpuSecondsUsed() - cpuBefore;
         const QList<TcpInfoSample> s = sampler.series(id);
         sampler.stop();
         qInfo("%lld bytes in 400 ms, %lld samples kept while it flowed, %lld more in 800 ms idle, %.4f s CPU idle",

@@ -15,3 +15,5 @@ tcplab_add_test(tst_wire_impairments TIMEOUT 300 SOURCES wiretestsupport.cpp wir
 # The CLI across the wire (--wire --send, --repeat, --ladder, --pcap, --headless --wire): the real binary.
 tcplab_add_test(tst_wire_cli TIMEOUT 300)
 add_dependencies(tst_wire_cli tcplab)
+# The host's way in (--headless --wire): the loopback forwarder into the wire's client side.
+tcplab_add_test(tst_wire_entry TIMEOUT 120 SOURCES wiretestsupport.cpp wiretestsupport.h)

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QThread>
+#include <QtTest>
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -170,6 +171,23 @@ QList<quint32> udpBurst(Wire &wire, int count, int gapUs, int size, int idleMs)
         got << ntohl(v);
     }
     return got;
+}
+
+std::unique_ptr<Wire> WireTestCase::start(const WireSpec &spec, PacketSink *sink)
+{
+    QString error;
+    std::unique_ptr<Wire> wire = startWire(spec, sink, &m_skip, &error);
+    if (!wire && m_skip.isEmpty())
+        qWarning("wire: %s", qPrintable(error));
+    return wire;
+}
+
+void WireTestCase::initTestCase()
+{
+    std::unique_ptr<Wire> wire = start();
+    if (!wire && !m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    QVERIFY(wire);
 }
 
 qint64 monotonicNs()

@@ -6,6 +6,7 @@
 #include "wire.h"
 
 #include <QList>
+#include <QObject>
 #include <QString>
 
 #include <atomic>
@@ -84,6 +85,19 @@ tcplab::FileDescriptor clientConnect(tcplab::wire::Wire &wire, quint16 port, int
 // Sends count datagrams (4-byte sequence number + padding) spaced by gapUs; receives until
 // idleMs passes without one. Returns the sequence numbers in arrival order.
 QList<quint32> udpBurst(tcplab::wire::Wire &wire, int count, int gapUs, int size = 64, int idleMs = 500);
+
+// The base of the wire's test cases: start() gives a wire (or records why the kernel refuses
+// namespaces), and initTestCase skips the whole case with that reason.
+class WireTestCase : public QObject
+{
+    Q_OBJECT
+protected:
+    std::unique_ptr<tcplab::wire::Wire> start(const tcplab::wire::WireSpec &spec = {}, tcplab::wire::PacketSink *sink = nullptr);
+    QString m_skip;
+
+private slots:
+    void initTestCase();
+};
 
 qint64 monotonicNs();
 double percentile(QList<double> values, double p); // p in [0, 100]

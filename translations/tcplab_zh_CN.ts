@@ -2181,14 +2181,6 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>因协议错误而关闭</translation>
         </message>
         <message>
-            <source>peer closed</source>
-            <translation>对端已关闭</translation>
-        </message>
-        <message>
-            <source>closed after reply</source>
-            <translation>回复后关闭</translation>
-        </message>
-        <message>
             <source>thread cap of %1 reached: %2 client(s) wait in the accept queue</source>
             <translation>已达到 %1 个线程的上限：%2 个客户端在接受队列中等待</translation>
         </message>
@@ -2203,6 +2195,14 @@ Then one more listener tries the same port without the option, and one with it: 
         <message>
             <source>accept</source>
             <translation>accept</translation>
+        </message>
+        <message>
+            <source>closed after reply</source>
+            <translation>回复后关闭</translation>
+        </message>
+        <message>
+            <source>peer closed</source>
+            <translation>对端已关闭</translation>
         </message>
         <message>
             <source>SO_LINGER: close() would have waited %1 ms, until the peer acknowledged everything</source>
@@ -2375,6 +2375,34 @@ Then one more listener tries the same port without the option, and one with it: 
     <context>
         <name>Wire</name>
         <message>
+            <source>the host entry forwards IPv4 only</source>
+            <translation>主机入口只转发 IPv4</translation>
+        </message>
+        <message>
+            <source>the host entry needs room for at least one connection and one byte</source>
+            <translation>主机入口至少需要容纳一个连接和一个字节</translation>
+        </message>
+        <message>
+            <source>the host entry: socket</source>
+            <translation>主机入口：socket</translation>
+        </message>
+        <message>
+            <source>the host entry: bind %1</source>
+            <translation>主机入口：bind %1</translation>
+        </message>
+        <message>
+            <source>the host entry: listen on %1</source>
+            <translation>主机入口：在 %1 上 listen</translation>
+        </message>
+        <message>
+            <source>the host entry: epoll/eventfd</source>
+            <translation>主机入口：epoll/eventfd</translation>
+        </message>
+        <message>
+            <source>the host entry: epoll_ctl</source>
+            <translation>主机入口：epoll_ctl</translation>
+        </message>
+        <message>
             <source>unprivileged user namespaces are disabled (kernel.unprivileged_userns_clone=0): enable them as root with 'sysctl -w kernel.unprivileged_userns_clone=1', or run the lab as root</source>
             <translation>非特权用户命名空间已被禁用（kernel.unprivileged_userns_clone=0）：请以 root 身份用 'sysctl -w kernel.unprivileged_userns_clone=1' 启用，或以 root 身份运行实验室</translation>
         </message>
@@ -2478,6 +2506,10 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>线路：打印经过的每个数据包，每行一个（时间、箭头、标志、seq/ack、长度、窗口、选项、标记）</translation>
         </message>
         <message>
+            <source>Headless wire: the host entry's port on 127.0.0.1 (default 0: the kernel picks one), or 'off'. Each connection to it is forwarded from the wire's client side to the lab's server, through the impaired path</source>
+            <translation>无界面线路：主机入口在 127.0.0.1 上的端口（默认 0：由内核选择），或 'off'。每个连到它的连接都从线路的客户端一侧转发到实验室的服务器，经过受损路径</translation>
+        </message>
+        <message>
             <source>Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark)</source>
             <translation>线路：把客户端一侧的抓包写入 FILE，服务器一侧的写入 FILE.server.pcap（tcpdump -r、Wireshark）</translation>
         </message>
@@ -2486,8 +2518,16 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>--ladder 和 --pcap 显示线路的抓包：请同时给出 --wire SPEC</translation>
         </message>
         <message>
+            <source>--wire-entry leads into the wire: give --headless --wire SPEC too</source>
+            <translation>--wire-entry 通向线路：请同时给出 --headless --wire SPEC</translation>
+        </message>
+        <message>
             <source>--wire needs --send MSG (or --bin) for a run with the lab's own server, or --headless for the server alone</source>
             <translation>--wire 需要 --send MSG（或 --bin）来与实验室自己的服务器运行一次，或 --headless 只运行服务器</translation>
+        </message>
+        <message>
+            <source>--wire-entry is the host's way into a --headless --wire server</source>
+            <translation>--wire-entry 是主机进入 --headless --wire 服务器的入口</translation>
         </message>
         <message>
             <source>--ladder and --pcap come with a --wire --send run, not with --headless</source>
@@ -2518,8 +2558,16 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>pcap：%1（客户端一侧），%2（服务器一侧）</translation>
         </message>
         <message>
-            <source>only the lab's own client can reach it: the wire's namespaces belong to this process (no way in from the host); for a client across the wire run tcplab --wire SPEC --send MSG with the same server flags, which starts its own server and wire</source>
-            <translation>只有实验室自己的客户端能访问它：线路的命名空间属于本进程（主机无法进入）；要经由线路运行客户端，请用相同的服务器参数运行 tcplab --wire SPEC --send MSG，它会启动自己的服务器和线路</translation>
+            <source>--wire-entry "%1": a port from 0 to 65535 (0: the kernel picks one), or off</source>
+            <translation>--wire-entry "%1"：0 到 65535 的端口（0：由内核选择），或 off</translation>
+        </message>
+        <message>
+            <source>only the lab's own client can reach it: the wire's namespaces belong to this process (no way in from the host; --wire-entry off); for a client across the wire run tcplab --wire SPEC --send MSG with the same server flags, which starts its own server and wire</source>
+            <translation>只有实验室自己的客户端能访问它：线路的命名空间属于本进程（主机无法进入；--wire-entry off）；要经由线路运行客户端，请用相同的服务器参数运行 tcplab --wire SPEC --send MSG，它会启动自己的服务器和线路</translation>
+        </message>
+        <message>
+            <source>host entry: %1 -&gt; %2 across the wire (your client's TCP ends at the entry; the entry's connection crosses the impaired path)</source>
+            <translation>主机入口：%1 -&gt; %2，经由线路（你的客户端的 TCP 止于入口；入口的连接穿过受损路径）</translation>
         </message>
     </context>
     <context>

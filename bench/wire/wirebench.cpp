@@ -5,7 +5,7 @@
 //              across a wire with delay D each way: median and p99 against 2D
 //   loss       10 000 datagrams across a wire with loss L%: the measured rate
 // Usage: tcplab-wirebench [--bulk SECONDS] [--refwire PATH] [--runs N] [--rtt N] [--delay MS]
-//                         [--loss PERCENT] [--capture] [--realtime]
+//                         [--loss PERCENT] [--capture] [--realtime]   (--delay 5,10,20: one RTT run each)
 // Prints one line per measurement, "wire <what> key=value ...", and exits 0 (1 on a failure).
 #include "server.h"
 #include "serverconfig.h"
@@ -13,11 +13,14 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <sched.h>
 #include <arpa/inet.h>
@@ -79,6 +82,12 @@ private:
     std::vector<double> m_holdMs;
     std::atomic<size_t> m_count{0};
 };
+
+double loadAverage()
+{
+    double load[1] = {0};
+    return ::getloadavg(load, 1) == 1 ? load[0] : -1;
+}
 
 int fail(const QString &what)
 {
@@ -156,6 +165,23 @@ int refwire(const QString &path, double seconds, double *mbps)
     return 0;
 }
 
+// CPU time of this process's threads named `name` (the relay is "tcplab-wire"), in ns, from
+// /proc/self/task/*/schedstat (exact, not in clock ticks).
+qint64 threadCpuNs(const char *name)
+{
+    qint64 total = 0;
+    QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        QFile stat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (stat.open(QIODevice::ReadOnly))
+            total += stat.readAll().split(' ').value(0).toLongLong();
+    }
+    return total;
+}
+
 double percentile(QList<double> v, double p)
 {
     std::sort(v.begin(), v.end());
@@ -194,6 +220,7 @@ int rtt(int exchanges, double delayMs)
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     QList<double> rtts;
     char buf[16];
+    const qint64 relayCpu0 = threadCpuNs("tcplab-wire"), wall0 = nowNs();
     for (int i = 0; i < exchanges; ++i) {
         const qint64 t0 = nowNs();
         if (::send(fd, "ping\n", 5, 0) != 5)
@@ -207,12 +234,13 @@ int rtt(int exchanges, double delayMs)
         }
         rtts << double(nowNs() - t0) / 1e6;
     }
+    const double relayCpuMs = double(threadCpuNs("tcplab-wire") - relayCpu0) / 1e6, wallMs = double(nowNs() - wall0) / 1e6;
     const double target = 2 * delayMs, median = percentile(rtts, 50), p99 = percentile(rtts, 99);
     const bool medianOk = std::abs(median - target) <= 0.02 * target, p99Ok = p99 <= target + 3;
     std::printf("wire rtt delay_ms=%.1f exchanges=%d min_ms=%.3f median_ms=%.3f p99_ms=%.3f max_ms=%.3f "
-                "median_within_2pct=%s p99_within_2d_plus_3ms=%s\n",
+                "median_within_2pct=%s p99_within_2d_plus_3ms=%s relay_cpu_ms=%.1f relay_cpu_pct=%.2f load=%.2f\n",
                 delayMs, exchanges, percentile(rtts, 0), median, p99, percentile(rtts, 100), medianOk ? "yes" : "no",
-                p99Ok ? "yes" : "no");
+                p99Ok ? "yes" : "no", relayCpuMs, 100.0 * relayCpuMs / wallMs, loadAverage());
     const QList<double> held = holds.holds();
     std::printf("wire relay_hold delay_ms=%.1f packets=%lld median_ms=%.3f p99_ms=%.3f max_ms=%.3f\n", delayMs,
                 qlonglong(held.size()), percentile(held, 50), percentile(held, 99), percentile(held, 100));
@@ -268,7 +296,8 @@ int main(int argc, char **argv)
     const QCommandLineOption refOpt(QStringLiteral("refwire"), QStringLiteral("refwire binary to alternate with"), QStringLiteral("PATH"));
     const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("alternating runs on each side"), QStringLiteral("N"), QStringLiteral("5"));
     const QCommandLineOption rttOpt(QStringLiteral("rtt"), QStringLiteral("small exchanges (0: none)"), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption delayOpt(QStringLiteral("delay"), QStringLiteral("delay per direction, ms"), QStringLiteral("MS"), QStringLiteral("10"));
+    const QCommandLineOption delayOpt(QStringLiteral("delay"), QStringLiteral("delay per direction, ms (a comma list: one RTT run each)"),
+                                      QStringLiteral("MS"), QStringLiteral("10"));
     const QCommandLineOption lossOpt(QStringLiteral("loss"), QStringLiteral("loss percent for the loss run (<0: none)"), QStringLiteral("P"), QStringLiteral("-1"));
     const QCommandLineOption captureOpt(QStringLiteral("capture"), QStringLiteral("bulk with a sink on the relay"));
     const QCommandLineOption rtOpt(QStringLiteral("realtime"),
@@ -304,8 +333,10 @@ int main(int argc, char **argv)
         }
     }
     const int exchanges = qBound(0, parser.value(rttOpt).toInt(), 5000);
-    if (exchanges > 0 && rtt(exchanges, qBound(0.1, parser.value(delayOpt).toDouble(), 200.0)) != 0)
-        return 1;
+    for (const QString &delay : parser.value(delayOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (exchanges > 0 && rtt(exchanges, qBound(0.1, delay.toDouble(), 200.0)) != 0)
+            return 1;
+    }
     const double lossPercent = parser.value(lossOpt).toDouble();
     if (lossPercent >= 0 && loss(qMin(lossPercent, 100.0)) != 0)
         return 1;

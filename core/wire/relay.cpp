@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <linux/if_packet.h>
 #include <pthread.h>
 #include <random>
@@ -28,6 +29,13 @@ QString tr(const char *text) { return QCoreApplication::translate("Wire", text);
 constexpr int kFrameBytes = 2048; // MTU 1500 frames; offloads are off, so nothing larger arrives
 constexpr int kBatch = 32;
 constexpr quint32 kNoSlot = ~0u;
+// A timer wakes a sleeping thread some 50-800 us late (VM exits, CPU idle states). So the timer
+// is set this much before a release, and the relay polls its sockets without sleeping for the
+// last stretch: the release leaves on time, at the cost of at most this much CPU per release.
+constexpr qint64 kSpinNs = 150000;
+// Only while few packets are held (an exchange's packets, a handshake): with a queue (a bulk
+// transfer across a delay) a release is always due soon and polling would cost a whole CPU.
+constexpr size_t kSpinMaxHeld = 16;
 
 qint64 clockNs(clockid_t id)
 {
@@ -239,7 +247,29 @@ struct Relay::Impl
     void armTimer();
     void capture(const Slot &s, qint64 deliveredNs, PacketFate fate, qint16 rule);
     void release(quint32 slot) { freeSlots.push_back(slot); }
+    bool spinning(qint64 now) const
+    {
+        return !heap.empty() && heap.size() <= kSpinMaxHeld && heap.front().releaseNs - now <= kSpinNs;
+    }
+    static qint64 arrivalTime(const msghdr &m, qint64 realNow);
+
+    alignas(cmsghdr) char control[kBatch][CMSG_SPACE(sizeof(timespec))];
 };
+
+// SCM_TIMESTAMPNS (CLOCK_REALTIME) of a received frame; realNow when there is none or it is
+// not plausible (a clock step between the two readings).
+qint64 Relay::Impl::arrivalTime(const msghdr &m, qint64 realNow)
+{
+    for (const cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(const_cast<msghdr *>(&m), const_cast<cmsghdr *>(c))) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS && c->cmsg_len >= CMSG_LEN(sizeof(timespec))) {
+            timespec ts;
+            std::memcpy(&ts, CMSG_DATA(c), sizeof ts);
+            const qint64 t = qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+            return t <= realNow && realNow - t < 1000000000 ? t : realNow;
+        }
+    }
+    return realNow;
+}
 
 Result<std::unique_ptr<Relay>> Relay::start(FileDescriptor clientLink, FileDescriptor serverLink,
                                             const WireSpec &spec, PacketSink *sink)
@@ -267,6 +297,8 @@ Result<std::unique_ptr<Relay>> Relay::start(FileDescriptor clientLink, FileDescr
     }
     // A bulk transfer arrives in bursts; room for them, with privileges beyond rmem_max.
     for (int i = 0; i < 2; ++i) {
+        const int on = 1;
+        ::setsockopt(fds[i], SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on); // each frame's arrival time
         const int bytes = 4 << 20;
         if (::setsockopt(fds[i], SOL_SOCKET, SO_RCVBUFFORCE, &bytes, sizeof bytes) != 0)
             ::setsockopt(fds[i], SOL_SOCKET, SO_RCVBUF, &bytes, sizeof bytes);
@@ -398,7 +430,8 @@ void Relay::Impl::run()
     }
     epoll_event events[4];
     while (!stop.load(std::memory_order_acquire)) {
-        const int n = ::epoll_wait(epoll.get(), events, 4, -1);
+        // The last stretch before a release: poll instead of sleeping (see kSpinNs).
+        const int n = ::epoll_wait(epoll.get(), events, 4, spinning(clockNs(CLOCK_MONOTONIC)) ? 0 : -1);
         if (n < 0 && errno != EINTR)
             break;
         for (int i = 0; i < n; ++i) {
@@ -460,14 +493,22 @@ void Relay::Impl::receive(int dir)
             msgs[i] = {};
             msgs[i].msg_hdr.msg_iov = &iov[i];
             msgs[i].msg_hdr.msg_iovlen = 1;
+            msgs[i].msg_hdr.msg_control = control[i];
+            msgs[i].msg_hdr.msg_controllen = sizeof control[i];
         }
         const int got = ::recvmmsg(fd, msgs, unsigned(room), MSG_DONTWAIT, nullptr);
-        const qint64 now = clockNs(CLOCK_MONOTONIC);
+        // The real-time clock first: the monotonic reading after it makes the arrival's
+        // conversion err late by the gap between the two (never early: a delay is a minimum).
         const qint64 realNow = clockNs(CLOCK_REALTIME);
+        const qint64 now = clockNs(CLOCK_MONOTONIC);
         for (int i = 0; i < std::max(got, 0); ++i) {
             Slot &s = pool[taken[i]];
             s.length = quint16(std::min<unsigned>(msgs[i].msg_len, kFrameBytes));
-            s.sentRealNs = realNow;
+            // The delay runs from when the frame reached the relay's end of the link (the
+            // kernel's time stamp), not from when this thread woke to read it.
+            const qint64 arrivalReal = arrivalTime(msgs[i].msg_hdr, realNow);
+            const qint64 arrival = now - (realNow - arrivalReal);
+            s.sentRealNs = arrivalReal;
             s.direction = Direction(dir);
             if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) { // larger than any frame the veths pass
                 s.index = nextIndex++;
@@ -476,7 +517,7 @@ void Relay::Impl::receive(int dir)
                 drop(dir, taken[i], PacketFate::DroppedQueue, -1);
                 continue;
             }
-            admit(dir, taken[i], now);
+            admit(dir, taken[i], arrival);
         }
         for (int i = room - 1; i >= std::max(got, 0); --i)
             freeSlots.push_back(taken[i]);
@@ -712,7 +753,12 @@ void Relay::Impl::releaseDue()
 
 void Relay::Impl::armTimer()
 {
-    const qint64 next = heap.empty() ? -1 : heap.front().releaseNs;
+    qint64 next = heap.empty() ? -1 : heap.front().releaseNs;
+    if (next >= 0 && heap.size() <= kSpinMaxHeld) {
+        next -= kSpinNs; // woken early; polled from there to the release
+        if (next <= clockNs(CLOCK_MONOTONIC))
+            next = -1;   // polling already: no timer to fire in the way
+    }
     if (next == armedFor)
         return;
     itimerspec its{};

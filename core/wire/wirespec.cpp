@@ -200,6 +200,13 @@ QString matchList()
 // One parsed item's effect on one direction.
 using Apply = void (*)(DirectionImpairment &, const DirectionImpairment &);
 
+// The Apply of an item that sets one field.
+template <auto Field>
+void copyField(DirectionImpairment &d, const DirectionImpairment &c)
+{
+    d.*Field = c.*Field;
+}
+
 class Parser
 {
 public:
@@ -263,7 +270,7 @@ private:
         Apply apply = nullptr;
         if (key == QLatin1String("cut") && !hasValue) {
             change.cut = true;
-            apply = [](DirectionImpairment &d, const DirectionImpairment &c) { d.cut = c.cut; };
+            apply = copyField<&DirectionImpairment::cut>;
         } else if (!hasValue || value.isEmpty()) {
             if (!isKnownKey(key))
                 return unknownKey(item, key);
@@ -273,7 +280,7 @@ private:
             if (!ms)
                 return bad(item, QStringLiteral("delay is a time from 0 to 3600s with a unit (us, ms, s), e.g. delay=50ms"));
             change.delayMs = *ms;
-            apply = [](DirectionImpairment &d, const DirectionImpairment &c) { d.delayMs = c.delayMs; };
+            apply = copyField<&DirectionImpairment::delayMs>;
         } else if (key == QLatin1String("jitter")) {
             if (Error e = parseJitter(item, value, change))
                 return e;
@@ -286,44 +293,39 @@ private:
             if (value.startsWith(QLatin1String("gemodel"), Qt::CaseInsensitive)) {
                 if (Error e = parseGemodel(item, value, change))
                     return e;
-                apply = [](DirectionImpairment &d, const DirectionImpairment &c) { d.burst = c.burst; };
+                apply = copyField<&DirectionImpairment::burst>;
             } else {
                 const std::optional<double> p = parsePercent(value);
                 if (!p)
                     return bad(item, QStringLiteral("loss is a percentage from 0 to 100, e.g. loss=1%, or loss=gemodel:P/R/1-H/1-K in percent, e.g. loss=gemodel:1/30/100/0"));
                 change.lossPercent = *p;
-                apply = [](DirectionImpairment &d, const DirectionImpairment &c) { d.lossPercent = c.lossPercent; };
+                apply = copyField<&DirectionImpairment::lossPercent>;
             }
-        } else if (key == QLatin1String("duplicate")) {
+        } else if (key == QLatin1String("duplicate") || key == QLatin1String("reorder")) {
             const std::optional<double> p = parsePercent(value);
             if (!p)
-                return bad(item, QStringLiteral("duplicate is a percentage from 0 to 100, e.g. duplicate=1%"));
-            change.duplicatePercent = *p;
-            apply = [](DirectionImpairment &d, const DirectionImpairment &c) { d.duplicatePercent = c.duplicatePercent; };
-        } else if (key == QLatin1String("reorder")) {
-            const std::optional<double> p = parsePercent(value);
-            if (!p)
-                return bad(item, QStringLiteral("reorder is a percentage from 0 to 100, e.g. reorder=25%"));
-            change.reorderPercent = *p;
-            apply = [](DirectionImpairment &d, const DirectionImpairment &c) { d.reorderPercent = c.reorderPercent; };
+                return bad(item, QStringLiteral("%1 is a percentage from 0 to 100, e.g. %2").arg(key, example(key)));
+            const bool duplicate = key == QLatin1String("duplicate");
+            (duplicate ? change.duplicatePercent : change.reorderPercent) = *p;
+            apply = duplicate ? copyField<&DirectionImpairment::duplicatePercent> : copyField<&DirectionImpairment::reorderPercent>;
         } else if (key == QLatin1String("rate")) {
             const std::optional<quint64> bits = parseRate(value);
             if (!bits)
                 return bad(item, QStringLiteral("rate is 0 (unlimited) or 1bit to 1tbit with tc's units (bit, kbit, mbit, gbit; "
                                                 "kbps, mbps = bytes/s; kibit, mibit = 1024-based), e.g. rate=10mbit"));
             change.rateBitsPerSecond = *bits;
-            apply = [](DirectionImpairment &d, const DirectionImpairment &c) { d.rateBitsPerSecond = c.rateBitsPerSecond; };
+            apply = copyField<&DirectionImpairment::rateBitsPerSecond>;
         } else if (key == QLatin1String("limit")) {
             const std::optional<int> n = parseInteger(value, 1, kMaxLimit);
             if (!n)
                 return bad(item, QStringLiteral("limit is a number of packets from 1 to %1, e.g. limit=100").arg(kMaxLimit));
             change.limitPackets = *n;
-            apply = [](DirectionImpairment &d, const DirectionImpairment &c) { d.limitPackets = c.limitPackets; };
+            apply = copyField<&DirectionImpairment::limitPackets>;
         } else if (key == QLatin1String("cut")) {
             const QString v = value.toLower();
             if (v == QLatin1String("on") || v == QLatin1String("off")) {
                 change.cut = v == QLatin1String("on");
-                apply = [](DirectionImpairment &d, const DirectionImpairment &c) { d.cut = c.cut; };
+                apply = copyField<&DirectionImpairment::cut>;
             } else {
                 const qsizetype plus = v.indexOf(QLatin1Char('+'));
                 const std::optional<double> after = plus < 0 ? std::nullopt : parseTimeMs(QStringView(v).left(plus), kMaxScheduleMs);
@@ -349,33 +351,32 @@ private:
         return {};
     }
 
-    static bool isKnownKey(const QString &key)
+    // The keys of a direction's impairments, each with the example its messages give.
+    struct KeyExample
     {
-        static const QStringList keys = {QStringLiteral("delay"),   QStringLiteral("jitter"), QStringLiteral("loss"),
-                                         QStringLiteral("duplicate"), QStringLiteral("reorder"), QStringLiteral("rate"),
-                                         QStringLiteral("limit"),   QStringLiteral("cut")};
-        return keys.contains(key);
+        const char *key;
+        const char *example;
+    };
+    static constexpr KeyExample kKeys[] = {
+        {"delay", "delay=50ms"},         {"jitter", "jitter=5ms:normal"}, {"loss", "loss=1%"},   {"duplicate", "duplicate=1%"},
+        {"reorder", "reorder=25%"},      {"rate", "rate=10mbit"},         {"limit", "limit=100"}, {"cut", "cut=2s+3s"},
+    };
+
+    static const KeyExample *findKey(const QString &key)
+    {
+        for (const KeyExample &k : kKeys) {
+            if (key == QLatin1String(k.key))
+                return &k;
+        }
+        return nullptr;
     }
+
+    static bool isKnownKey(const QString &key) { return findKey(key) != nullptr; }
 
     static QString example(const QString &key)
     {
-        if (key == QLatin1String("delay"))
-            return QStringLiteral("delay=50ms");
-        if (key == QLatin1String("jitter"))
-            return QStringLiteral("jitter=5ms:normal");
-        if (key == QLatin1String("loss"))
-            return QStringLiteral("loss=1%");
-        if (key == QLatin1String("duplicate"))
-            return QStringLiteral("duplicate=1%");
-        if (key == QLatin1String("reorder"))
-            return QStringLiteral("reorder=25%");
-        if (key == QLatin1String("rate"))
-            return QStringLiteral("rate=10mbit");
-        if (key == QLatin1String("limit"))
-            return QStringLiteral("limit=100");
-        if (key == QLatin1String("cut"))
-            return QStringLiteral("cut=2s+3s");
-        return QStringLiteral("drop=c2s:data#5");
+        const KeyExample *k = findKey(key);
+        return QLatin1String(k ? k->example : "drop=c2s:data#5");
     }
 
     static Error unknownKey(const QString &item, const QString &key)
