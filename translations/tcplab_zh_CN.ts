@@ -282,6 +282,42 @@ Compare how many handshakes the kernel completes into the accept queue with the 
             <translation>在私有网络命名空间中运行，因此计数器只因本实验的连接而变化。</translation>
         </message>
         <message>
+            <source>Handshakes in the capture (lo of the experiment's namespace)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>client</source>
+            <translation>客户端</translation>
+        </message>
+        <message>
+            <source>local port</source>
+            <translation>本地端口</translation>
+        </message>
+        <message>
+            <source>SYNs sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN-ACKs received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>first SYN sent again after s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The capture shows the SYNs of %1 client(s) answered by no SYN-ACK: the full accept queue made the kernel ignore them, and the clients sent %2 SYN(s) again, the first %3 s after the original (the client's initial retransmission timeout).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>-</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The capture shows every client's SYN answered by a SYN-ACK: no SYN was ignored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>one client connects and stays silent: the iterative server waits in recv()</source>
             <translation>一个客户端连接后保持沉默：迭代式服务器阻塞在 recv() 中</translation>
         </message>
@@ -300,14 +336,6 @@ Compare how many handshakes the kernel completes into the accept queue with the 
         <message>
             <source>Clients while the server is stuck</source>
             <translation>服务器卡住时的客户端</translation>
-        </message>
-        <message>
-            <source>client</source>
-            <translation>客户端</translation>
-        </message>
-        <message>
-            <source>local port</source>
-            <translation>本地端口</translation>
         </message>
         <message>
             <source>state (TCP_INFO)</source>
@@ -442,6 +470,115 @@ Compare how many handshakes the kernel completes into the accept queue with the 
             <translation>正在清理</translation>
         </message>
         <message>
+            <source>Bandwidth-delay product: throughput against buffer size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Across the wire (default %1) a bulk transfer from the server for a few receive buffer sizes (SO_RCVBUF before connect()), two send buffer sizes, and autotuning.
+Look for throughput rising with the buffer as window / RTT while the buffer is below the bandwidth-delay product, and flattening at the link's rate beyond it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SO_RCVBUF %1 KiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>autotuning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SO_SNDBUF %1 KiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Throughput against buffer size (link %1, path RTT %2 ms, BDP %3 KiB)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unlimited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>buffer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SO_RCVBUF (read back)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SO_RCVBUF after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SO_SNDBUF (read back)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>largest window advertised</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in flight at most</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in flight / RTT Mbit/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>theory min(rate, in flight / RTT)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>measured Mbit/s (wire)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>at the receiving socket Mbit/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>measured Mbit/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>min(link rate, in flight / RTT) Mbit/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bulk transfer rate against buffer size, measured beside min(rate, in flight / RTT)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mbit/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: at most %2 bytes in flight (the receiver's largest window %3 bytes, SO_SNDBUF %4); %5 Mbit/s measured against that / RTT = %6 Mbit/s (%7 of the link's rate).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Autotuning: SO_RCVBUF grew from %1 to %2 bytes and the window to %3 bytes; %4 Mbit/s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bandwidth-delay product is %1 Mbit/s x %2 ms = %3 KiB: windows below it cap the rate at window / RTT, larger ones only fill the bottleneck's queue.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The kernel doubles a requested SO_RCVBUF and advertises a share of it as the window; the window in the table is the largest the receiver's ACKs carried (capture). Rates are measured after the first %1 ms of each transfer, leaving slow start out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>send</source>
             <translation>发送</translation>
         </message>
@@ -456,6 +593,14 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
 比较请求的与实际生效的大小（内核会将其加倍，并以 net.core.rmem_max/wmem_max 为上限）以及各自允许的吞吐量。</translation>
         </message>
         <message>
+            <source>Ran on this machine's loopback (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ran on the loopback of a private network namespace, where the capture sees only this experiment's packets.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 KiB</source>
             <translation>%1 KiB</translation>
         </message>
@@ -466,10 +611,6 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         <message>
             <source>%1, round %2 of %3</source>
             <translation>%1，第 %2 / %3 轮</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
         </message>
         <message>
             <source>Requested vs effective buffer sizes and throughput (%1 rounds of %2 ms)</source>
@@ -596,6 +737,30 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>回环上的吞吐量取决于机器及其负载；请在不同大小之间比较，而不要与其他机器比较。</translation>
         </message>
         <message>
+            <source>Receiver's advertised window in the capture (first round)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>max window bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>median window bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>largest segment bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>data segments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the capture the receiver advertised at most %1 bytes of window with %2 bytes of receive buffer, and %3 bytes with %4: the window, and so the data in flight, follows the buffer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>cancelled by the user</source>
             <translation>已被用户取消</translation>
         </message>
@@ -628,6 +793,30 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>recv</translation>
         </message>
         <message>
+            <source>--wire %1 was not used: this experiment reads its listener's kernel counters and tables, so it runs on the loopback of a private network namespace (captured there for --pcap and the ladder).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connect to 198.18.0.2:%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connect to 198.18.0.2:%1 across the wire timed out after %2 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connect to 198.18.0.2:%1 across the wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(%1 more packets; --pcap FILE keeps them all)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pcap not written: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>unreadable</source>
             <translation>无法读取</translation>
         </message>
@@ -648,6 +837,23 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>关闭</translation>
         </message>
         <message>
+            <source>no reply within 3000 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP Fast Open</source>
+            <translation>TCP Fast Open</translation>
+        </message>
+        <message>
+            <source>Across the wire (%1 ms each way by default) with net.ipv4.tcp_fastopen = 3 inside its two namespaces, a client with TCP_FASTOPEN_CONNECT talks %2 times to a server with TCP_FASTOPEN.
+The first connection fetches a cookie (the SYN-ACK's cookie option); the later ones carry the request in the SYN: see the first reply arrive one round trip sooner, in the app's timings and in the capture.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>starting the wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>connection %1</source>
             <translation>连接 %1</translation>
         </message>
@@ -656,22 +862,8 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>连接 %1：%2</translation>
         </message>
         <message>
-            <source>TCP Fast Open</source>
-            <translation>TCP Fast Open</translation>
-        </message>
-        <message>
-            <source>In a private network namespace with net.ipv4.tcp_fastopen = 3, a client with TCP_FASTOPEN_CONNECT talks %1 times to a server with TCP_FASTOPEN.
-The first connection fetches a cookie; then watch whether the request rides in the SYN (TCPI_OPT_SYN_DATA, TCPFastOpenPassive) and the time from the SYN to the first reply byte.</source>
-            <translation>在 net.ipv4.tcp_fastopen = 3 的私有网络命名空间中，启用 TCP_FASTOPEN_CONNECT 的客户端与启用 TCP_FASTOPEN 的服务器通信 %1 次。
-第一次连接获取 cookie；随后观察请求是否随 SYN 发送（TCPI_OPT_SYN_DATA、TCPFastOpenPassive），以及从 SYN 到回复首字节的时间。</translation>
-        </message>
-        <message>
-            <source>entering a private network namespace</source>
-            <translation>正在进入私有网络命名空间</translation>
-        </message>
-        <message>
-            <source>needs a private network namespace to set net.ipv4.tcp_fastopen = 3 without changing this machine (this machine has %1, without the server bit 2): %2</source>
-            <translation>需要私有网络命名空间才能在不改动本机的情况下设置 net.ipv4.tcp_fastopen = 3（本机为 %1，缺少服务器位 2）：%2</translation>
+            <source>reading the capture</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Connections with TCP_FASTOPEN_CONNECT</source>
@@ -682,48 +874,64 @@ The first connection fetches a cookie; then watch whether the request rides in t
             <translation>连接</translation>
         </message>
         <message>
+            <source>SYN payload bytes (capture)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN's Fast Open option</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN-ACK cookie bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>data in SYN (TCPI_OPT_SYN_DATA)</source>
             <translation>SYN 携带数据（TCPI_OPT_SYN_DATA）</translation>
         </message>
         <message>
-            <source>TCPFastOpenPassive +</source>
-            <translation>TCPFastOpenPassive +</translation>
+            <source>connect() to first reply byte ms (app)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>TCPFastOpenActive +</source>
-            <translation>TCPFastOpenActive +</translation>
+            <source>SYN to first reply byte ms (capture)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>TCPFastOpenCookieReqd +</source>
-            <translation>TCPFastOpenCookieReqd +</translation>
+            <source>srtt ms (TCP_INFO)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>SYN sent to first reply byte us</source>
-            <translation>SYN 发出到回复首字节 微秒</translation>
+            <source>connect() to first reply byte, app (ms)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>rtt us (TCP_INFO)</source>
-            <translation>rtt 微秒（TCP_INFO）</translation>
+            <source>SYN to first reply byte, capture (ms)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>SYN sent to first reply byte (us)</source>
-            <translation>SYN 发出到回复首字节（微秒）</translation>
+            <source>(not captured)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>client's smoothed round trip, tcpi_rtt (us)</source>
-            <translation>客户端的平滑往返时间，tcpi_rtt（微秒）</translation>
+            <source>cookie request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cookie, %1 bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
         </message>
         <message>
             <source>connection %1 (data in SYN)</source>
             <translation>连接 %1（SYN 携带数据）</translation>
         </message>
         <message>
-            <source>connection %1 (no data in SYN)</source>
-            <translation>连接 %1（SYN 未携带数据）</translation>
-        </message>
-        <message>
-            <source>net.ipv4.tcp_fastopen</source>
-            <translation>net.ipv4.tcp_fastopen</translation>
+            <source>connection %1 (handshake first)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>where</source>
@@ -738,88 +946,72 @@ The first connection fetches a cookie; then watch whether the request rides in t
             <translation>含义</translation>
         </message>
         <message>
-            <source>this machine</source>
-            <translation>本机</translation>
+            <source>this machine (never changed)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>private namespace, as created</source>
-            <translation>私有命名空间（创建时的值）</translation>
+            <source>wire's client side, as created</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>private namespace, set by the lab</source>
-            <translation>私有命名空间（由本实验室设置）</translation>
+            <source>wire's server side, as created</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Fast Open: time from the SYN to the first reply byte, per connection</source>
-            <translation>Fast Open：每个连接从 SYN 到回复首字节的时间</translation>
+            <source>wire's client side, set by the lab</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>microseconds</source>
-            <translation>微秒</translation>
+            <source>wire's server side, set by the lab</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>the namespace's counters</source>
-            <translation>命名空间的计数器</translation>
+            <source>Fast Open: time to the first reply byte, per connection</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>this machine's counters, which other programs' connections also move</source>
-            <translation>本机的计数器，其他程序的连接也会改变它们</translation>
+            <source>milliseconds</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Connection 1: %1 (TCPI_OPT_SYN_DATA %2); cookie requests received by the server, TCPFastOpenCookieReqd +%3, and TCPFastOpenPassive +%4 (%5).</source>
-            <translation>连接 1：%1（TCPI_OPT_SYN_DATA %2）；服务器收到的 cookie 请求 TCPFastOpenCookieReqd +%3，TCPFastOpenPassive +%4（%5）。</translation>
+            <source>Connection 1: its SYN carried %1 bytes of data and %2; the server's SYN-ACK %3. The request followed after the handshake.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>data rode in the SYN</source>
-            <translation>数据随 SYN 发送</translation>
+            <source>an empty Fast Open option (a cookie request)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>no data in the SYN</source>
-            <translation>SYN 中没有数据</translation>
+            <source>no cookie request</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>set</source>
-            <translation>已设置</translation>
+            <source>handed out a %1-byte cookie</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>unset</source>
-            <translation>未设置</translation>
+            <source>carried no cookie</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Connections 2 to %1: %2 of %3 carried the request in the SYN (TCPI_OPT_SYN_DATA); TCPFastOpenActive +%4 and TCPFastOpenPassive +%5 over them.</source>
-            <translation>连接 2 到 %1：%3 个中有 %2 个在 SYN 中携带了请求（TCPI_OPT_SYN_DATA）；这些连接期间 TCPFastOpenActive +%4，TCPFastOpenPassive +%5。</translation>
+            <source>Connections 2 to %1: %2 of %3 SYNs carried the request inside (the capture: %4 bytes in connection 2's SYN, beside its %5-byte cookie); the client's TCP_INFO confirms data in the SYN for %6.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>with one connection carrying data in the SYN there is no spread to compare the difference with</source>
-            <translation>只有一个连接在 SYN 中携带数据，没有离散度可与差值比较</translation>
+            <source>The first reply byte came %1 ms after connect() on connection 1 and %2 ms (median) on the connections with data in the SYN: %3 ms saved (app timings). From the capture, SYN out to first reply byte in: %4 ms against %5 ms, %6 ms saved. The wire's round trip is %7 ms: the saving is %8 round trip(s).</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>the saving exceeds the spread of %1 us among the connections with data in the SYN and is within %2 measured round trips: about the handshake's round trip</source>
-            <translation>节省的时间超过了 SYN 携带数据的各连接之间 %1 微秒的离散度，且不超过 %2 个测得的往返时间：大约就是握手的那个往返</translation>
+            <source>No connection after the first carried data in its SYN, so there is no saved round trip to measure.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>the saving exceeds the spread of %1 us among the connections with data in the SYN, but it is %2 times the measured round trip: connection 1's time holds more than the one round trip Fast Open saves</source>
-            <translation>节省的时间超过了 SYN 携带数据的各连接之间 %1 微秒的离散度，但它是测得往返时间的 %2 倍：连接 1 的时间里包含的不只是 Fast Open 省下的那一个往返</translation>
+            <source>net.ipv4.tcp_fastopen was set inside the wire's client and server namespaces only; this machine's stays %1.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>the saving does not exceed the spread of %1 us among the connections with data in the SYN: in this run the round trip Fast Open saves (%2 us on loopback) is not visible in the times</source>
-            <translation>节省的时间没有超过 SYN 携带数据的各连接之间 %1 微秒的离散度：本次运行中，Fast Open 省下的往返（回环上 %2 微秒）在这些时间中看不出来</translation>
-        </message>
-        <message>
-            <source>From the SYN to the first reply byte: connection 1 (handshake first) %1 us, the connections with data in the SYN %2 us (median), a saving of %3 us; the client measured a round trip (tcpi_rtt) of %4 us; %5.</source>
-            <translation>从 SYN 到回复首字节：连接 1（先握手）%1 微秒，SYN 携带数据的连接 %2 微秒（中位数），节省 %3 微秒；客户端测得的往返时间（tcpi_rtt）为 %4 微秒；%5。</translation>
-        </message>
-        <message>
-            <source>No connection after a cookie request carried data in the SYN, so there is no time saved to measure.</source>
-            <translation>请求 cookie 之后没有连接在 SYN 中携带数据，因此没有可测量的节省时间。</translation>
-        </message>
-        <message>
-            <source>The namespace is private to one thread of the lab and disappears with it; this machine's net.ipv4.tcp_fastopen stays %1.</source>
-            <translation>该命名空间仅属于实验室的一个线程，并随之消失；本机的 net.ipv4.tcp_fastopen 保持为 %1。</translation>
-        </message>
-        <message>
-            <source>Ran on this machine's loopback, whose net.ipv4.tcp_fastopen = %1 already enables client and server (%2).</source>
-            <translation>在本机回环接口上运行，其 net.ipv4.tcp_fastopen = %1 已同时启用客户端和服务器（%2）。</translation>
+            <source>With TCP_FASTOPEN_CONNECT and a cookie cached, connect() sends nothing and the first send() emits the SYN with the request inside; without a cookie connect() does the whole handshake first. The app's time runs from the connect() call to the first reply byte in both cases.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>the server did not accept the connection</source>
@@ -834,16 +1026,16 @@ The first connection fetches a cookie; then watch whether the request rides in t
             <translation>空闲，对端在线</translation>
         </message>
         <message>
-            <source>cutting the path to the peer (lo down)</source>
-            <translation>切断到对端的路径（lo down）</translation>
+            <source>cutting the wire both ways</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>peer vanished</source>
-            <translation>对端消失</translation>
+            <source>wire cut</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>path restored: the client writes on its half-open connection</source>
-            <translation>路径已恢复：客户端在半开连接上写入</translation>
+            <source>wire restored: the client writes on its half-open connection</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>closed</source>
@@ -854,16 +1046,56 @@ The first connection fetches a cookie; then watch whether the request rides in t
             <translation>回复</translation>
         </message>
         <message>
-            <source>Server socket over time (TCP_INFO and /proc/net/tcp)</source>
-            <translation>服务器套接字随时间的变化（TCP_INFO 与 /proc/net/tcp）</translation>
+            <source>TCP_USER_TIMEOUT %1 ms with KEEPCNT %2: cut right after the handshake</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>time s</source>
-            <translation>时间 秒</translation>
+            <source>wire cut, TCP_USER_TIMEOUT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep-alive probes in the capture (server -&gt; client)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>phase</source>
             <translation>阶段</translation>
+        </message>
+        <message>
+            <source>probes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>answered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>spacing min s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>spacing median s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>spacing max s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wire whole</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wire cut, TCP_USER_TIMEOUT %1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server socket over time (TCP_INFO)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>time s</source>
+            <translation>时间 秒</translation>
         </message>
         <message>
             <source>server state</source>
@@ -878,154 +1110,129 @@ The first connection fetches a cookie; then watch whether the request rides in t
             <translation>已接收报文段（tcpi_segs_in）</translation>
         </message>
         <message>
-            <source>last ACK received ms ago</source>
-            <translation>上次收到 ACK（毫秒前）</translation>
-        </message>
-        <message>
             <source>unanswered probes (tcpi_probes)</source>
             <translation>未应答的探测（tcpi_probes）</translation>
-        </message>
-        <message>
-            <source>kernel timer</source>
-            <translation>内核定时器</translation>
-        </message>
-        <message>
-            <source>timer fires in ms</source>
-            <translation>定时器触发（毫秒后）</translation>
         </message>
         <message>
             <source>client state</source>
             <translation>客户端状态</translation>
         </message>
         <message>
-            <source>probes sent (server tcpi_segs_out since the start)</source>
-            <translation>已发送探测（服务器自开始以来的 tcpi_segs_out）</translation>
-        </message>
-        <message>
-            <source>answers received (server tcpi_segs_in since the start)</source>
-            <translation>已收到应答（服务器自开始以来的 tcpi_segs_in）</translation>
+            <source>unanswered probes (server tcpi_probes)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>server socket open (1) / gone (0)</source>
             <translation>服务器套接字打开（1）/ 已消失（0）</translation>
         </message>
         <message>
-            <source>peer reachable (1) / cut off (0)</source>
-            <translation>对端可达 (1) / 已断开 (0)</translation>
+            <source>wire whole (1) / cut (0)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Keep-alive %1/%2/%3 (idle s / interval s / count)</source>
-            <translation>保活 %1/%2/%3（空闲秒 / 间隔秒 / 次数）</translation>
+            <source>keep-alive probes sent (capture, running count)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep-alive %1/%2/%3 (idle s / interval s / count) across the wire</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>time (s)</source>
             <translation>时间（秒）</translation>
         </message>
         <message>
-            <source>segments / probes / open</source>
-            <translation>报文段 / 探测 / 打开</translation>
+            <source>probes / open</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>The idle phase gave %1 sample(s) of the server's socket: too few to tell whether the keep-alive timer ran.</source>
-            <translation>空闲阶段只得到服务器套接字的 %1 个样本：太少，无法判断保活定时器是否运行过。</translation>
+            <source>With the wire whole, the capture shows %1 keep-alive probe(s) from the server (a segment one byte below what it had sent, no data) %2; the client answered %3 with an ACK.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>With the peer present no keep-alive probe left the server in %1 s of silence (tcpi_segs_out unchanged, KEEPIDLE %2 s): the keep-alive timer did not fire.</source>
-            <translation>对端在线时，在 %1 秒的静默中服务器没有发出任何保活探测（tcpi_segs_out 未变，KEEPIDLE %2 秒）：保活定时器没有触发。</translation>
+            <source>in the idle time</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>With the peer present, over %1 s of sampling with no data either way (the server's tcpi_last_data_recv reached %2 ms), the server's socket sent %3 segment(s) (tcpi_segs_out): with nothing to send or acknowledge, each was a keep-alive probe. The client's socket received %4 and sent %5 in that time (its TCP_INFO).</source>
-            <translation>对端在线时，在 %1 秒双向都没有数据的采样期间（服务器的 tcpi_last_data_recv 达到 %2 毫秒），服务器套接字发送了 %3 个报文段（tcpi_segs_out）：既没有数据要发送也没有数据要确认，所以每个都是保活探测。同一时间内客户端套接字接收了 %4 个、发送了 %5 个（据其 TCP_INFO）。</translation>
+            <source>%1 s apart (median)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 of %2 probes were answered: the server received %3 segment(s) (tcpi_segs_in), its tcpi_last_ack_recv fell back %4 time(s) while no data arrived, and the unanswered-probe count (tcpi_probes) %5.</source>
-            <translation>%2 个探测中有 %1 个得到应答：服务器接收了 %3 个报文段（tcpi_segs_in），在没有数据到达期间其 tcpi_last_ack_recv 回落了 %4 次，未应答探测计数（tcpi_probes）%5。</translation>
+            <source>With the wire whole, no keep-alive probe crossed in %1 s of silence (KEEPIDLE %2 s).</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>stayed at 0</source>
-            <translation>保持为 0</translation>
+            <source>After the cut the server sent %1 unanswered probe(s) (KEEPCNT %2), the first %3 s after the cut, then %4 s apart (median; KEEPINTVL %5 s)%6.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>reached %1 between a probe and its answer</source>
-            <translation>在探测与其应答之间达到 %1</translation>
+            <source>; %1 s after the last one it sent an RST, which the cut wire dropped</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>TcpExt.TCPKeepAlive was not readable from /proc/net/netstat</source>
-            <translation>无法从 /proc/net/netstat 读取 TcpExt.TCPKeepAlive</translation>
-        </message>
-        <message>
-            <source>the namespace's TcpExt.TCPKeepAlive counter (probes sent) went up by %1</source>
-            <translation>命名空间的 TcpExt.TCPKeepAlive 计数器（已发送探测）增加了 %1</translation>
-        </message>
-        <message>
-            <source>this machine's TcpExt.TCPKeepAlive counter went up by %1 (other programs' probes count too: no private namespace)</source>
-            <translation>本机的 TcpExt.TCPKeepAlive 计数器增加了 %1（其他程序的探测也计入：没有私有命名空间）</translation>
-        </message>
-        <message>
-            <source>/proc/net/tcp showed the keep-alive timer (timer 2) in %1 of the %2 samples that read it, its countdown restarting %3 time(s); %4.</source>
-            <translation>在读取了 /proc/net/tcp 的 %2 个样本中，有 %1 个显示了保活定时器（timer 2），其倒计时重新开始了 %3 次；%4。</translation>
-        </message>
-        <message>
-            <source>/proc/net/tcp was not read while the peer was present (too slow here, see the notes); %1.</source>
-            <translation>对端在线期间没有读取 /proc/net/tcp（在这里太慢，见说明）；%1。</translation>
-        </message>
-        <message>
-            <source>Reading /proc/net/tcp took up to %1 ms (%2 sockets on this machine), longer than half a sample period, so its timer column was left out of %3 of %4 samples.</source>
-            <translation>读取 /proc/net/tcp 最多耗时 %1 毫秒（本机有 %2 个套接字），超过半个采样周期，因此 %4 个样本中有 %3 个省略了其定时器列。</translation>
-        </message>
-        <message>
-            <source>After the path was cut the server sent %1 more segment(s) and received %2; the unanswered-probe count reached %3 and the kernel dropped the connection %4 s after the cut (sampled every %5 ms): %6 the %7-%8 s that KEEPCNT unanswered probes KEEPINTVL apart take, the first at most KEEPIDLE after the last answer. The server's log gave: %9.</source>
-            <translation>路径切断后，服务器又发送了 %1 个报文段，接收了 %2 个；未应答探测计数达到 %3，内核在切断 %4 秒后断开了连接（每 %5 毫秒采样一次）：%6 KEEPCNT 个间隔 KEEPINTVL 的未应答探测所需的 %7-%8 秒范围内，其中第一个探测最迟在最后一次应答后 KEEPIDLE 发出。服务器日志给出：%9。</translation>
-        </message>
-        <message>
-            <source>inside</source>
-            <translation>落在</translation>
-        </message>
-        <message>
-            <source>outside</source>
-            <translation>不在</translation>
+            <source>The kernel dropped the server's connection %1 s after the cut (sampled every %2 ms); the server's log gave: %3.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no close reason</source>
             <translation>没有关闭原因</translation>
         </message>
         <message>
-            <source>After the path was cut the server's connection was still open %1 s later (segments sent since the cut: %2, unanswered probes counted: %3).</source>
-            <translation>路径被切断 %1 秒后，服务器的连接仍然打开（切断后发送的报文段：%2，未应答探测计数：%3）。</translation>
+            <source>The server's connection was still open %1 s after the cut.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>The client (SO_KEEPALIVE read back: %1) saw its connection as %2 (TCP_INFO) %3; its next write, once the path was back, got: %4.</source>
-            <translation>客户端（读回的 SO_KEEPALIVE：%1）%3看到其连接处于 %2（TCP_INFO）；路径恢复后它的下一次写入得到：%4。</translation>
+            <source>The client (SO_KEEPALIVE read back: %1) still saw its connection as %2 (TCP_INFO); its write once the wire was back got: %3.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>on</source>
             <translation>开启</translation>
         </message>
         <message>
-            <source>after the server had dropped it</source>
-            <translation>在服务器断开连接之后</translation>
+            <source>With TCP_USER_TIMEOUT %1 ms and KEEPCNT %2, the second connection, cut right after its handshake, sent %3 probe(s) and was dropped %4 s after the cut (log: %5): the user timeout ended it, not KEEPCNT, whose %2 probes would have taken %6 s.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>at the end</source>
-            <translation>在结束时</translation>
+            <source>With TCP_USER_TIMEOUT %1 ms and KEEPCNT %2, the second connection was still open at the end (%3 probes sent).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The wire was cut both ways (cut in its spec): every packet, the probes and the server's final RST included, was dropped, so neither side heard of the other; the probes were picked from the capture (a server segment whose sequence number is one below what it had sent, carrying at most one byte).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why: with TCP_USER_TIMEOUT set, the keep-alive timer gives up once that long has passed since the last thing heard from the peer (and at least one probe is out), whatever KEEPCNT says.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Keep-alive</source>
             <translation>保活</translation>
         </message>
         <message>
-            <source>An idle connection with KEEPIDLE %1 s, KEEPINTVL %2 s, KEEPCNT %3: watch the probes the server's socket sends to the silent peer and the answers it gets (TCP_INFO segment counts).
-Then the path to the peer is cut (lo down in a private network namespace): watch the unanswered probes count up until the kernel drops the connection.</source>
-            <translation>一个空闲连接，KEEPIDLE %1 秒、KEEPINTVL %2 秒、KEEPCNT %3：观察服务器套接字向沉默的对端发送的探测及其得到的应答（TCP_INFO 报文段计数）。
-随后切断到对端的路径（在私有网络命名空间中 lo down）：观察未应答探测数增加，直到内核丢弃该连接。</translation>
+            <source>An idle connection across the wire with KEEPIDLE %1 s, KEEPINTVL %2 s, KEEPCNT %3: watch the probes the server sends to the silent peer and the ACKs that answer them (capture).
+Then the wire is cut: count the unanswered probes and their spacing until the kernel drops the connection with ETIMEDOUT; last, TCP_USER_TIMEOUT %4 ms ends a connection before KEEPCNT %5 would.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>The peer-vanishes part was skipped: %1. Cutting the path needs a private network namespace, where lo can be taken down without disturbing this machine.</source>
-            <translation>已跳过对端消失部分：%1。切断路径需要私有网络命名空间，在那里可以关闭 lo 而不影响本机。</translation>
+            <source>capture on lo: socket(AF_PACKET) (needs CAP_NET_RAW in the network namespace)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Ran in a private network namespace; the peer vanished by taking its lo down, so no FIN or RST could reach the server.</source>
-            <translation>在私有网络命名空间中运行；对端通过关闭其 lo 消失，因此没有 FIN 或 RST 能到达服务器。</translation>
+            <source>capture on lo: bind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>capture on lo: eventfd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No packets were captured: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The capture on lo lost %1 packets that came faster than it could read them (the pcap lacks them).</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>send failed</source>
@@ -1036,10 +1243,9 @@ Then the path to the peer is cut (lo down in a private network namespace): watch
             <translation>Nagle 与延迟 ACK</translation>
         </message>
         <message>
-            <source>The client writes each request in two small pieces, then waits for the reply, %1 times per combination of TCP_NODELAY and TCP_QUICKACK.
-With Nagle on at the client, the second piece waits for the ACK of the first, which the server delays (~40 ms): look at the max and median round trip. The last rows turn it around: the server writes each reply in two pieces with Nagle on, and the client's delayed ACK holds the second piece unless the client re-arms TCP_QUICKACK after every read.</source>
-            <translation>客户端把每个请求分成两小段写出，然后等待回复，对每种 TCP_NODELAY 与 TCP_QUICKACK 组合各进行 %1 次。
-客户端启用 Nagle 时，第二段要等待第一段的 ACK，而服务器会延迟该 ACK（约 40 毫秒）：请看最大和中位往返时间。最后几行反过来：服务器在启用 Nagle 的情况下把每个回复分两段写出，客户端的延迟 ACK 会扣住第二段，除非客户端在每次读取后重新设置 TCP_QUICKACK。</translation>
+            <source>Across the wire (%1 ms each way by default; --wire '' for a clean wire, like loopback) the client writes each request in two small pieces, then waits for the reply, %2 times per combination of TCP_NODELAY and TCP_QUICKACK.
+With Nagle on at the client, the second piece waits for the ACK of the first, which the server delays (~40 ms): the capture shows the held piece and the late ACK. The last rows turn it around: the server writes each reply in two pieces with Nagle on, and the client's delayed ACK holds the second piece unless the client re-arms TCP_QUICKACK after every read.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Round trip per combination</source>
@@ -1094,6 +1300,18 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
             <translation>停顿 &gt;= %1 毫秒</translation>
         </message>
         <message>
+            <source>2nd piece held ms (capture, median)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>releasing ACK's delay ms (capture, median)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>delayed releasing ACKs (capture)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Every round trip (ms)</source>
             <translation>每次往返（毫秒）</translation>
         </message>
@@ -1106,8 +1324,8 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
             <translation>往返 毫秒</translation>
         </message>
         <message>
-            <source>Request round trip: two small writes, then read</source>
-            <translation>请求往返：两次小写入，然后读取</translation>
+            <source>Request round trip: two small writes, then read (wire round trip %1 ms)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>round trip (ms)</source>
@@ -1126,6 +1344,10 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
             <translation>最大值</translation>
         </message>
         <message>
+            <source>2nd piece held (capture, median)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1: stopped after %2 exchanges: %3</source>
             <translation>%1：在 %2 次交换后停止：%3</translation>
         </message>
@@ -1138,36 +1360,237 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
             <translation>客户端的请求</translation>
         </message>
         <message>
-            <source>With Nagle on at the client, each request waited for the server's delayed ACK: median %1 ms against %2 ms with client TCP_NODELAY.</source>
-            <translation>客户端启用 Nagle 时，每个请求都在等待服务器的延迟 ACK：中位数 %1 毫秒，而客户端 TCP_NODELAY 时为 %2 毫秒。</translation>
+            <source>With Nagle on at the client, each request waited for the server's delayed ACK: median %1 ms against %2 ms with client TCP_NODELAY, over a wire round trip of %3 ms. The capture shows the second piece held %4 ms after the first (median; %5 ms with TCP_NODELAY), released by the server's ACK %6 ms after the first piece reached it.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>No delayed-ACK stall showed this time (median %1 ms with Nagle, %2 ms with client TCP_NODELAY): the server acknowledged the first piece at once.</source>
-            <translation>这次没有出现延迟 ACK 停顿（Nagle 时中位数 %1 毫秒，客户端 TCP_NODELAY 时 %2 毫秒）：服务器立即确认了第一段。</translation>
+            <source>No delayed-ACK stall showed this time (median %1 ms with Nagle, %2 ms with client TCP_NODELAY, wire round trip %3 ms; the second piece held %4 ms): the server acknowledged the first piece at once.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>With the server's reply in two writes and Nagle on at the server, the second write waited for the client's delayed ACK: median %1 ms with TCP_QUICKACK set once before connect(); with the client re-arming TCP_QUICKACK after every read: %2 ms.</source>
-            <translation>服务器的回复分两次写出且服务器启用 Nagle 时，第二次写入要等待客户端的延迟 ACK：在 connect() 之前只设置一次 TCP_QUICKACK 时中位数 %1 毫秒；客户端每次读取后重新设置 TCP_QUICKACK 时为 %2 毫秒。</translation>
+            <source>With the server's reply in two writes and Nagle on at the server, the second write waited for the client's delayed ACK: median %1 ms with TCP_QUICKACK set once before connect(); with the client re-arming TCP_QUICKACK after every read: %2 ms (the server's second piece held %3 ms against %4 ms).</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>No reply stall showed this time (median %1 ms with the client delaying its ACKs, %2 ms with TCP_QUICKACK re-armed at the client).</source>
             <translation>这次没有出现回复停顿（客户端延迟 ACK 时中位数 %1 毫秒，客户端重新设置 TCP_QUICKACK 时 %2 毫秒）。</translation>
         </message>
         <message>
-            <source>%1: median %2 ms, %3 of %4 round trips stalled.</source>
-            <translation>%1：中位数 %2 毫秒，%4 次往返中有 %3 次停顿。</translation>
+            <source>%1: median %2 ms, %3 of %4 round trips stalled, second piece held %5 ms.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Why: Nagle holds a small segment while an earlier small one is unacknowledged; the server delays its ACK (at least 40 ms) hoping to piggy-back it on a reply, and it has no reply until the second piece arrives. TCP_NODELAY at the client, or an immediate ACK at the server (TCP_QUICKACK re-armed after every read), breaks the wait; TCP_NODELAY at the server and TCP_QUICKACK at the client act on the other direction: the server's reply in two writes.</source>
-            <translation>原因：当先前的小报文段尚未被确认时，Nagle 会扣住新的小报文段；服务器延迟其 ACK（至少 40 毫秒），希望把它捎带在回复上，而在第二段到达之前它没有回复可发。客户端的 TCP_NODELAY，或服务器端的立即 ACK（每次读取后重新设置 TCP_QUICKACK）可以打破等待；服务器的 TCP_NODELAY 和客户端的 TCP_QUICKACK 作用于另一个方向：即服务器分两次写出的回复。</translation>
+            <source>Why: Nagle holds a small segment while an earlier small one is unacknowledged; the server delays its ACK (at least 40 ms) hoping to piggy-back it on a reply, and it has no reply until the second piece arrives. Across the wire the held piece waits a whole round trip even with an immediate ACK; the delayed ACK adds its timer on top. TCP_NODELAY at the client, or an immediate ACK at the server (TCP_QUICKACK re-armed after every read), breaks the wait; TCP_NODELAY at the server and TCP_QUICKACK at the client act on the other direction: the server's reply in two writes.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>TCP_QUICKACK is not sticky: the kernel returns to delayed ACKs as soon as the client sends soon after receiving, so setting it once before connect() changes nothing after the first exchange; the lab's client sets it again after every read.</source>
             <translation>TCP_QUICKACK 不是持久的：客户端一旦在接收后很快发送，内核就会回到延迟 ACK，所以在 connect() 之前设置一次，在第一次交换之后就不再起作用；实验室的客户端在每次读取后都重新设置它。</translation>
         </message>
         <message>
-            <source>Each combination uses one persistent connection in threaded mode on 127.0.0.1 (a Line server; for the reply rows a Byte server reading 4 bytes per recv()); a stall is a round trip of %1 ms or more.</source>
-            <translation>每种组合使用一个到 127.0.0.1 上线程模式服务器的持久连接（Line 服务器；回复那几行用每次 recv() 读取 4 字节的 Byte 服务器）；往返 %1 毫秒或更长即为停顿。</translation>
+            <source>Each combination uses one persistent connection in threaded mode across the wire (a Line server; for the reply rows a Byte server reading 4 bytes per recv()); a stall is a round trip of %1 ms or more (the wire's %2 ms + %3 ms). The ladder below shows the first exchanges of "%4".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retransmission: RTO back-off, user timeout, fast retransmit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Across the wire (default %1) a bulk transfer from the server: the wire is cut mid-transfer and restored, then cut for good with TCP_USER_TIMEOUT set, then one segment is dropped, then a few random loss rates.
+Look for the retransmissions of the oldest segment doubling their spacing, ETIMEDOUT after the user timeout, a fast retransmit after SACKed duplicate ACKs long before the RTO, and throughput falling with loss.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cutting the wire mid-transfer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cut for good with TCP_USER_TIMEOUT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>one segment dropped: fast retransmit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, loss %2%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wire cut %1 ms into the transfer for %2 ms: the oldest segment's retransmissions (capture)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retransmission</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ms after the cut</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gap ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gap / previous gap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no (cut)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sender's TCP_INFO during the cut</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retransmits (tcpi_retransmits)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rto ms (tcpi_rto)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Segment %1 dropped once: how the sender recovered (capture)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropped at ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duplicate ACKs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>with SACK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retransmitted after ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>RTO then ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fast retransmit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>timeout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Throughput against random loss (server to client, %1 ms each)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>congestion control</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>loss %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retransmitted segments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mathis model Mbit/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>model MSS/RTT x 1.22/sqrt(p), Mbit/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bulk transfer throughput against random loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>loss, server to client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With the wire cut, the oldest segment was retransmitted %1 times, %2 ms after the cut first, then at gaps of %3 ms (each gap %4 x the one before, median); TCP_INFO's rto went %5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unseen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The link came back after %1 ms; data flowed again %2 ms later (at the next retransmission), %3 bytes after it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The link came back after %1 ms, but no data crossed it before the transfer's bound.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With TCP_USER_TIMEOUT = %1 ms the sender gave up %2 ms after the cut with %3; without it, tcp_retries2 = %4 would allow %5 s (%6 min) of retransmissions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With TCP_USER_TIMEOUT = %1 ms the sender had not given up by the end of the run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Segment %1 dropped once: %2 duplicate ACKs (%3 with SACK) came back, and the sender retransmitted it %4 ms after the original left, with an RTO of %5 ms: %6.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a fast retransmit, before the timer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the timer, not the ACKs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The dropped segment was not seen in the capture.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 Mbit/s at %2% (%3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Throughput against loss: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linux arms the RTO at srtt + 4 x rttvar (at least 200 ms) and doubles it on each timeout; a restored link is noticed only at the next retransmission.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The default give-up time is the kernel's model for tcp_retries2 (tcp_model_timeout): the RTO doubling from 200 ms up to tcp_rto_max_ms, then at that ceiling.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>SO_REUSEADDR</source>
@@ -1186,6 +1609,10 @@ See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the 
         <message>
             <source>Ran in a private network namespace, with a TIME_WAIT table of its own.</source>
             <translation>在私有网络命名空间中运行，拥有自己的 TIME_WAIT 表。</translation>
+        </message>
+        <message>
+            <source>The capture shows who closed first: the server's FIN went first on %1 of %2 connections (the client's on %3), so those ended in TIME_WAIT on the server's side, on the server's port.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>server with SO_REUSEADDR</source>
@@ -1414,8 +1841,370 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>正在关闭</translation>
         </message>
         <message>
-            <source>none</source>
-            <translation>无</translation>
+            <source>The capture shows %1 handshakes answered on port %2, one SYN-ACK each: on the wire the listeners are indistinguishable, only the accept queues tell them apart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slow start and congestion control</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A bulk transfer from the server across the wire (default %1): the sender's congestion window per round trip (TCP_INFO) and the segments it sends per round trip (capture), for each congestion control you may select; then a pause mid-transfer with net.ipv4.tcp_slow_start_after_idle 1 and 0.
+Look for the initial window of 10 segments doubling each round until the bottleneck's queue overflows, and for the window after the pause.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bulk transfer with %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not in net.ipv4.tcp_allowed_congestion_control (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reno: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pause mid-transfer, tcp_slow_start_after_idle=%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the pause with tcp_slow_start_after_idle=%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the transfer ended before the pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per round trip: the sender's cwnd (TCP_INFO, mid-round) and the new data segments it sent (capture)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cwnd (segments)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>segments sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Congestion controls side by side</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ran</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>path RTT ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>initial cwnd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rounds before the first loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>first loss ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cwnd at the first loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ssthresh after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retransmitted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queue drops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Congestion window of the sender over time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ms since the first data segment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not tried (quick run)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reno, a %1 ms pause with everything acknowledged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tcp_slow_start_after_idle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cwnd before the pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cwnd after it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>RTO before ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 could not be selected: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the first loss (%1 queue drops in all) came %2 ms after the first data segment, in round %3, with cwnd %4; ssthresh became %5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no segment was lost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 over a %2 ms round trip: cwnd/segments sent in rounds 0-4 were %3 (x%4 per round by cwnd, x%5 by the capture); %6; %7 Mbit/s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tcp_slow_start_after_idle=%1: cwnd %2 before the pause (RTO %3 ms), %4 right after it (%5).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>slow start begins again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the window was kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rounds are cut at multiples of the path's round trip from the first data segment; cwnd is the sender's TCP_INFO in the middle of each round, segments are the new data segments the relay took from the sender in it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linux grows cwnd by the segments each ACK acknowledges (RFC 3465), so delayed ACKs do not slow the doubling; after an idle period longer than the RTO it halves cwnd once per RTO idle, down to the initial window (RFC 2861 / tcp_cwnd_restart).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sock_diag request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sock_diag: no answer from the kernel within 1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sock_diag reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sock_diag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sock_diag: the dump did not end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>listening on the wire's server side</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connect across the wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN-ACK retries: the server side of a connect timeout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Across the wire (default %1, plus drop rules) the wire drops the client's ACK of the handshake: the server's half-open connection waits in SYN_RECV and its SYN-ACK is retransmitted until net.ipv4.tcp_synack_retries = %2; meanwhile a client with TCP_SYNCNT = %3 whose SYNs are all dropped; then TCP_DEFER_ACCEPT on an ordinary handshake.
+Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN retries and ETIMEDOUT, and accept() waiting for data under TCP_DEFER_ACCEPT.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a sock_diag socket in the server's namespace: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropping the client's ACK of the handshake</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a second client with TCP_SYNCNT = %1, every SYN dropped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN-ACK retransmissions: %1 so far</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_DEFER_ACCEPT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no TCP_DEFER_ACCEPT, no data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_DEFER_ACCEPT %1 s, no data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_DEFER_ACCEPT %1 s, data after 300 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The half-open connection's SYN-ACKs (capture), tcp_synack_retries = %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN-ACK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ms after the SYN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retransmission %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server's SYN queue (sock_diag in its namespace): the request socket in SYN_RECV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN-ACK retransmissions (idiag_retrans)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gone: the request was dropped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The unreachable client's SYNs (capture), TCP_SYNCNT = %1, tcp_syn_linear_timeouts = 0 (the namespace's default: %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ms after connect()</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_DEFER_ACCEPT on an ordinary handshake</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>client connected ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>accept() returned ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN-ACKs sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>listed in SYN_RECV once the client was connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retransmission times: the server's SYN-ACKs and the client's SYNs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retransmission number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ms after the first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN-ACK (tcp_synack_retries = %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN (TCP_SYNCNT = %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The client's connect() completed after %1 ms, but the wire dropped its %2 ACK(s) of the handshake: the server sent %3 SYN-ACKs at %4 ms, gaps %5 ms (each %6 x the one before), %7 retransmission(s) for tcp_synack_retries = %8.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server listed the connection in SYN_RECV (its SYN queue) with up to %1 retransmissions, and dropped it %2 ms after the SYN; the client still thinks it is connected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server listed the connection in SYN_RECV with up to %1 retransmissions; it was still there at the end of the run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The client with TCP_SYNCNT = %1 sent %2 SYNs at %3 ms (gaps %4 ms; tcp_syn_linear_timeouts set from %5 to 0 in its namespace) and connect() failed after %6 ms with %7.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_DEFER_ACCEPT %1 s: without it accept() returned after %2 ms; with it and no data after %3 ms (%4 SYN-ACKs: the bare ACK was ignored, the SYN-ACK resent at the end of the period); with data at 300 ms after %5 ms.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The SYN-ACK timer starts at the kernel's initial RTO (1 s) and doubles; the listener's TCP_SYNCNT, when set, overrides tcp_synack_retries for its connections.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tcp_syn_linear_timeouts (Linux 6.x, default 4) keeps the first SYN retransmissions of a client at the initial RTO before the doubling starts; it does not apply to SYN-ACKs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connecting across the wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the connection across the wire was not accepted within 5 s (is the wire cut or dropping the handshake?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>accept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_CONGESTION %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>retransmit</source>
@@ -1437,8 +2226,8 @@ Then one more listener tries the same port without the option, and one with it: 
     <context>
         <name>ExperimentCommand</name>
         <message>
-            <source>Run one with: tcplab --experiment NAME [--json]</source>
-            <translation>运行方式：tcplab --experiment 名称 [--json]</translation>
+            <source>Run one with: tcplab --experiment NAME [--wire SPEC] [--pcap FILE] [--ladder] [--json]</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>unknown experiment '%1'; known: %2 (or list)</source>
@@ -2144,6 +2933,141 @@ Then one more listener tries the same port without the option, and one with it: 
         </message>
     </context>
     <context>
+        <name>PacketModel</name>
+        <message>
+            <source>All packets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SYN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>FIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>RST</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pure ACKs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dropped by the wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retransmissions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropped: loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropped: burst loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropped: queue full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropped: cut</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropped: drop=%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropped: drop rule %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duplicated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reordered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, retransmission</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, keep-alive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, delayed ACK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, zero window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(overwritten)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not TCP</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time (ms)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Conn.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seq</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Len</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Win</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Options</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fate</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>QObject</name>
         <message>
             <source>yes</source>
@@ -2179,6 +3103,10 @@ Then one more listener tries the same port without the option, and one with it: 
         <message>
             <source>closed after a protocol error</source>
             <translation>因协议错误而关闭</translation>
+        </message>
+        <message>
+            <source>thread creation (connection closed)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>thread cap of %1 reached: %2 client(s) wait in the accept queue</source>
@@ -2498,8 +3426,8 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>%1：%2 个数据包，%3 个已送达，%4 个被丢弃，%5 个重复，%6 个乱序</translation>
         </message>
         <message>
-            <source>Run across the wire, an emulated network path (the lab's server on its server side, the client on its client side), e.g. delay=20ms,loss=1%,drop=c2s:data#1; grammar in docs/wire.md. With --send/--bin: one run against the lab's own server (the server flags on the same command line). With --headless: the server alone</source>
-            <translation>经由线路运行，这是一条模拟的网络路径（实验室的服务器在其服务器端，客户端在其客户端），例如 delay=20ms,loss=1%,drop=c2s:data#1；语法见 docs/wire.md。配合 --send/--bin：针对实验室自己的服务器运行一次（服务器参数写在同一命令行上）。配合 --headless：只运行服务器</translation>
+            <source>Run across the wire, an emulated network path (the lab's server on its server side, the client on its client side), e.g. delay=20ms,loss=1%,drop=c2s:data#1; grammar in docs/wire.md. With --send/--bin: one run against the lab's own server (the server flags on the same command line). With --headless: the server alone. With --experiment: the experiment's path instead of its default profile. With none of these: the window, its server and client across the wire (--start to start at once)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Wire: print every packet that crossed, one line each (time, arrow, flags, seq/ack, len, win, options, marks)</source>
@@ -2510,8 +3438,8 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>无界面线路：主机入口在 127.0.0.1 上的端口（默认 0：由内核选择），或 'off'。每个连到它的连接都从线路的客户端一侧转发到实验室的服务器，经过受损路径</translation>
         </message>
         <message>
-            <source>Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark)</source>
-            <translation>线路：把客户端一侧的抓包写入 FILE，服务器一侧的写入 FILE.server.pcap（tcpdump -r、Wireshark）</translation>
+            <source>Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark); with --experiment, every packet of every connection the experiment made</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>--ladder and --pcap show the wire's capture: give --wire SPEC too</source>
@@ -2522,8 +3450,12 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>--wire-entry 通向线路：请同时给出 --headless --wire SPEC</translation>
         </message>
         <message>
-            <source>--wire needs --send MSG (or --bin) for a run with the lab's own server, or --headless for the server alone</source>
-            <translation>--wire 需要 --send MSG（或 --bin）来与实验室自己的服务器运行一次，或 --headless 只运行服务器</translation>
+            <source>--wire needs --send MSG (or --bin) for a run with the lab's own server, --headless for the server alone, or neither for the window across the wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--ladder and --pcap come with a --wire --send run; the window shows its capture in the Packets tab</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>--wire-entry is the host's way into a --headless --wire server</source>
@@ -2595,8 +3527,8 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>用户界面语言，例如 zh_CN 或 en</translation>
         </message>
         <message>
-            <source>Run a guided experiment and print its result (--json for JSON); 'list' names them</source>
-            <translation>运行引导式实验并打印结果（--json 输出 JSON）；'list' 列出所有实验</translation>
+            <source>Run a guided experiment across the wire and print its result (--json for JSON, --wire SPEC for another path, --pcap FILE for its packets, --ladder for all of them as text); 'list' names them</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Window: measure how late a 10 ms GUI-thread timer fires and write "samples=N p50_ms=.. p99_ms=.. max_ms=.." to FILE every second and at exit</source>
@@ -3116,6 +4048,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
     <context>
         <name>tcplab::LabWindow</name>
         <message>
+            <source>a clean wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>TCP Lab</source>
             <translation>TCP 实验室</translation>
         </message>
@@ -3146,6 +4082,14 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Experiments</source>
             <translation>实验</translation>
+        </message>
+        <message>
+            <source>Wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Packets</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;File</source>
@@ -3312,6 +4256,81 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>one-shot</source>
             <translation>一次性</translation>
+        </message>
+        <message>
+            <source> · across the wire (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network path changed while running: it applies on restart (Ctrl+Shift+R)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wire: %1, now %2 (applies when the wire starts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The wire kept its spec: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wire: %1, now %2 (applied live)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The wire could not start: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wire: up, client side %1, server side %2, %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wire: down (the capture stays in the Packets tab until the next start)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>tcplab::LadderView</name>
+        <message>
+            <source>Time runs down. Ctrl+wheel or +/- zooms, the wheel pans, a click on an arrow selects its packet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not TCP</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> [retransmission]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> [delayed ACK]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> [zero window]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No packets yet: run the server across the wire and send.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3516,6 +4535,77 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
     </context>
     <context>
+        <name>tcplab::PacketsPanel</name>
+        <message>
+            <source>Follow live</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On: new packets are added as they cross and the views scroll with them. Off: the views are frozen as they are (packets that cross meanwhile are taken when you turn it on again, unless the capture ring overwrote them).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Packets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capture as pcap (Wireshark)...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Packet list as CSV...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ladder as PNG...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All connections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 shown of %2 captured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (%1 overwritten before they were shown)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pcap (*.pcap)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no capture yet: run the server across the wire first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the image could not be written</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>tcplab::Server</name>
         <message>
             <source>the server is already running on %1</source>
@@ -3547,6 +4637,26 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Changed while running: the new values apply on restart (Server &gt; Restart, Ctrl+Shift+R).</source>
             <translation>运行时已修改：新值在重启后生效（服务器 &gt; 重启，Ctrl+Shift+R）。</translation>
+        </message>
+        <message>
+            <source>Loopback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Loopback&lt;/b&gt;: the server listens on the address above, the client connects on this host.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The wire&lt;/b&gt;: an emulated network path with delay, loss, a rate limit and cuts. The server listens on the wire's server side (%1, the port above), the built-in client connects from its client side; every packet is captured (Wire and Packets tabs).&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;p&gt;What the wire does to the packets, e.g. &lt;tt&gt;delay=50ms,jitter=5ms,loss=1%,rate=10mbit&lt;/tt&gt;; &lt;tt&gt;c2s.&lt;/tt&gt; or &lt;tt&gt;s2c.&lt;/tt&gt; limits an item to one direction; &lt;tt&gt;drop=c2s:syn-ack&lt;/tt&gt; drops one packet. Empty: a clean wire. Changes apply at once while the server runs.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network path</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Raw socket options</source>
@@ -3594,6 +4704,259 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>(unreadable)</source>
             <translation>（无法读取）</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::TimeSequenceView</name>
+        <message>
+            <source>Sequence number over time for the connection's data: bars are segments (orange: retransmitted, red: dropped), the green line is what was acknowledged, the grey line the advertised window above it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>time (ms)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time-sequence graph: no connection with data yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time-sequence graph of %1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>data from the client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>data from the server</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>tcplab::WireCountersModel</name>
+        <message>
+            <source>client → server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>server → client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Packets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dropped: loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dropped: burst loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dropped: queue full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dropped: cut</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dropped: drop rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duplicated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reordered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queued now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lost before the relay</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>tcplab::WirePanel</name>
+        <message>
+            <source>Clean wire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>LAN 1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wi-Fi 20 ms 1% loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>intercontinental 150 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mobile 3G 400 kbit 100 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>satellite 600 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cut: the wire drops every packet in both directions, as if the cable were pulled; open connections retransmit until Restore (or until their timeouts give up)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Presets...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no impairment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sets both directions (the round trip in the name, half of it each way); the drop rules stay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Client → server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server → client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Targeted drops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;p&gt;DIR:MATCH[#N][*COUNT]: drop the Nth packet of direction DIR (c2s or s2c) matching MATCH, and COUNT-1 more after it. MATCH: syn, syn-ack, ack-of-handshake, data, pure-ack, fin, rst. Packets are counted from the moment the rule is added.&lt;/p&gt;&lt;p&gt;e.g. s2c:syn-ack*2, c2s:data#5&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capture ring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One-way delay added to every packet of this direction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Random variation of the delay (uniform, order kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Random, independent loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A copy of the packet is delivered too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A packet overtakes the one before it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unlimited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bandwidth of this direction; packets beyond it wait in the limiter's queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> packets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The rate limiter's drop-tail queue: a packet that finds it full is dropped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jitter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reorder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queue limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cut</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The wire is up: changes apply at once, to the packets that follow.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The wire is down: choose "The wire" as the server's network path and start the server. Changes here are kept for the next start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 packets (%3 MB of %4 MB)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, %1 older ones overwritten</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>
