@@ -283,7 +283,7 @@ Compare how many handshakes the kernel completes into the accept queue with the 
         </message>
         <message>
             <source>Handshakes in the capture (lo of the experiment's namespace)</source>
-            <translation type="unfinished" />
+            <translation>抓包中的握手（实验命名空间的 lo）</translation>
         </message>
         <message>
             <source>client</source>
@@ -295,27 +295,27 @@ Compare how many handshakes the kernel completes into the accept queue with the 
         </message>
         <message>
             <source>SYNs sent</source>
-            <translation type="unfinished" />
+            <translation>已发送 SYN</translation>
         </message>
         <message>
             <source>SYN-ACKs received</source>
-            <translation type="unfinished" />
+            <translation>已收到 SYN-ACK</translation>
         </message>
         <message>
             <source>first SYN sent again after s</source>
-            <translation type="unfinished" />
+            <translation>首个 SYN 重发于（s）</translation>
         </message>
         <message>
             <source>The capture shows the SYNs of %1 client(s) answered by no SYN-ACK: the full accept queue made the kernel ignore them, and the clients sent %2 SYN(s) again, the first %3 s after the original (the client's initial retransmission timeout).</source>
-            <translation type="unfinished" />
+            <translation>抓包显示 %1 个客户端的 SYN 没有得到 SYN-ACK 应答：接受队列已满，内核忽略了它们；客户端又重发了 %2 个 SYN，第一个在原始 SYN 之后 %3 s（客户端的初始重传超时）。</translation>
         </message>
         <message>
             <source>-</source>
-            <translation type="unfinished" />
+            <translation>-</translation>
         </message>
         <message>
             <source>The capture shows every client's SYN answered by a SYN-ACK: no SYN was ignored.</source>
-            <translation type="unfinished" />
+            <translation>抓包显示每个客户端的 SYN 都得到了 SYN-ACK 应答：没有 SYN 被忽略。</translation>
         </message>
         <message>
             <source>one client connects and stays silent: the iterative server waits in recv()</source>
@@ -471,24 +471,25 @@ Compare how many handshakes the kernel completes into the accept queue with the 
         </message>
         <message>
             <source>Bandwidth-delay product: throughput against buffer size</source>
-            <translation type="unfinished" />
+            <translation>带宽时延积：吞吐量与缓冲区大小</translation>
         </message>
         <message>
             <source>Across the wire (default %1) a bulk transfer from the server for a few receive buffer sizes (SO_RCVBUF before connect()), two send buffer sizes, and autotuning.
 Look for throughput rising with the buffer as window / RTT while the buffer is below the bandwidth-delay product, and flattening at the link's rate beyond it.</source>
-            <translation type="unfinished" />
+            <translation>在线路上（默认 %1）从服务器进行批量传输，测试几种接收缓冲区大小（connect() 之前设置 SO_RCVBUF）、两种发送缓冲区大小以及自动调优。
+观察：缓冲区小于带宽时延积时，吞吐量随缓冲区按 window / RTT 上升；超过后则在链路速率处趋于平坦。</translation>
         </message>
         <message>
             <source>SO_RCVBUF %1 KiB</source>
-            <translation type="unfinished" />
+            <translation>SO_RCVBUF %1 KiB</translation>
         </message>
         <message>
             <source>autotuning</source>
-            <translation type="unfinished" />
+            <translation>自动调优</translation>
         </message>
         <message>
             <source>SO_SNDBUF %1 KiB</source>
-            <translation type="unfinished" />
+            <translation>SO_SNDBUF %1 KiB</translation>
         </message>
         <message>
             <source>%1: %2</source>
@@ -496,87 +497,87 @@ Look for throughput rising with the buffer as window / RTT while the buffer is b
         </message>
         <message>
             <source>Throughput against buffer size (link %1, path RTT %2 ms, BDP %3 KiB)</source>
-            <translation type="unfinished" />
+            <translation>吞吐量与缓冲区大小（链路 %1，路径 RTT %2 ms，BDP %3 KiB）</translation>
         </message>
         <message>
             <source>unlimited</source>
-            <translation type="unfinished" />
+            <translation>无限制</translation>
         </message>
         <message>
             <source>buffer</source>
-            <translation type="unfinished" />
+            <translation>缓冲区</translation>
         </message>
         <message>
             <source>SO_RCVBUF (read back)</source>
-            <translation type="unfinished" />
+            <translation>SO_RCVBUF（回读）</translation>
         </message>
         <message>
             <source>SO_RCVBUF after</source>
-            <translation type="unfinished" />
+            <translation>之后的 SO_RCVBUF</translation>
         </message>
         <message>
             <source>SO_SNDBUF (read back)</source>
-            <translation type="unfinished" />
+            <translation>SO_SNDBUF（回读）</translation>
         </message>
         <message>
             <source>largest window advertised</source>
-            <translation type="unfinished" />
+            <translation>通告的最大窗口</translation>
         </message>
         <message>
             <source>in flight at most</source>
-            <translation type="unfinished" />
+            <translation>最多在途</translation>
         </message>
         <message>
             <source>in flight / RTT Mbit/s</source>
-            <translation type="unfinished" />
+            <translation>在途 / RTT Mbit/s</translation>
         </message>
         <message>
             <source>theory min(rate, in flight / RTT)</source>
-            <translation type="unfinished" />
+            <translation>理论值 min(rate, in flight / RTT)</translation>
         </message>
         <message>
             <source>measured Mbit/s (wire)</source>
-            <translation type="unfinished" />
+            <translation>实测 Mbit/s（线路）</translation>
         </message>
         <message>
             <source>at the receiving socket Mbit/s</source>
-            <translation type="unfinished" />
+            <translation>接收套接字处 Mbit/s</translation>
         </message>
         <message>
             <source>measured Mbit/s</source>
-            <translation type="unfinished" />
+            <translation>实测 Mbit/s</translation>
         </message>
         <message>
             <source>min(link rate, in flight / RTT) Mbit/s</source>
-            <translation type="unfinished" />
+            <translation>min(link rate, in flight / RTT) Mbit/s</translation>
         </message>
         <message>
             <source>Bulk transfer rate against buffer size, measured beside min(rate, in flight / RTT)</source>
-            <translation type="unfinished" />
+            <translation>批量传输速率与缓冲区大小，与 min(rate, in flight / RTT) 并列对比</translation>
         </message>
         <message>
             <source>Mbit/s</source>
-            <translation type="unfinished" />
+            <translation>Mbit/s</translation>
         </message>
         <message>
             <source>%1: at most %2 bytes in flight (the receiver's largest window %3 bytes, SO_SNDBUF %4); %5 Mbit/s measured against that / RTT = %6 Mbit/s (%7 of the link's rate).</source>
-            <translation type="unfinished" />
+            <translation>%1：最多 %2 字节在途（接收方最大窗口 %3 字节，SO_SNDBUF %4）；实测 %5 Mbit/s，对比该值 / RTT = %6 Mbit/s（链路速率的 %7）。</translation>
         </message>
         <message>
             <source>no limit</source>
-            <translation type="unfinished" />
+            <translation>无限制</translation>
         </message>
         <message>
             <source>Autotuning: SO_RCVBUF grew from %1 to %2 bytes and the window to %3 bytes; %4 Mbit/s.</source>
-            <translation type="unfinished" />
+            <translation>自动调优：SO_RCVBUF 从 %1 增长到 %2 字节，窗口增长到 %3 字节；%4 Mbit/s。</translation>
         </message>
         <message>
             <source>The bandwidth-delay product is %1 Mbit/s x %2 ms = %3 KiB: windows below it cap the rate at window / RTT, larger ones only fill the bottleneck's queue.</source>
-            <translation type="unfinished" />
+            <translation>带宽时延积为 %1 Mbit/s x %2 ms = %3 KiB：低于它的窗口会把速率限制在 window / RTT，更大的窗口只会填满瓶颈处的队列。</translation>
         </message>
         <message>
             <source>The kernel doubles a requested SO_RCVBUF and advertises a share of it as the window; the window in the table is the largest the receiver's ACKs carried (capture). Rates are measured after the first %1 ms of each transfer, leaving slow start out.</source>
-            <translation type="unfinished" />
+            <translation>内核会把请求的 SO_RCVBUF 加倍，并将其中一部分作为窗口通告；表中的窗口是接收方 ACK 携带的最大值（抓包）。速率在每次传输的前 %1 ms 之后才开始测量，以排除慢启动。</translation>
         </message>
         <message>
             <source>send</source>
@@ -594,11 +595,11 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         </message>
         <message>
             <source>Ran on this machine's loopback (%1).</source>
-            <translation type="unfinished" />
+            <translation>在本机的环回接口上运行（%1）。</translation>
         </message>
         <message>
             <source>Ran on the loopback of a private network namespace, where the capture sees only this experiment's packets.</source>
-            <translation type="unfinished" />
+            <translation>在私有网络命名空间的环回接口上运行，抓包只能看到本实验的数据包。</translation>
         </message>
         <message>
             <source>%1 KiB</source>
@@ -738,27 +739,27 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         </message>
         <message>
             <source>Receiver's advertised window in the capture (first round)</source>
-            <translation type="unfinished" />
+            <translation>抓包中接收方通告的窗口（第一轮）</translation>
         </message>
         <message>
             <source>max window bytes</source>
-            <translation type="unfinished" />
+            <translation>最大窗口字节数</translation>
         </message>
         <message>
             <source>median window bytes</source>
-            <translation type="unfinished" />
+            <translation>窗口字节数中位数</translation>
         </message>
         <message>
             <source>largest segment bytes</source>
-            <translation type="unfinished" />
+            <translation>最大报文段字节数</translation>
         </message>
         <message>
             <source>data segments</source>
-            <translation type="unfinished" />
+            <translation>数据报文段</translation>
         </message>
         <message>
             <source>In the capture the receiver advertised at most %1 bytes of window with %2 bytes of receive buffer, and %3 bytes with %4: the window, and so the data in flight, follows the buffer.</source>
-            <translation type="unfinished" />
+            <translation>抓包中，接收缓冲区为 %2 字节时接收方最多通告 %1 字节窗口，为 %4 字节时则为 %3 字节：窗口以及在途数据随缓冲区而变化。</translation>
         </message>
         <message>
             <source>cancelled by the user</source>
@@ -794,27 +795,27 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         </message>
         <message>
             <source>--wire %1 was not used: this experiment reads its listener's kernel counters and tables, so it runs on the loopback of a private network namespace (captured there for --pcap and the ladder).</source>
-            <translation type="unfinished" />
+            <translation>未使用 --wire %1：本实验需要读取其监听套接字的内核计数器和表，因此在私有网络命名空间的环回接口上运行（在那里为 --pcap 和梯形图抓包）。</translation>
         </message>
         <message>
             <source>connect to 198.18.0.2:%1</source>
-            <translation type="unfinished" />
+            <translation>连接到 198.18.0.2:%1</translation>
         </message>
         <message>
             <source>connect to 198.18.0.2:%1 across the wire timed out after %2 ms</source>
-            <translation type="unfinished" />
+            <translation>经线路连接到 198.18.0.2:%1 在 %2 ms 后超时</translation>
         </message>
         <message>
             <source>connect to 198.18.0.2:%1 across the wire</source>
-            <translation type="unfinished" />
+            <translation>经线路连接到 198.18.0.2:%1</translation>
         </message>
         <message>
             <source>(%1 more packets; --pcap FILE keeps them all)</source>
-            <translation type="unfinished" />
+            <translation>（还有 %1 个数据包；--pcap FILE 会全部保存）</translation>
         </message>
         <message>
             <source>pcap not written: %1</source>
-            <translation type="unfinished" />
+            <translation>未写入 pcap：%1</translation>
         </message>
         <message>
             <source>unreadable</source>
@@ -838,7 +839,7 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         </message>
         <message>
             <source>no reply within 3000 ms</source>
-            <translation type="unfinished" />
+            <translation>3000 ms 内无应答</translation>
         </message>
         <message>
             <source>TCP Fast Open</source>
@@ -847,11 +848,12 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         <message>
             <source>Across the wire (%1 ms each way by default) with net.ipv4.tcp_fastopen = 3 inside its two namespaces, a client with TCP_FASTOPEN_CONNECT talks %2 times to a server with TCP_FASTOPEN.
 The first connection fetches a cookie (the SYN-ACK's cookie option); the later ones carry the request in the SYN: see the first reply arrive one round trip sooner, in the app's timings and in the capture.</source>
-            <translation type="unfinished" />
+            <translation>在线路上（默认每个方向 %1 ms），两个命名空间内设置 net.ipv4.tcp_fastopen = 3，一个使用 TCP_FASTOPEN_CONNECT 的客户端与使用 TCP_FASTOPEN 的服务器通信 %2 次。
+第一次连接获取 cookie（SYN-ACK 的 cookie 选项）；之后的连接在 SYN 中携带请求：可以在应用计时和抓包中看到首个应答早一个往返到达。</translation>
         </message>
         <message>
             <source>starting the wire</source>
-            <translation type="unfinished" />
+            <translation>正在启动线路</translation>
         </message>
         <message>
             <source>connection %1</source>
@@ -863,7 +865,7 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>reading the capture</source>
-            <translation type="unfinished" />
+            <translation>正在读取抓包</translation>
         </message>
         <message>
             <source>Connections with TCP_FASTOPEN_CONNECT</source>
@@ -875,15 +877,15 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>SYN payload bytes (capture)</source>
-            <translation type="unfinished" />
+            <translation>SYN 载荷字节数（抓包）</translation>
         </message>
         <message>
             <source>SYN's Fast Open option</source>
-            <translation type="unfinished" />
+            <translation>SYN 的 Fast Open 选项</translation>
         </message>
         <message>
             <source>SYN-ACK cookie bytes</source>
-            <translation type="unfinished" />
+            <translation>SYN-ACK cookie 字节数</translation>
         </message>
         <message>
             <source>data in SYN (TCPI_OPT_SYN_DATA)</source>
@@ -891,35 +893,35 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>connect() to first reply byte ms (app)</source>
-            <translation type="unfinished" />
+            <translation>connect() 到首个应答字节 ms（应用）</translation>
         </message>
         <message>
             <source>SYN to first reply byte ms (capture)</source>
-            <translation type="unfinished" />
+            <translation>SYN 到首个应答字节 ms（抓包）</translation>
         </message>
         <message>
             <source>srtt ms (TCP_INFO)</source>
-            <translation type="unfinished" />
+            <translation>srtt ms（TCP_INFO）</translation>
         </message>
         <message>
             <source>connect() to first reply byte, app (ms)</source>
-            <translation type="unfinished" />
+            <translation>connect() 到首个应答字节，应用（ms）</translation>
         </message>
         <message>
             <source>SYN to first reply byte, capture (ms)</source>
-            <translation type="unfinished" />
+            <translation>SYN 到首个应答字节，抓包（ms）</translation>
         </message>
         <message>
             <source>(not captured)</source>
-            <translation type="unfinished" />
+            <translation>（未抓包）</translation>
         </message>
         <message>
             <source>cookie request</source>
-            <translation type="unfinished" />
+            <translation>cookie 请求</translation>
         </message>
         <message>
             <source>cookie, %1 bytes</source>
-            <translation type="unfinished" />
+            <translation>cookie，%1 字节</translation>
         </message>
         <message>
             <source>none</source>
@@ -931,7 +933,7 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>connection %1 (handshake first)</source>
-            <translation type="unfinished" />
+            <translation>连接 %1（先握手）</translation>
         </message>
         <message>
             <source>where</source>
@@ -947,71 +949,71 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>this machine (never changed)</source>
-            <translation type="unfinished" />
+            <translation>本机（从未更改）</translation>
         </message>
         <message>
             <source>wire's client side, as created</source>
-            <translation type="unfinished" />
+            <translation>线路的客户端一侧，创建时</translation>
         </message>
         <message>
             <source>wire's server side, as created</source>
-            <translation type="unfinished" />
+            <translation>线路的服务器一侧，创建时</translation>
         </message>
         <message>
             <source>wire's client side, set by the lab</source>
-            <translation type="unfinished" />
+            <translation>线路的客户端一侧，由实验室设置</translation>
         </message>
         <message>
             <source>wire's server side, set by the lab</source>
-            <translation type="unfinished" />
+            <translation>线路的服务器一侧，由实验室设置</translation>
         </message>
         <message>
             <source>Fast Open: time to the first reply byte, per connection</source>
-            <translation type="unfinished" />
+            <translation>Fast Open：每个连接到首个应答字节的时间</translation>
         </message>
         <message>
             <source>milliseconds</source>
-            <translation type="unfinished" />
+            <translation>毫秒</translation>
         </message>
         <message>
             <source>Connection 1: its SYN carried %1 bytes of data and %2; the server's SYN-ACK %3. The request followed after the handshake.</source>
-            <translation type="unfinished" />
+            <translation>连接 1：其 SYN 携带了 %1 字节数据和%2；服务器的 SYN-ACK %3。请求在握手之后才发出。</translation>
         </message>
         <message>
             <source>an empty Fast Open option (a cookie request)</source>
-            <translation type="unfinished" />
+            <translation>一个空的 Fast Open 选项（cookie 请求）</translation>
         </message>
         <message>
             <source>no cookie request</source>
-            <translation type="unfinished" />
+            <translation>没有 cookie 请求</translation>
         </message>
         <message>
             <source>handed out a %1-byte cookie</source>
-            <translation type="unfinished" />
+            <translation>发放了一个 %1 字节的 cookie</translation>
         </message>
         <message>
             <source>carried no cookie</source>
-            <translation type="unfinished" />
+            <translation>未携带 cookie</translation>
         </message>
         <message>
             <source>Connections 2 to %1: %2 of %3 SYNs carried the request inside (the capture: %4 bytes in connection 2's SYN, beside its %5-byte cookie); the client's TCP_INFO confirms data in the SYN for %6.</source>
-            <translation type="unfinished" />
+            <translation>连接 2 到 %1：%3 个 SYN 中有 %2 个在内部携带了请求（抓包：连接 2 的 SYN 中有 %4 字节，另有 %5 字节的 cookie）；客户端的 TCP_INFO 确认 %6 的 SYN 中带有数据。</translation>
         </message>
         <message>
             <source>The first reply byte came %1 ms after connect() on connection 1 and %2 ms (median) on the connections with data in the SYN: %3 ms saved (app timings). From the capture, SYN out to first reply byte in: %4 ms against %5 ms, %6 ms saved. The wire's round trip is %7 ms: the saving is %8 round trip(s).</source>
-            <translation type="unfinished" />
+            <translation>连接 1 的首个应答字节在 connect() 之后 %1 ms 到达，SYN 中带数据的连接为 %2 ms（中位数）：节省 %3 ms（应用计时）。从抓包看，SYN 发出到首个应答字节到达：%4 ms 对比 %5 ms，节省 %6 ms。线路的往返时间为 %7 ms：节省了 %8 个往返。</translation>
         </message>
         <message>
             <source>No connection after the first carried data in its SYN, so there is no saved round trip to measure.</source>
-            <translation type="unfinished" />
+            <translation>第一次之后没有连接在 SYN 中携带数据，因此无法测量节省的往返。</translation>
         </message>
         <message>
             <source>net.ipv4.tcp_fastopen was set inside the wire's client and server namespaces only; this machine's stays %1.</source>
-            <translation type="unfinished" />
+            <translation>net.ipv4.tcp_fastopen 只在线路的客户端和服务器命名空间内设置；本机的值保持为 %1。</translation>
         </message>
         <message>
             <source>With TCP_FASTOPEN_CONNECT and a cookie cached, connect() sends nothing and the first send() emits the SYN with the request inside; without a cookie connect() does the whole handshake first. The app's time runs from the connect() call to the first reply byte in both cases.</source>
-            <translation type="unfinished" />
+            <translation>使用 TCP_FASTOPEN_CONNECT 且已缓存 cookie 时，connect() 不发送任何内容，第一次 send() 发出携带请求的 SYN；没有 cookie 时 connect() 先完成整个握手。两种情况下应用计时都从调用 connect() 到首个应答字节。</translation>
         </message>
         <message>
             <source>the server did not accept the connection</source>
@@ -1027,15 +1029,15 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>cutting the wire both ways</source>
-            <translation type="unfinished" />
+            <translation>正在双向切断线路</translation>
         </message>
         <message>
             <source>wire cut</source>
-            <translation type="unfinished" />
+            <translation>线路已切断</translation>
         </message>
         <message>
             <source>wire restored: the client writes on its half-open connection</source>
-            <translation type="unfinished" />
+            <translation>线路已恢复：客户端在其半开连接上写入</translation>
         </message>
         <message>
             <source>closed</source>
@@ -1047,15 +1049,15 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>TCP_USER_TIMEOUT %1 ms with KEEPCNT %2: cut right after the handshake</source>
-            <translation type="unfinished" />
+            <translation>TCP_USER_TIMEOUT %1 ms，KEEPCNT %2：握手后立即切断</translation>
         </message>
         <message>
             <source>wire cut, TCP_USER_TIMEOUT</source>
-            <translation type="unfinished" />
+            <translation>线路切断，TCP_USER_TIMEOUT</translation>
         </message>
         <message>
             <source>Keep-alive probes in the capture (server -&gt; client)</source>
-            <translation type="unfinished" />
+            <translation>抓包中的保活探测（服务器 -&gt; 客户端）</translation>
         </message>
         <message>
             <source>phase</source>
@@ -1063,35 +1065,35 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>probes</source>
-            <translation type="unfinished" />
+            <translation>探测</translation>
         </message>
         <message>
             <source>answered</source>
-            <translation type="unfinished" />
+            <translation>已应答</translation>
         </message>
         <message>
             <source>spacing min s</source>
-            <translation type="unfinished" />
+            <translation>最小间隔 s</translation>
         </message>
         <message>
             <source>spacing median s</source>
-            <translation type="unfinished" />
+            <translation>间隔中位数 s</translation>
         </message>
         <message>
             <source>spacing max s</source>
-            <translation type="unfinished" />
+            <translation>最大间隔 s</translation>
         </message>
         <message>
             <source>wire whole</source>
-            <translation type="unfinished" />
+            <translation>线路完好</translation>
         </message>
         <message>
             <source>wire cut, TCP_USER_TIMEOUT %1 ms</source>
-            <translation type="unfinished" />
+            <translation>线路切断，TCP_USER_TIMEOUT %1 ms</translation>
         </message>
         <message>
             <source>Server socket over time (TCP_INFO)</source>
-            <translation type="unfinished" />
+            <translation>服务器套接字随时间变化（TCP_INFO）</translation>
         </message>
         <message>
             <source>time s</source>
@@ -1119,7 +1121,7 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>unanswered probes (server tcpi_probes)</source>
-            <translation type="unfinished" />
+            <translation>未应答的探测（服务器 tcpi_probes）</translation>
         </message>
         <message>
             <source>server socket open (1) / gone (0)</source>
@@ -1127,15 +1129,15 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>wire whole (1) / cut (0)</source>
-            <translation type="unfinished" />
+            <translation>线路完好 (1) / 切断 (0)</translation>
         </message>
         <message>
             <source>keep-alive probes sent (capture, running count)</source>
-            <translation type="unfinished" />
+            <translation>已发送的保活探测（抓包，累计）</translation>
         </message>
         <message>
             <source>Keep-alive %1/%2/%3 (idle s / interval s / count) across the wire</source>
-            <translation type="unfinished" />
+            <translation>经线路的保活 %1/%2/%3（空闲 s / 间隔 s / 次数）</translation>
         </message>
         <message>
             <source>time (s)</source>
@@ -1143,35 +1145,35 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>probes / open</source>
-            <translation type="unfinished" />
+            <translation>探测 / 打开</translation>
         </message>
         <message>
             <source>With the wire whole, the capture shows %1 keep-alive probe(s) from the server (a segment one byte below what it had sent, no data) %2; the client answered %3 with an ACK.</source>
-            <translation type="unfinished" />
+            <translation>线路完好时，抓包显示服务器发出 %1 个保活探测（比已发送序号低一个字节的报文段，不带数据）%2；客户端以 ACK 应答了 %3 个。</translation>
         </message>
         <message>
             <source>in the idle time</source>
-            <translation type="unfinished" />
+            <translation>在空闲期间</translation>
         </message>
         <message>
             <source>%1 s apart (median)</source>
-            <translation type="unfinished" />
+            <translation>间隔 %1 s（中位数）</translation>
         </message>
         <message>
             <source>With the wire whole, no keep-alive probe crossed in %1 s of silence (KEEPIDLE %2 s).</source>
-            <translation type="unfinished" />
+            <translation>线路完好时，%1 s 的静默中没有保活探测经过（KEEPIDLE %2 s）。</translation>
         </message>
         <message>
             <source>After the cut the server sent %1 unanswered probe(s) (KEEPCNT %2), the first %3 s after the cut, then %4 s apart (median; KEEPINTVL %5 s)%6.</source>
-            <translation type="unfinished" />
+            <translation>切断后服务器发送了 %1 个未应答的探测（KEEPCNT %2），第一个在切断后 %3 s，之后间隔 %4 s（中位数；KEEPINTVL %5 s）%6。</translation>
         </message>
         <message>
             <source>; %1 s after the last one it sent an RST, which the cut wire dropped</source>
-            <translation type="unfinished" />
+            <translation>；在最后一个探测之后 %1 s 它发送了 RST，被切断的线路丢弃</translation>
         </message>
         <message>
             <source>The kernel dropped the server's connection %1 s after the cut (sampled every %2 ms); the server's log gave: %3.</source>
-            <translation type="unfinished" />
+            <translation>内核在切断后 %1 s 丢弃了服务器的连接（每 %2 ms 采样一次）；服务器日志为：%3。</translation>
         </message>
         <message>
             <source>no close reason</source>
@@ -1179,11 +1181,11 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>The server's connection was still open %1 s after the cut.</source>
-            <translation type="unfinished" />
+            <translation>切断后 %1 s 服务器的连接仍然打开。</translation>
         </message>
         <message>
             <source>The client (SO_KEEPALIVE read back: %1) still saw its connection as %2 (TCP_INFO); its write once the wire was back got: %3.</source>
-            <translation type="unfinished" />
+            <translation>客户端（SO_KEEPALIVE 回读：%1）仍认为其连接处于 %2（TCP_INFO）；线路恢复后它的写入得到：%3。</translation>
         </message>
         <message>
             <source>on</source>
@@ -1191,19 +1193,19 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         </message>
         <message>
             <source>With TCP_USER_TIMEOUT %1 ms and KEEPCNT %2, the second connection, cut right after its handshake, sent %3 probe(s) and was dropped %4 s after the cut (log: %5): the user timeout ended it, not KEEPCNT, whose %2 probes would have taken %6 s.</source>
-            <translation type="unfinished" />
+            <translation>在 TCP_USER_TIMEOUT %1 ms、KEEPCNT %2 下，第二个连接在握手后立即被切断，发送了 %3 个探测，并在切断后 %4 s 被丢弃（日志：%5）：是用户超时结束了它，而不是 KEEPCNT，后者的 %2 个探测需要 %6 s。</translation>
         </message>
         <message>
             <source>With TCP_USER_TIMEOUT %1 ms and KEEPCNT %2, the second connection was still open at the end (%3 probes sent).</source>
-            <translation type="unfinished" />
+            <translation>在 TCP_USER_TIMEOUT %1 ms、KEEPCNT %2 下，第二个连接在结束时仍然打开（已发送 %3 个探测）。</translation>
         </message>
         <message>
             <source>The wire was cut both ways (cut in its spec): every packet, the probes and the server's final RST included, was dropped, so neither side heard of the other; the probes were picked from the capture (a server segment whose sequence number is one below what it had sent, carrying at most one byte).</source>
-            <translation type="unfinished" />
+            <translation>线路被双向切断（其规格中的 cut）：所有数据包，包括探测和服务器最后的 RST，都被丢弃，因此双方都收不到对方的消息；探测是从抓包中挑出的（服务器的报文段，其序号比已发送的低一，最多携带一个字节）。</translation>
         </message>
         <message>
             <source>Why: with TCP_USER_TIMEOUT set, the keep-alive timer gives up once that long has passed since the last thing heard from the peer (and at least one probe is out), whatever KEEPCNT says.</source>
-            <translation type="unfinished" />
+            <translation>原因：设置 TCP_USER_TIMEOUT 后，一旦距离最后一次收到对端消息已过这么久（且至少有一个探测发出），保活定时器就会放弃，不管 KEEPCNT 是多少。</translation>
         </message>
         <message>
             <source>Keep-alive</source>
@@ -1212,19 +1214,20 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         <message>
             <source>An idle connection across the wire with KEEPIDLE %1 s, KEEPINTVL %2 s, KEEPCNT %3: watch the probes the server sends to the silent peer and the ACKs that answer them (capture).
 Then the wire is cut: count the unanswered probes and their spacing until the kernel drops the connection with ETIMEDOUT; last, TCP_USER_TIMEOUT %4 ms ends a connection before KEEPCNT %5 would.</source>
-            <translation type="unfinished" />
+            <translation>一个经线路的空闲连接，KEEPIDLE %1 s，KEEPINTVL %2 s，KEEPCNT %3：观察服务器发给静默对端的探测以及应答它们的 ACK（抓包）。
+然后切断线路：统计未应答的探测及其间隔，直到内核以 ETIMEDOUT 丢弃连接；最后，TCP_USER_TIMEOUT %4 ms 会在 KEEPCNT %5 之前结束连接。</translation>
         </message>
         <message>
             <source>capture on lo: socket(AF_PACKET) (needs CAP_NET_RAW in the network namespace)</source>
-            <translation type="unfinished" />
+            <translation>在 lo 上抓包：socket(AF_PACKET)（需要网络命名空间中的 CAP_NET_RAW）</translation>
         </message>
         <message>
             <source>capture on lo: bind</source>
-            <translation type="unfinished" />
+            <translation>在 lo 上抓包：bind</translation>
         </message>
         <message>
             <source>capture on lo: eventfd</source>
-            <translation type="unfinished" />
+            <translation>在 lo 上抓包：eventfd</translation>
         </message>
         <message>
             <source>No packets were captured: %1.</source>
