@@ -1231,11 +1231,11 @@ Then the wire is cut: count the unanswered probes and their spacing until the ke
         </message>
         <message>
             <source>No packets were captured: %1.</source>
-            <translation type="unfinished" />
+            <translation>没有抓到数据包：%1。</translation>
         </message>
         <message>
             <source>The capture on lo lost %1 packets that came faster than it could read them (the pcap lacks them).</source>
-            <translation type="unfinished" />
+            <translation>lo 上的抓包丢失了 %1 个来得比读取速度更快的数据包（pcap 中缺少它们）。</translation>
         </message>
         <message>
             <source>send failed</source>
@@ -1248,7 +1248,8 @@ Then the wire is cut: count the unanswered probes and their spacing until the ke
         <message>
             <source>Across the wire (%1 ms each way by default; --wire '' for a clean wire, like loopback) the client writes each request in two small pieces, then waits for the reply, %2 times per combination of TCP_NODELAY and TCP_QUICKACK.
 With Nagle on at the client, the second piece waits for the ACK of the first, which the server delays (~40 ms): the capture shows the held piece and the late ACK. The last rows turn it around: the server writes each reply in two pieces with Nagle on, and the client's delayed ACK holds the second piece unless the client re-arms TCP_QUICKACK after every read.</source>
-            <translation type="unfinished" />
+            <translation>在线路上（默认每个方向 %1 ms；--wire '' 表示干净的线路，类似环回），客户端把每个请求分成两小块写入，然后等待应答，每种 TCP_NODELAY 与 TCP_QUICKACK 组合各 %2 次。
+客户端开启 Nagle 时，第二块要等待第一块的 ACK，而服务器会延迟该 ACK（约 40 ms）：抓包显示被扣住的数据块和迟到的 ACK。最后几行反过来：服务器在开启 Nagle 的情况下把每个应答分两块写入，客户端的延迟 ACK 会扣住第二块，除非客户端在每次读取后重新设置 TCP_QUICKACK。</translation>
         </message>
         <message>
             <source>Round trip per combination</source>
@@ -1304,15 +1305,15 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
         </message>
         <message>
             <source>2nd piece held ms (capture, median)</source>
-            <translation type="unfinished" />
+            <translation>第 2 块被扣住 ms（抓包，中位数）</translation>
         </message>
         <message>
             <source>releasing ACK's delay ms (capture, median)</source>
-            <translation type="unfinished" />
+            <translation>释放 ACK 的延迟 ms（抓包，中位数）</translation>
         </message>
         <message>
             <source>delayed releasing ACKs (capture)</source>
-            <translation type="unfinished" />
+            <translation>延迟的释放 ACK（抓包）</translation>
         </message>
         <message>
             <source>Every round trip (ms)</source>
@@ -1328,7 +1329,7 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
         </message>
         <message>
             <source>Request round trip: two small writes, then read (wire round trip %1 ms)</source>
-            <translation type="unfinished" />
+            <translation>请求往返：两次小写入，然后读取（线路往返 %1 ms）</translation>
         </message>
         <message>
             <source>round trip (ms)</source>
@@ -1348,7 +1349,7 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
         </message>
         <message>
             <source>2nd piece held (capture, median)</source>
-            <translation type="unfinished" />
+            <translation>第 2 块被扣住（抓包，中位数）</translation>
         </message>
         <message>
             <source>%1: stopped after %2 exchanges: %3</source>
@@ -1364,15 +1365,15 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
         </message>
         <message>
             <source>With Nagle on at the client, each request waited for the server's delayed ACK: median %1 ms against %2 ms with client TCP_NODELAY, over a wire round trip of %3 ms. The capture shows the second piece held %4 ms after the first (median; %5 ms with TCP_NODELAY), released by the server's ACK %6 ms after the first piece reached it.</source>
-            <translation type="unfinished" />
+            <translation>客户端开启 Nagle 时，每个请求都要等待服务器的延迟 ACK：中位数 %1 ms，而客户端设置 TCP_NODELAY 时为 %2 ms，线路往返为 %3 ms。抓包显示第二块在第一块之后被扣住 %4 ms（中位数；TCP_NODELAY 时为 %5 ms），在第一块到达服务器 %6 ms 后由服务器的 ACK 释放。</translation>
         </message>
         <message>
             <source>No delayed-ACK stall showed this time (median %1 ms with Nagle, %2 ms with client TCP_NODELAY, wire round trip %3 ms; the second piece held %4 ms): the server acknowledged the first piece at once.</source>
-            <translation type="unfinished" />
+            <translation>这次没有出现延迟 ACK 停顿（Nagle 时中位数 %1 ms，客户端 TCP_NODELAY 时 %2 ms，线路往返 %3 ms；第二块被扣住 %4 ms）：服务器立即确认了第一块。</translation>
         </message>
         <message>
             <source>With the server's reply in two writes and Nagle on at the server, the second write waited for the client's delayed ACK: median %1 ms with TCP_QUICKACK set once before connect(); with the client re-arming TCP_QUICKACK after every read: %2 ms (the server's second piece held %3 ms against %4 ms).</source>
-            <translation type="unfinished" />
+            <translation>服务器的应答分两次写入且服务器开启 Nagle 时，第二次写入要等待客户端的延迟 ACK：在 connect() 之前设置一次 TCP_QUICKACK 时中位数为 %1 ms；客户端在每次读取后重新设置 TCP_QUICKACK 时为 %2 ms（服务器第二块被扣住 %3 ms 对比 %4 ms）。</translation>
         </message>
         <message>
             <source>No reply stall showed this time (median %1 ms with the client delaying its ACKs, %2 ms with TCP_QUICKACK re-armed at the client).</source>
@@ -1380,11 +1381,11 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
         </message>
         <message>
             <source>%1: median %2 ms, %3 of %4 round trips stalled, second piece held %5 ms.</source>
-            <translation type="unfinished" />
+            <translation>%1：中位数 %2 ms，%4 次往返中有 %3 次停顿，第二块被扣住 %5 ms。</translation>
         </message>
         <message>
             <source>Why: Nagle holds a small segment while an earlier small one is unacknowledged; the server delays its ACK (at least 40 ms) hoping to piggy-back it on a reply, and it has no reply until the second piece arrives. Across the wire the held piece waits a whole round trip even with an immediate ACK; the delayed ACK adds its timer on top. TCP_NODELAY at the client, or an immediate ACK at the server (TCP_QUICKACK re-armed after every read), breaks the wait; TCP_NODELAY at the server and TCP_QUICKACK at the client act on the other direction: the server's reply in two writes.</source>
-            <translation type="unfinished" />
+            <translation>原因：当较早的小报文段尚未被确认时，Nagle 会扣住新的小报文段；服务器延迟其 ACK（至少 40 ms），希望能捎带在应答上，而在第二块到达之前它没有应答可发。在线路上，即使 ACK 立即发出，被扣住的数据块也要等待一个完整的往返；延迟 ACK 又在此之上加上了它的定时器。客户端的 TCP_NODELAY，或服务器立即发送 ACK（每次读取后重新设置 TCP_QUICKACK），可以打破等待；服务器的 TCP_NODELAY 和客户端的 TCP_QUICKACK 作用于另一个方向：服务器分两次写入的应答。</translation>
         </message>
         <message>
             <source>TCP_QUICKACK is not sticky: the kernel returns to delayed ACKs as soon as the client sends soon after receiving, so setting it once before connect() changes nothing after the first exchange; the lab's client sets it again after every read.</source>
@@ -1392,208 +1393,209 @@ With Nagle on at the client, the second piece waits for the ACK of the first, wh
         </message>
         <message>
             <source>Each combination uses one persistent connection in threaded mode across the wire (a Line server; for the reply rows a Byte server reading 4 bytes per recv()); a stall is a round trip of %1 ms or more (the wire's %2 ms + %3 ms). The ladder below shows the first exchanges of "%4".</source>
-            <translation type="unfinished" />
+            <translation>每种组合在线路上以线程模式使用一个持久连接（Line 服务器；应答那几行使用每次 recv() 读取 4 字节的 Byte 服务器）；停顿指往返时间达到 %1 ms 或更多（线路的 %2 ms + %3 ms）。下方的梯形图显示“%4”的前几次交换。</translation>
         </message>
         <message>
             <source>Retransmission: RTO back-off, user timeout, fast retransmit</source>
-            <translation type="unfinished" />
+            <translation>重传：RTO 退避、用户超时、快速重传</translation>
         </message>
         <message>
             <source>Across the wire (default %1) a bulk transfer from the server: the wire is cut mid-transfer and restored, then cut for good with TCP_USER_TIMEOUT set, then one segment is dropped, then a few random loss rates.
 Look for the retransmissions of the oldest segment doubling their spacing, ETIMEDOUT after the user timeout, a fast retransmit after SACKed duplicate ACKs long before the RTO, and throughput falling with loss.</source>
-            <translation type="unfinished" />
+            <translation>在线路上（默认 %1）从服务器进行批量传输：传输中途切断线路再恢复，然后在设置 TCP_USER_TIMEOUT 的情况下永久切断，接着丢弃一个报文段，最后测试几种随机丢包率。
+观察：最早报文段的重传间隔逐次加倍，用户超时后出现 ETIMEDOUT，在 RTO 之前很久由 SACK 重复 ACK 触发快速重传，以及吞吐量随丢包下降。</translation>
         </message>
         <message>
             <source>cutting the wire mid-transfer</source>
-            <translation type="unfinished" />
+            <translation>正在传输中途切断线路</translation>
         </message>
         <message>
             <source>cut for good with TCP_USER_TIMEOUT</source>
-            <translation type="unfinished" />
+            <translation>在 TCP_USER_TIMEOUT 下永久切断</translation>
         </message>
         <message>
             <source>one segment dropped: fast retransmit</source>
-            <translation type="unfinished" />
+            <translation>丢弃一个报文段：快速重传</translation>
         </message>
         <message>
             <source>%1, loss %2%</source>
-            <translation type="unfinished" />
+            <translation>%1，丢包 %2%</translation>
         </message>
         <message>
             <source>Wire cut %1 ms into the transfer for %2 ms: the oldest segment's retransmissions (capture)</source>
-            <translation type="unfinished" />
+            <translation>传输开始 %1 ms 后线路切断 %2 ms：最早报文段的重传（抓包）</translation>
         </message>
         <message>
             <source>retransmission</source>
-            <translation type="unfinished" />
+            <translation>重传</translation>
         </message>
         <message>
             <source>ms after the cut</source>
-            <translation type="unfinished" />
+            <translation>切断后 ms</translation>
         </message>
         <message>
             <source>gap ms</source>
-            <translation type="unfinished" />
+            <translation>间隔 ms</translation>
         </message>
         <message>
             <source>gap / previous gap</source>
-            <translation type="unfinished" />
+            <translation>间隔 / 前一间隔</translation>
         </message>
         <message>
             <source>delivered</source>
-            <translation type="unfinished" />
+            <translation>已送达</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>是</translation>
         </message>
         <message>
             <source>no (cut)</source>
-            <translation type="unfinished" />
+            <translation>否（切断）</translation>
         </message>
         <message>
             <source>The sender's TCP_INFO during the cut</source>
-            <translation type="unfinished" />
+            <translation>切断期间发送方的 TCP_INFO</translation>
         </message>
         <message>
             <source>retransmits (tcpi_retransmits)</source>
-            <translation type="unfinished" />
+            <translation>重传次数（tcpi_retransmits）</translation>
         </message>
         <message>
             <source>rto ms (tcpi_rto)</source>
-            <translation type="unfinished" />
+            <translation>rto ms（tcpi_rto）</translation>
         </message>
         <message>
             <source>Segment %1 dropped once: how the sender recovered (capture)</source>
-            <translation type="unfinished" />
+            <translation>报文段 %1 被丢弃一次：发送方如何恢复（抓包）</translation>
         </message>
         <message>
             <source>dropped at ms</source>
-            <translation type="unfinished" />
+            <translation>丢弃于 ms</translation>
         </message>
         <message>
             <source>duplicate ACKs</source>
-            <translation type="unfinished" />
+            <translation>重复 ACK</translation>
         </message>
         <message>
             <source>with SACK</source>
-            <translation type="unfinished" />
+            <translation>带 SACK</translation>
         </message>
         <message>
             <source>retransmitted after ms</source>
-            <translation type="unfinished" />
+            <translation>重传于 ms 后</translation>
         </message>
         <message>
             <source>RTO then ms</source>
-            <translation type="unfinished" />
+            <translation>当时 RTO ms</translation>
         </message>
         <message>
             <source>kind</source>
-            <translation type="unfinished" />
+            <translation>类型</translation>
         </message>
         <message>
             <source>fast retransmit</source>
-            <translation type="unfinished" />
+            <translation>快速重传</translation>
         </message>
         <message>
             <source>timeout</source>
-            <translation type="unfinished" />
+            <translation>超时</translation>
         </message>
         <message>
             <source>Throughput against random loss (server to client, %1 ms each)</source>
-            <translation type="unfinished" />
+            <translation>吞吐量与随机丢包（服务器到客户端，每次 %1 ms）</translation>
         </message>
         <message>
             <source>congestion control</source>
-            <translation type="unfinished" />
+            <translation>拥塞控制</translation>
         </message>
         <message>
             <source>loss %</source>
-            <translation type="unfinished" />
+            <translation>丢包 %</translation>
         </message>
         <message>
             <source>retransmitted segments</source>
-            <translation type="unfinished" />
+            <translation>重传的报文段</translation>
         </message>
         <message>
             <source>Mathis model Mbit/s</source>
-            <translation type="unfinished" />
+            <translation>Mathis 模型 Mbit/s</translation>
         </message>
         <message>
             <source>model MSS/RTT x 1.22/sqrt(p), Mbit/s</source>
-            <translation type="unfinished" />
+            <translation>模型 MSS/RTT x 1.22/sqrt(p)，Mbit/s</translation>
         </message>
         <message>
             <source>%1 %2%</source>
-            <translation type="unfinished" />
+            <translation>%1 %2%</translation>
         </message>
         <message>
             <source>Bulk transfer throughput against random loss</source>
-            <translation type="unfinished" />
+            <translation>批量传输吞吐量与随机丢包</translation>
         </message>
         <message>
             <source>loss, server to client</source>
-            <translation type="unfinished" />
+            <translation>丢包，服务器到客户端</translation>
         </message>
         <message>
             <source>With the wire cut, the oldest segment was retransmitted %1 times, %2 ms after the cut first, then at gaps of %3 ms (each gap %4 x the one before, median); TCP_INFO's rto went %5.</source>
-            <translation type="unfinished" />
+            <translation>线路切断时，最早的报文段被重传了 %1 次，第一次在切断后 %2 ms，之后间隔 %3 ms（每个间隔是前一个的 %4 倍，中位数）；TCP_INFO 的 rto 变化为 %5。</translation>
         </message>
         <message>
             <source>unseen</source>
-            <translation type="unfinished" />
+            <translation>未见</translation>
         </message>
         <message>
             <source> ms</source>
-            <translation type="unfinished" />
+            <translation> ms</translation>
         </message>
         <message>
             <source>The link came back after %1 ms; data flowed again %2 ms later (at the next retransmission), %3 bytes after it.</source>
-            <translation type="unfinished" />
+            <translation>链路在 %1 ms 后恢复；%2 ms 后（在下一次重传时）数据重新流动，之后传输了 %3 字节。</translation>
         </message>
         <message>
             <source>The link came back after %1 ms, but no data crossed it before the transfer's bound.</source>
-            <translation type="unfinished" />
+            <translation>链路在 %1 ms 后恢复，但在传输时限之前没有数据通过。</translation>
         </message>
         <message>
             <source>With TCP_USER_TIMEOUT = %1 ms the sender gave up %2 ms after the cut with %3; without it, tcp_retries2 = %4 would allow %5 s (%6 min) of retransmissions.</source>
-            <translation type="unfinished" />
+            <translation>在 TCP_USER_TIMEOUT = %1 ms 下，发送方在切断后 %2 ms 以 %3 放弃；如果没有它，tcp_retries2 = %4 将允许 %5 s（%6 min）的重传。</translation>
         </message>
         <message>
             <source>With TCP_USER_TIMEOUT = %1 ms the sender had not given up by the end of the run.</source>
-            <translation type="unfinished" />
+            <translation>在 TCP_USER_TIMEOUT = %1 ms 下，发送方到运行结束时仍未放弃。</translation>
         </message>
         <message>
             <source>Segment %1 dropped once: %2 duplicate ACKs (%3 with SACK) came back, and the sender retransmitted it %4 ms after the original left, with an RTO of %5 ms: %6.</source>
-            <translation type="unfinished" />
+            <translation>报文段 %1 被丢弃一次：返回了 %2 个重复 ACK（%3 个带 SACK），发送方在原报文段发出 %4 ms 后重传了它，当时 RTO 为 %5 ms：%6。</translation>
         </message>
         <message>
             <source>a fast retransmit, before the timer</source>
-            <translation type="unfinished" />
+            <translation>快速重传，早于定时器</translation>
         </message>
         <message>
             <source>the timer, not the ACKs</source>
-            <translation type="unfinished" />
+            <translation>由定时器触发，而非 ACK</translation>
         </message>
         <message>
             <source>The dropped segment was not seen in the capture.</source>
-            <translation type="unfinished" />
+            <translation>抓包中没有看到被丢弃的报文段。</translation>
         </message>
         <message>
             <source>%1 Mbit/s at %2% (%3)</source>
-            <translation type="unfinished" />
+            <translation>%2% 时 %1 Mbit/s（%3）</translation>
         </message>
         <message>
             <source>Throughput against loss: %1.</source>
-            <translation type="unfinished" />
+            <translation>吞吐量与丢包：%1。</translation>
         </message>
         <message>
             <source>Linux arms the RTO at srtt + 4 x rttvar (at least 200 ms) and doubles it on each timeout; a restored link is noticed only at the next retransmission.</source>
-            <translation type="unfinished" />
+            <translation>Linux 将 RTO 设为 srtt + 4 x rttvar（至少 200 ms），每次超时加倍；恢复的链路只有在下一次重传时才会被发现。</translation>
         </message>
         <message>
             <source>The default give-up time is the kernel's model for tcp_retries2 (tcp_model_timeout): the RTO doubling from 200 ms up to tcp_rto_max_ms, then at that ceiling.</source>
-            <translation type="unfinished" />
+            <translation>默认的放弃时间是内核对 tcp_retries2 的模型（tcp_model_timeout）：RTO 从 200 ms 加倍到 tcp_rto_max_ms，然后保持在该上限。</translation>
         </message>
         <message>
             <source>SO_REUSEADDR</source>
@@ -1615,7 +1617,7 @@ See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the 
         </message>
         <message>
             <source>The capture shows who closed first: the server's FIN went first on %1 of %2 connections (the client's on %3), so those ended in TIME_WAIT on the server's side, on the server's port.</source>
-            <translation type="unfinished" />
+            <translation>抓包显示谁先关闭：%2 个连接中有 %1 个是服务器的 FIN 先发出（客户端先发的有 %3 个），因此这些连接在服务器一侧、服务器端口上以 TIME_WAIT 结束。</translation>
         </message>
         <message>
             <source>server with SO_REUSEADDR</source>
@@ -1845,369 +1847,371 @@ Then one more listener tries the same port without the option, and one with it: 
         </message>
         <message>
             <source>The capture shows %1 handshakes answered on port %2, one SYN-ACK each: on the wire the listeners are indistinguishable, only the accept queues tell them apart.</source>
-            <translation type="unfinished" />
+            <translation>抓包显示端口 %2 上应答了 %1 次握手，每次一个 SYN-ACK：在线路上这些监听套接字无法区分，只有接受队列能把它们区分开。</translation>
         </message>
         <message>
             <source>Slow start and congestion control</source>
-            <translation type="unfinished" />
+            <translation>慢启动与拥塞控制</translation>
         </message>
         <message>
             <source>A bulk transfer from the server across the wire (default %1): the sender's congestion window per round trip (TCP_INFO) and the segments it sends per round trip (capture), for each congestion control you may select; then a pause mid-transfer with net.ipv4.tcp_slow_start_after_idle 1 and 0.
 Look for the initial window of 10 segments doubling each round until the bottleneck's queue overflows, and for the window after the pause.</source>
-            <translation type="unfinished" />
+            <translation>在线路上（默认 %1）从服务器进行批量传输：对每种可选的拥塞控制，记录每个往返中发送方的拥塞窗口（TCP_INFO）和发送的报文段（抓包）；然后在 net.ipv4.tcp_slow_start_after_idle 为 1 和 0 时分别在传输中途暂停。
+观察：10 个报文段的初始窗口每轮加倍，直到瓶颈队列溢出；以及暂停之后的窗口。</translation>
         </message>
         <message>
             <source>bulk transfer with %1</source>
-            <translation type="unfinished" />
+            <translation>使用 %1 的批量传输</translation>
         </message>
         <message>
             <source>not in net.ipv4.tcp_allowed_congestion_control (%1)</source>
-            <translation type="unfinished" />
+            <translation>不在 net.ipv4.tcp_allowed_congestion_control 中（%1）</translation>
         </message>
         <message>
             <source>reno: %1</source>
-            <translation type="unfinished" />
+            <translation>reno：%1</translation>
         </message>
         <message>
             <source>pause mid-transfer, tcp_slow_start_after_idle=%1</source>
-            <translation type="unfinished" />
+            <translation>传输中途暂停，tcp_slow_start_after_idle=%1</translation>
         </message>
         <message>
             <source>the pause with tcp_slow_start_after_idle=%1: %2</source>
-            <translation type="unfinished" />
+            <translation>tcp_slow_start_after_idle=%1 时的暂停：%2</translation>
         </message>
         <message>
             <source>the transfer ended before the pause</source>
-            <translation type="unfinished" />
+            <translation>传输在暂停之前就结束了</translation>
         </message>
         <message>
             <source>Per round trip: the sender's cwnd (TCP_INFO, mid-round) and the new data segments it sent (capture)</source>
-            <translation type="unfinished" />
+            <translation>每个往返：发送方的 cwnd（TCP_INFO，轮次中间）和它发送的新数据报文段（抓包）</translation>
         </message>
         <message>
             <source>round</source>
-            <translation type="unfinished" />
+            <translation>轮次</translation>
         </message>
         <message>
             <source>cwnd (segments)</source>
-            <translation type="unfinished" />
+            <translation>cwnd（报文段）</translation>
         </message>
         <message>
             <source>segments sent</source>
-            <translation type="unfinished" />
+            <translation>已发送报文段</translation>
         </message>
         <message>
             <source>Congestion controls side by side</source>
-            <translation type="unfinished" />
+            <translation>拥塞控制对比</translation>
         </message>
         <message>
             <source>ran</source>
-            <translation type="unfinished" />
+            <translation>已运行</translation>
         </message>
         <message>
             <source>path RTT ms</source>
-            <translation type="unfinished" />
+            <translation>路径 RTT ms</translation>
         </message>
         <message>
             <source>initial cwnd</source>
-            <translation type="unfinished" />
+            <translation>初始 cwnd</translation>
         </message>
         <message>
             <source>rounds before the first loss</source>
-            <translation type="unfinished" />
+            <translation>首次丢包前的轮数</translation>
         </message>
         <message>
             <source>first loss ms</source>
-            <translation type="unfinished" />
+            <translation>首次丢包 ms</translation>
         </message>
         <message>
             <source>cwnd at the first loss</source>
-            <translation type="unfinished" />
+            <translation>首次丢包时的 cwnd</translation>
         </message>
         <message>
             <source>ssthresh after</source>
-            <translation type="unfinished" />
+            <translation>之后的 ssthresh</translation>
         </message>
         <message>
             <source>retransmitted</source>
-            <translation type="unfinished" />
+            <translation>已重传</translation>
         </message>
         <message>
             <source>queue drops</source>
-            <translation type="unfinished" />
+            <translation>队列丢弃</translation>
         </message>
         <message>
             <source>Congestion window of the sender over time</source>
-            <translation type="unfinished" />
+            <translation>发送方拥塞窗口随时间变化</translation>
         </message>
         <message>
             <source>ms since the first data segment</source>
-            <translation type="unfinished" />
+            <translation>自首个数据报文段起的 ms</translation>
         </message>
         <message>
             <source>not tried (quick run)</source>
-            <translation type="unfinished" />
+            <translation>未尝试（快速运行）</translation>
         </message>
         <message>
             <source>reno, a %1 ms pause with everything acknowledged</source>
-            <translation type="unfinished" />
+            <translation>reno，全部确认后暂停 %1 ms</translation>
         </message>
         <message>
             <source>tcp_slow_start_after_idle</source>
-            <translation type="unfinished" />
+            <translation>tcp_slow_start_after_idle</translation>
         </message>
         <message>
             <source>cwnd before the pause</source>
-            <translation type="unfinished" />
+            <translation>暂停前的 cwnd</translation>
         </message>
         <message>
             <source>cwnd after it</source>
-            <translation type="unfinished" />
+            <translation>暂停后的 cwnd</translation>
         </message>
         <message>
             <source>RTO before ms</source>
-            <translation type="unfinished" />
+            <translation>之前的 RTO ms</translation>
         </message>
         <message>
             <source>%1 could not be selected: %2.</source>
-            <translation type="unfinished" />
+            <translation>无法选择 %1：%2。</translation>
         </message>
         <message>
             <source>the first loss (%1 queue drops in all) came %2 ms after the first data segment, in round %3, with cwnd %4; ssthresh became %5</source>
-            <translation type="unfinished" />
+            <translation>首次丢包（共 %1 次队列丢弃）发生在首个数据报文段之后 %2 ms，第 %3 轮，cwnd 为 %4；ssthresh 变为 %5</translation>
         </message>
         <message>
             <source>no segment was lost</source>
-            <translation type="unfinished" />
+            <translation>没有报文段丢失</translation>
         </message>
         <message>
             <source>%1 over a %2 ms round trip: cwnd/segments sent in rounds 0-4 were %3 (x%4 per round by cwnd, x%5 by the capture); %6; %7 Mbit/s.</source>
-            <translation type="unfinished" />
+            <translation>%1，往返 %2 ms：第 0-4 轮的 cwnd/已发送报文段为 %3（按 cwnd 每轮 x%4，按抓包 x%5）；%6；%7 Mbit/s。</translation>
         </message>
         <message>
             <source>tcp_slow_start_after_idle=%1: cwnd %2 before the pause (RTO %3 ms), %4 right after it (%5).</source>
-            <translation type="unfinished" />
+            <translation>tcp_slow_start_after_idle=%1：暂停前 cwnd %2（RTO %3 ms），暂停后立即为 %4（%5）。</translation>
         </message>
         <message>
             <source>slow start begins again</source>
-            <translation type="unfinished" />
+            <translation>慢启动重新开始</translation>
         </message>
         <message>
             <source>the window was kept</source>
-            <translation type="unfinished" />
+            <translation>窗口被保留</translation>
         </message>
         <message>
             <source>Rounds are cut at multiples of the path's round trip from the first data segment; cwnd is the sender's TCP_INFO in the middle of each round, segments are the new data segments the relay took from the sender in it.</source>
-            <translation type="unfinished" />
+            <translation>轮次按路径往返时间的整数倍从首个数据报文段起划分；cwnd 是每轮中间时刻发送方的 TCP_INFO，报文段是该轮中中继从发送方取得的新数据报文段。</translation>
         </message>
         <message>
             <source>Linux grows cwnd by the segments each ACK acknowledges (RFC 3465), so delayed ACKs do not slow the doubling; after an idle period longer than the RTO it halves cwnd once per RTO idle, down to the initial window (RFC 2861 / tcp_cwnd_restart).</source>
-            <translation type="unfinished" />
+            <translation>Linux 按每个 ACK 确认的报文段数增长 cwnd（RFC 3465），因此延迟 ACK 不会减缓加倍；空闲时间超过 RTO 后，每空闲一个 RTO 就将 cwnd 减半一次，直到初始窗口（RFC 2861 / tcp_cwnd_restart）。</translation>
         </message>
         <message>
             <source>sock_diag request</source>
-            <translation type="unfinished" />
+            <translation>sock_diag 请求</translation>
         </message>
         <message>
             <source>sock_diag: no answer from the kernel within 1 s</source>
-            <translation type="unfinished" />
+            <translation>sock_diag：1 s 内内核没有应答</translation>
         </message>
         <message>
             <source>sock_diag reply</source>
-            <translation type="unfinished" />
+            <translation>sock_diag 应答</translation>
         </message>
         <message>
             <source>sock_diag</source>
-            <translation type="unfinished" />
+            <translation>sock_diag</translation>
         </message>
         <message>
             <source>sock_diag: the dump did not end</source>
-            <translation type="unfinished" />
+            <translation>sock_diag：转储没有结束</translation>
         </message>
         <message>
             <source>listening on the wire's server side</source>
-            <translation type="unfinished" />
+            <translation>正在线路的服务器一侧监听</translation>
         </message>
         <message>
             <source>connect across the wire</source>
-            <translation type="unfinished" />
+            <translation>经线路连接</translation>
         </message>
         <message>
             <source>SYN-ACK retries: the server side of a connect timeout</source>
-            <translation type="unfinished" />
+            <translation>SYN-ACK 重试：连接超时的服务器一侧</translation>
         </message>
         <message>
             <source>Across the wire (default %1, plus drop rules) the wire drops the client's ACK of the handshake: the server's half-open connection waits in SYN_RECV and its SYN-ACK is retransmitted until net.ipv4.tcp_synack_retries = %2; meanwhile a client with TCP_SYNCNT = %3 whose SYNs are all dropped; then TCP_DEFER_ACCEPT on an ordinary handshake.
 Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN retries and ETIMEDOUT, and accept() waiting for data under TCP_DEFER_ACCEPT.</source>
-            <translation type="unfinished" />
+            <translation>在线路上（默认 %1，另加丢弃规则），线路丢弃客户端对握手的 ACK：服务器的半开连接在 SYN_RECV 中等待，其 SYN-ACK 被重传，直到 net.ipv4.tcp_synack_retries = %2；同时有一个 TCP_SYNCNT = %3 的客户端，其所有 SYN 都被丢弃；最后在普通握手上使用 TCP_DEFER_ACCEPT。
+观察：SYN-ACK 间隔加倍（1 s、2 s ...）及其次数，SYN 重试与 ETIMEDOUT，以及 TCP_DEFER_ACCEPT 下 accept() 等待数据。</translation>
         </message>
         <message>
             <source>a sock_diag socket in the server's namespace: %1</source>
-            <translation type="unfinished" />
+            <translation>服务器命名空间中的 sock_diag 套接字：%1</translation>
         </message>
         <message>
             <source>dropping the client's ACK of the handshake</source>
-            <translation type="unfinished" />
+            <translation>正在丢弃客户端对握手的 ACK</translation>
         </message>
         <message>
             <source>a second client with TCP_SYNCNT = %1, every SYN dropped</source>
-            <translation type="unfinished" />
+            <translation>第二个客户端，TCP_SYNCNT = %1，每个 SYN 都被丢弃</translation>
         </message>
         <message>
             <source>SYN-ACK retransmissions: %1 so far</source>
-            <translation type="unfinished" />
+            <translation>SYN-ACK 重传：目前 %1 次</translation>
         </message>
         <message>
             <source>TCP_DEFER_ACCEPT</source>
-            <translation type="unfinished" />
+            <translation>TCP_DEFER_ACCEPT</translation>
         </message>
         <message>
             <source>no TCP_DEFER_ACCEPT, no data</source>
-            <translation type="unfinished" />
+            <translation>无 TCP_DEFER_ACCEPT，无数据</translation>
         </message>
         <message>
             <source>TCP_DEFER_ACCEPT %1 s, no data</source>
-            <translation type="unfinished" />
+            <translation>TCP_DEFER_ACCEPT %1 s，无数据</translation>
         </message>
         <message>
             <source>TCP_DEFER_ACCEPT %1 s, data after 300 ms</source>
-            <translation type="unfinished" />
+            <translation>TCP_DEFER_ACCEPT %1 s，300 ms 后有数据</translation>
         </message>
         <message>
             <source>The half-open connection's SYN-ACKs (capture), tcp_synack_retries = %1</source>
-            <translation type="unfinished" />
+            <translation>半开连接的 SYN-ACK（抓包），tcp_synack_retries = %1</translation>
         </message>
         <message>
             <source>SYN-ACK</source>
-            <translation type="unfinished" />
+            <translation>SYN-ACK</translation>
         </message>
         <message>
             <source>ms after the SYN</source>
-            <translation type="unfinished" />
+            <translation>SYN 之后 ms</translation>
         </message>
         <message>
             <source>first</source>
-            <translation type="unfinished" />
+            <translation>首次</translation>
         </message>
         <message>
             <source>retransmission %1</source>
-            <translation type="unfinished" />
+            <translation>第 %1 次重传</translation>
         </message>
         <message>
             <source>The server's SYN queue (sock_diag in its namespace): the request socket in SYN_RECV</source>
-            <translation type="unfinished" />
+            <translation>服务器的 SYN 队列（其命名空间中的 sock_diag）：处于 SYN_RECV 的请求套接字</translation>
         </message>
         <message>
             <source>SYN-ACK retransmissions (idiag_retrans)</source>
-            <translation type="unfinished" />
+            <translation>SYN-ACK 重传（idiag_retrans）</translation>
         </message>
         <message>
             <source>gone: the request was dropped</source>
-            <translation type="unfinished" />
+            <translation>已消失：请求被丢弃</translation>
         </message>
         <message>
             <source>The unreachable client's SYNs (capture), TCP_SYNCNT = %1, tcp_syn_linear_timeouts = 0 (the namespace's default: %2)</source>
-            <translation type="unfinished" />
+            <translation>不可达客户端的 SYN（抓包），TCP_SYNCNT = %1，tcp_syn_linear_timeouts = 0（命名空间的默认值：%2）</translation>
         </message>
         <message>
             <source>SYN</source>
-            <translation type="unfinished" />
+            <translation>SYN</translation>
         </message>
         <message>
             <source>ms after connect()</source>
-            <translation type="unfinished" />
+            <translation>connect() 之后 ms</translation>
         </message>
         <message>
             <source>TCP_DEFER_ACCEPT on an ordinary handshake</source>
-            <translation type="unfinished" />
+            <translation>普通握手上的 TCP_DEFER_ACCEPT</translation>
         </message>
         <message>
             <source>client connected ms</source>
-            <translation type="unfinished" />
+            <translation>客户端已连接 ms</translation>
         </message>
         <message>
             <source>accept() returned ms</source>
-            <translation type="unfinished" />
+            <translation>accept() 返回 ms</translation>
         </message>
         <message>
             <source>SYN-ACKs sent</source>
-            <translation type="unfinished" />
+            <translation>已发送 SYN-ACK</translation>
         </message>
         <message>
             <source>listed in SYN_RECV once the client was connected</source>
-            <translation type="unfinished" />
+            <translation>客户端连接后是否列于 SYN_RECV</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>否</translation>
         </message>
         <message>
             <source>Retransmission times: the server's SYN-ACKs and the client's SYNs</source>
-            <translation type="unfinished" />
+            <translation>重传时间：服务器的 SYN-ACK 和客户端的 SYN</translation>
         </message>
         <message>
             <source>retransmission number</source>
-            <translation type="unfinished" />
+            <translation>重传序号</translation>
         </message>
         <message>
             <source>ms after the first</source>
-            <translation type="unfinished" />
+            <translation>首次之后 ms</translation>
         </message>
         <message>
             <source>SYN-ACK (tcp_synack_retries = %1)</source>
-            <translation type="unfinished" />
+            <translation>SYN-ACK（tcp_synack_retries = %1）</translation>
         </message>
         <message>
             <source>SYN (TCP_SYNCNT = %1)</source>
-            <translation type="unfinished" />
+            <translation>SYN（TCP_SYNCNT = %1）</translation>
         </message>
         <message>
             <source>The client's connect() completed after %1 ms, but the wire dropped its %2 ACK(s) of the handshake: the server sent %3 SYN-ACKs at %4 ms, gaps %5 ms (each %6 x the one before), %7 retransmission(s) for tcp_synack_retries = %8.</source>
-            <translation type="unfinished" />
+            <translation>客户端的 connect() 在 %1 ms 后完成，但线路丢弃了它对握手的 %2 个 ACK：服务器在 %4 ms 发送了 %3 个 SYN-ACK，间隔 %5 ms（每个是前一个的 %6 倍），tcp_synack_retries = %8 时共 %7 次重传。</translation>
         </message>
         <message>
             <source>The server listed the connection in SYN_RECV (its SYN queue) with up to %1 retransmissions, and dropped it %2 ms after the SYN; the client still thinks it is connected.</source>
-            <translation type="unfinished" />
+            <translation>服务器将该连接列于 SYN_RECV（其 SYN 队列），最多重传 %1 次，并在 SYN 之后 %2 ms 丢弃了它；客户端仍认为自己已连接。</translation>
         </message>
         <message>
             <source>The server listed the connection in SYN_RECV with up to %1 retransmissions; it was still there at the end of the run.</source>
-            <translation type="unfinished" />
+            <translation>服务器将该连接列于 SYN_RECV，最多重传 %1 次；运行结束时它仍在那里。</translation>
         </message>
         <message>
             <source>The client with TCP_SYNCNT = %1 sent %2 SYNs at %3 ms (gaps %4 ms; tcp_syn_linear_timeouts set from %5 to 0 in its namespace) and connect() failed after %6 ms with %7.</source>
-            <translation type="unfinished" />
+            <translation>TCP_SYNCNT = %1 的客户端在 %3 ms 发送了 %2 个 SYN（间隔 %4 ms；其命名空间中 tcp_syn_linear_timeouts 从 %5 设为 0），connect() 在 %6 ms 后以 %7 失败。</translation>
         </message>
         <message>
             <source>no error</source>
-            <translation type="unfinished" />
+            <translation>无错误</translation>
         </message>
         <message>
             <source>TCP_DEFER_ACCEPT %1 s: without it accept() returned after %2 ms; with it and no data after %3 ms (%4 SYN-ACKs: the bare ACK was ignored, the SYN-ACK resent at the end of the period); with data at 300 ms after %5 ms.</source>
-            <translation type="unfinished" />
+            <translation>TCP_DEFER_ACCEPT %1 s：不设置时 accept() 在 %2 ms 后返回；设置且无数据时在 %3 ms 后返回（%4 个 SYN-ACK：裸 ACK 被忽略，在期限结束时重发 SYN-ACK）；300 ms 时有数据则在 %5 ms 后返回。</translation>
         </message>
         <message>
             <source>The SYN-ACK timer starts at the kernel's initial RTO (1 s) and doubles; the listener's TCP_SYNCNT, when set, overrides tcp_synack_retries for its connections.</source>
-            <translation type="unfinished" />
+            <translation>SYN-ACK 定时器从内核的初始 RTO（1 s）开始并逐次加倍；监听套接字的 TCP_SYNCNT 一旦设置，会覆盖其连接的 tcp_synack_retries。</translation>
         </message>
         <message>
             <source>tcp_syn_linear_timeouts (Linux 6.x, default 4) keeps the first SYN retransmissions of a client at the initial RTO before the doubling starts; it does not apply to SYN-ACKs.</source>
-            <translation type="unfinished" />
+            <translation>tcp_syn_linear_timeouts（Linux 6.x，默认 4）使客户端最初的几次 SYN 重传保持在初始 RTO，然后才开始加倍；它不适用于 SYN-ACK。</translation>
         </message>
         <message>
             <source>connecting across the wire</source>
-            <translation type="unfinished" />
+            <translation>正在经线路连接</translation>
         </message>
         <message>
             <source>the connection across the wire was not accepted within 5 s (is the wire cut or dropping the handshake?)</source>
-            <translation type="unfinished" />
+            <translation>经线路的连接在 5 s 内未被接受（线路是否被切断或在丢弃握手？）</translation>
         </message>
         <message>
             <source>accept</source>
-            <translation type="unfinished" />
+            <translation>accept</translation>
         </message>
         <message>
             <source>TCP_CONGESTION %1</source>
-            <translation type="unfinished" />
+            <translation>TCP_CONGESTION %1</translation>
         </message>
         <message>
             <source>retransmit</source>
@@ -2230,7 +2234,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         <name>ExperimentCommand</name>
         <message>
             <source>Run one with: tcplab --experiment NAME [--wire SPEC] [--pcap FILE] [--ladder] [--json]</source>
-            <translation type="unfinished" />
+            <translation>运行其中一个：tcplab --experiment NAME [--wire SPEC] [--pcap FILE] [--ladder] [--json]</translation>
         </message>
         <message>
             <source>unknown experiment '%1'; known: %2 (or list)</source>
