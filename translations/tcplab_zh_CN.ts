@@ -2943,135 +2943,135 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         <name>PacketModel</name>
         <message>
             <source>All packets</source>
-            <translation type="unfinished" />
+            <translation>所有数据包</translation>
         </message>
         <message>
             <source>SYN</source>
-            <translation type="unfinished" />
+            <translation>SYN</translation>
         </message>
         <message>
             <source>FIN</source>
-            <translation type="unfinished" />
+            <translation>FIN</translation>
         </message>
         <message>
             <source>RST</source>
-            <translation type="unfinished" />
+            <translation>RST</translation>
         </message>
         <message>
             <source>With data</source>
-            <translation type="unfinished" />
+            <translation>带数据</translation>
         </message>
         <message>
             <source>Pure ACKs</source>
-            <translation type="unfinished" />
+            <translation>纯 ACK</translation>
         </message>
         <message>
             <source>Dropped by the wire</source>
-            <translation type="unfinished" />
+            <translation>被线路丢弃</translation>
         </message>
         <message>
             <source>Retransmissions</source>
-            <translation type="unfinished" />
+            <translation>重传</translation>
         </message>
         <message>
             <source>delivered</source>
-            <translation type="unfinished" />
+            <translation>已送达</translation>
         </message>
         <message>
             <source>dropped: loss</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：丢包</translation>
         </message>
         <message>
             <source>dropped: burst loss</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：突发丢包</translation>
         </message>
         <message>
             <source>dropped: queue full</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：队列已满</translation>
         </message>
         <message>
             <source>dropped: cut</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：切断</translation>
         </message>
         <message>
             <source>dropped: drop=%1</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：drop=%1</translation>
         </message>
         <message>
             <source>dropped: drop rule %1</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：丢弃规则 %1</translation>
         </message>
         <message>
             <source>duplicated</source>
-            <translation type="unfinished" />
+            <translation>重复</translation>
         </message>
         <message>
             <source>reordered</source>
-            <translation type="unfinished" />
+            <translation>乱序</translation>
         </message>
         <message>
             <source>, retransmission</source>
-            <translation type="unfinished" />
+            <translation>，重传</translation>
         </message>
         <message>
             <source>, keep-alive</source>
-            <translation type="unfinished" />
+            <translation>，保活</translation>
         </message>
         <message>
             <source>, delayed ACK</source>
-            <translation type="unfinished" />
+            <translation>，延迟 ACK</translation>
         </message>
         <message>
             <source>, zero window</source>
-            <translation type="unfinished" />
+            <translation>，零窗口</translation>
         </message>
         <message>
             <source>(overwritten)</source>
-            <translation type="unfinished" />
+            <translation>（已覆盖）</translation>
         </message>
         <message>
             <source>not TCP</source>
-            <translation type="unfinished" />
+            <translation>非 TCP</translation>
         </message>
         <message>
             <source>Time (ms)</source>
-            <translation type="unfinished" />
+            <translation>时间 (ms)</translation>
         </message>
         <message>
             <source>Conn.</source>
-            <translation type="unfinished" />
+            <translation>连接</translation>
         </message>
         <message>
             <source>Direction</source>
-            <translation type="unfinished" />
+            <translation>方向</translation>
         </message>
         <message>
             <source>Flags</source>
-            <translation type="unfinished" />
+            <translation>标志</translation>
         </message>
         <message>
             <source>Seq</source>
-            <translation type="unfinished" />
+            <translation>Seq</translation>
         </message>
         <message>
             <source>Ack</source>
-            <translation type="unfinished" />
+            <translation>Ack</translation>
         </message>
         <message>
             <source>Len</source>
-            <translation type="unfinished" />
+            <translation>Len</translation>
         </message>
         <message>
             <source>Win</source>
-            <translation type="unfinished" />
+            <translation>Win</translation>
         </message>
         <message>
             <source>Options</source>
-            <translation type="unfinished" />
+            <translation>选项</translation>
         </message>
         <message>
             <source>Fate</source>
-            <translation type="unfinished" />
+            <translation>结果</translation>
         </message>
     </context>
     <context>
@@ -3113,7 +3113,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>thread creation (connection closed)</source>
-            <translation type="unfinished" />
+            <translation>创建线程（连接已关闭）</translation>
         </message>
         <message>
             <source>thread cap of %1 reached: %2 client(s) wait in the accept queue</source>
@@ -3434,7 +3434,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>Run across the wire, an emulated network path (the lab's server on its server side, the client on its client side), e.g. delay=20ms,loss=1%,drop=c2s:data#1; grammar in docs/wire.md. With --send/--bin: one run against the lab's own server (the server flags on the same command line). With --headless: the server alone. With --experiment: the experiment's path instead of its default profile. With none of these: the window, its server and client across the wire (--start to start at once)</source>
-            <translation type="unfinished" />
+            <translation>经线路运行，这是一条模拟的网络路径（实验室的服务器在其服务器一侧，客户端在其客户端一侧），例如 delay=20ms,loss=1%,drop=c2s:data#1；语法见 docs/wire.md。配合 --send/--bin：针对实验室自己的服务器运行一次（服务器参数写在同一命令行上）。配合 --headless：只运行服务器。配合 --experiment：替代实验默认配置的路径。以上都没有时：窗口及其服务器和客户端经线路运行（--start 立即启动）</translation>
         </message>
         <message>
             <source>Wire: print every packet that crossed, one line each (time, arrow, flags, seq/ack, len, win, options, marks)</source>
@@ -3446,7 +3446,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>Wire: write the client side's capture to FILE and the server side's to FILE.server.pcap (tcpdump -r, Wireshark); with --experiment, every packet of every connection the experiment made</source>
-            <translation type="unfinished" />
+            <translation>线路：将客户端一侧的抓包写入 FILE，服务器一侧的写入 FILE.server.pcap（tcpdump -r、Wireshark）；配合 --experiment 时，包含实验建立的每个连接的每个数据包</translation>
         </message>
         <message>
             <source>--ladder and --pcap show the wire's capture: give --wire SPEC too</source>
@@ -3458,11 +3458,11 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>--wire needs --send MSG (or --bin) for a run with the lab's own server, --headless for the server alone, or neither for the window across the wire</source>
-            <translation type="unfinished" />
+            <translation>--wire 需要 --send MSG（或 --bin）来针对实验室自己的服务器运行，需要 --headless 来只运行服务器，或两者都不要以经线路运行窗口</translation>
         </message>
         <message>
             <source>--ladder and --pcap come with a --wire --send run; the window shows its capture in the Packets tab</source>
-            <translation type="unfinished" />
+            <translation>--ladder 和 --pcap 需配合 --wire --send 运行；窗口会在“数据包”标签页中显示其抓包</translation>
         </message>
         <message>
             <source>--wire-entry is the host's way into a --headless --wire server</source>
@@ -3535,7 +3535,7 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Run a guided experiment across the wire and print its result (--json for JSON, --wire SPEC for another path, --pcap FILE for its packets, --ladder for all of them as text); 'list' names them</source>
-            <translation type="unfinished" />
+            <translation>经线路运行一个引导式实验并打印其结果（--json 输出 JSON，--wire SPEC 使用其他路径，--pcap FILE 保存其数据包，--ladder 以文本显示全部数据包）；'list' 列出所有实验</translation>
         </message>
         <message>
             <source>Window: measure how late a 10 ms GUI-thread timer fires and write "samples=N p50_ms=.. p99_ms=.. max_ms=.." to FILE every second and at exit</source>
@@ -4056,7 +4056,7 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <name>tcplab::LabWindow</name>
         <message>
             <source>a clean wire</source>
-            <translation type="unfinished" />
+            <translation>干净的线路</translation>
         </message>
         <message>
             <source>TCP Lab</source>
@@ -4092,11 +4092,11 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Wire</source>
-            <translation type="unfinished" />
+            <translation>线路</translation>
         </message>
         <message>
             <source>Packets</source>
-            <translation type="unfinished" />
+            <translation>数据包</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -4266,78 +4266,78 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source> · across the wire (%1)</source>
-            <translation type="unfinished" />
+            <translation> · 经线路（%1）</translation>
         </message>
         <message>
             <source>Network path changed while running: it applies on restart (Ctrl+Shift+R)</source>
-            <translation type="unfinished" />
+            <translation>运行期间网络路径已更改：将在重启时生效（Ctrl+Shift+R）</translation>
         </message>
         <message>
             <source>%1 removed</source>
-            <translation type="unfinished" />
+            <translation>已移除 %1</translation>
         </message>
         <message>
             <source>no change</source>
-            <translation type="unfinished" />
+            <translation>无变化</translation>
         </message>
         <message>
             <source>wire: %1, now %2 (applies when the wire starts)</source>
-            <translation type="unfinished" />
+            <translation>线路：%1，现在为 %2（线路启动时生效）</translation>
         </message>
         <message>
             <source>The wire kept its spec: %1</source>
-            <translation type="unfinished" />
+            <translation>线路保留了其规格：%1</translation>
         </message>
         <message>
             <source>wire: %1, now %2 (applied live)</source>
-            <translation type="unfinished" />
+            <translation>线路：%1，现在为 %2（已实时生效）</translation>
         </message>
         <message>
             <source>The wire could not start: %1</source>
-            <translation type="unfinished" />
+            <translation>线路无法启动：%1</translation>
         </message>
         <message>
             <source>wire: up, client side %1, server side %2, %3</source>
-            <translation type="unfinished" />
+            <translation>线路：已启动，客户端一侧 %1，服务器一侧 %2，%3</translation>
         </message>
         <message>
             <source>wire: down (the capture stays in the Packets tab until the next start)</source>
-            <translation type="unfinished" />
+            <translation>线路：已停止（抓包保留在“数据包”标签页中，直到下次启动）</translation>
         </message>
     </context>
     <context>
         <name>tcplab::LadderView</name>
         <message>
             <source>Time runs down. Ctrl+wheel or +/- zooms, the wheel pans, a click on an arrow selects its packet.</source>
-            <translation type="unfinished" />
+            <translation>时间向下推进。Ctrl+滚轮或 +/- 缩放，滚轮平移，单击箭头选中其数据包。</translation>
         </message>
         <message>
             <source>not TCP</source>
-            <translation type="unfinished" />
+            <translation>非 TCP</translation>
         </message>
         <message>
             <source> [retransmission]</source>
-            <translation type="unfinished" />
+            <translation> [重传]</translation>
         </message>
         <message>
             <source> [delayed ACK]</source>
-            <translation type="unfinished" />
+            <translation> [延迟 ACK]</translation>
         </message>
         <message>
             <source> [zero window]</source>
-            <translation type="unfinished" />
+            <translation> [零窗口]</translation>
         </message>
         <message>
             <source>Client</source>
-            <translation type="unfinished" />
+            <translation>客户端</translation>
         </message>
         <message>
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>服务器</translation>
         </message>
         <message>
             <source>No packets yet: run the server across the wire and send.</source>
-            <translation type="unfinished" />
+            <translation>还没有数据包：经线路运行服务器并发送。</translation>
         </message>
     </context>
     <context>
@@ -4545,71 +4545,71 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <name>tcplab::PacketsPanel</name>
         <message>
             <source>Follow live</source>
-            <translation type="unfinished" />
+            <translation>实时跟随</translation>
         </message>
         <message>
             <source>On: new packets are added as they cross and the views scroll with them. Off: the views are frozen as they are (packets that cross meanwhile are taken when you turn it on again, unless the capture ring overwrote them).</source>
-            <translation type="unfinished" />
+            <translation>开：新数据包经过时即被加入，视图随之滚动。关：视图冻结在当前状态（期间经过的数据包会在再次打开时加入，除非抓包环形缓冲区已将其覆盖）。</translation>
         </message>
         <message>
             <source>Connection</source>
-            <translation type="unfinished" />
+            <translation>连接</translation>
         </message>
         <message>
             <source>Packets</source>
-            <translation type="unfinished" />
+            <translation>数据包</translation>
         </message>
         <message>
             <source>Export</source>
-            <translation type="unfinished" />
+            <translation>导出</translation>
         </message>
         <message>
             <source>Capture as pcap (Wireshark)...</source>
-            <translation type="unfinished" />
+            <translation>抓包导出为 pcap（Wireshark）...</translation>
         </message>
         <message>
             <source>Packet list as CSV...</source>
-            <translation type="unfinished" />
+            <translation>数据包列表导出为 CSV...</translation>
         </message>
         <message>
             <source>Ladder as PNG...</source>
-            <translation type="unfinished" />
+            <translation>梯形图导出为 PNG...</translation>
         </message>
         <message>
             <source>All connections</source>
-            <translation type="unfinished" />
+            <translation>所有连接</translation>
         </message>
         <message>
             <source>%1 shown of %2 captured</source>
-            <translation type="unfinished" />
+            <translation>显示 %1 个，共抓取 %2 个</translation>
         </message>
         <message>
             <source> (%1 overwritten before they were shown)</source>
-            <translation type="unfinished" />
+            <translation>（%1 个在显示前已被覆盖）</translation>
         </message>
         <message>
             <source>pcap (*.pcap)</source>
-            <translation type="unfinished" />
+            <translation>pcap (*.pcap)</translation>
         </message>
         <message>
             <source>CSV (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>CSV (*.csv)</translation>
         </message>
         <message>
             <source>PNG image (*.png)</source>
-            <translation type="unfinished" />
+            <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
             <source>no capture yet: run the server across the wire first</source>
-            <translation type="unfinished" />
+            <translation>还没有抓包：请先经线路运行服务器</translation>
         </message>
         <message>
             <source>%1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1：%2</translation>
         </message>
         <message>
             <source>%1: the image could not be written</source>
-            <translation type="unfinished" />
+            <translation>%1：无法写入图像</translation>
         </message>
     </context>
     <context>
@@ -4647,23 +4647,23 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Loopback</source>
-            <translation type="unfinished" />
+            <translation>环回</translation>
         </message>
         <message>
             <source>The wire</source>
-            <translation type="unfinished" />
+            <translation>线路</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Loopback&lt;/b&gt;: the server listens on the address above, the client connects on this host.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The wire&lt;/b&gt;: an emulated network path with delay, loss, a rate limit and cuts. The server listens on the wire's server side (%1, the port above), the built-in client connects from its client side; every packet is captured (Wire and Packets tabs).&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;环回&lt;/b&gt;：服务器在上方的地址上监听，客户端在本机上连接。&lt;/p&gt;&lt;p&gt;&lt;b&gt;线路&lt;/b&gt;：一条模拟的网络路径，带有延迟、丢包、速率限制和切断。服务器在线路的服务器一侧（%1，上方的端口）监听，内置客户端从其客户端一侧连接；每个数据包都会被抓取（“线路”和“数据包”标签页）。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;p&gt;What the wire does to the packets, e.g. &lt;tt&gt;delay=50ms,jitter=5ms,loss=1%,rate=10mbit&lt;/tt&gt;; &lt;tt&gt;c2s.&lt;/tt&gt; or &lt;tt&gt;s2c.&lt;/tt&gt; limits an item to one direction; &lt;tt&gt;drop=c2s:syn-ack&lt;/tt&gt; drops one packet. Empty: a clean wire. Changes apply at once while the server runs.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;线路对数据包做什么，例如 &lt;tt&gt;delay=50ms,jitter=5ms,loss=1%,rate=10mbit&lt;/tt&gt;；&lt;tt&gt;c2s.&lt;/tt&gt; 或 &lt;tt&gt;s2c.&lt;/tt&gt; 将某一项限制在一个方向；&lt;tt&gt;drop=c2s:syn-ack&lt;/tt&gt; 丢弃一个数据包。留空：干净的线路。服务器运行时更改立即生效。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Network path</source>
-            <translation type="unfinished" />
+            <translation>网络路径</translation>
         </message>
         <message>
             <source>Raw socket options</source>
@@ -4717,253 +4717,253 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <name>tcplab::TimeSequenceView</name>
         <message>
             <source>Sequence number over time for the connection's data: bars are segments (orange: retransmitted, red: dropped), the green line is what was acknowledged, the grey line the advertised window above it.</source>
-            <translation type="unfinished" />
+            <translation>连接数据的序号随时间变化：竖条是报文段（橙色：重传，红色：丢弃），绿线是已确认的位置，其上方的灰线是通告窗口。</translation>
         </message>
         <message>
             <source>time (ms)</source>
-            <translation type="unfinished" />
+            <translation>时间 (ms)</translation>
         </message>
         <message>
             <source>Time-sequence graph: no connection with data yet</source>
-            <translation type="unfinished" />
+            <translation>时间-序号图：还没有带数据的连接</translation>
         </message>
         <message>
             <source>Time-sequence graph of %1, %2</source>
-            <translation type="unfinished" />
+            <translation>%1 的时间-序号图，%2</translation>
         </message>
         <message>
             <source>data from the client</source>
-            <translation type="unfinished" />
+            <translation>来自客户端的数据</translation>
         </message>
         <message>
             <source>data from the server</source>
-            <translation type="unfinished" />
+            <translation>来自服务器的数据</translation>
         </message>
     </context>
     <context>
         <name>tcplab::WireCountersModel</name>
         <message>
             <source>client → server</source>
-            <translation type="unfinished" />
+            <translation>客户端 → 服务器</translation>
         </message>
         <message>
             <source>server → client</source>
-            <translation type="unfinished" />
+            <translation>服务器 → 客户端</translation>
         </message>
         <message>
             <source>Packets</source>
-            <translation type="unfinished" />
+            <translation>数据包</translation>
         </message>
         <message>
             <source>Bytes</source>
-            <translation type="unfinished" />
+            <translation>字节</translation>
         </message>
         <message>
             <source>Delivered</source>
-            <translation type="unfinished" />
+            <translation>已送达</translation>
         </message>
         <message>
             <source>Dropped: loss</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：丢包</translation>
         </message>
         <message>
             <source>Dropped: burst loss</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：突发丢包</translation>
         </message>
         <message>
             <source>Dropped: queue full</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：队列已满</translation>
         </message>
         <message>
             <source>Dropped: cut</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：切断</translation>
         </message>
         <message>
             <source>Dropped: drop rule</source>
-            <translation type="unfinished" />
+            <translation>已丢弃：丢弃规则</translation>
         </message>
         <message>
             <source>Duplicated</source>
-            <translation type="unfinished" />
+            <translation>重复</translation>
         </message>
         <message>
             <source>Reordered</source>
-            <translation type="unfinished" />
+            <translation>乱序</translation>
         </message>
         <message>
             <source>Queued now</source>
-            <translation type="unfinished" />
+            <translation>当前排队</translation>
         </message>
         <message>
             <source>Lost before the relay</source>
-            <translation type="unfinished" />
+            <translation>到达中继前丢失</translation>
         </message>
     </context>
     <context>
         <name>tcplab::WirePanel</name>
         <message>
             <source>Clean wire</source>
-            <translation type="unfinished" />
+            <translation>干净的线路</translation>
         </message>
         <message>
             <source>LAN 1 ms</source>
-            <translation type="unfinished" />
+            <translation>局域网 1 ms</translation>
         </message>
         <message>
             <source>Wi-Fi 20 ms 1% loss</source>
-            <translation type="unfinished" />
+            <translation>Wi-Fi 20 ms 1% 丢包</translation>
         </message>
         <message>
             <source>intercontinental 150 ms</source>
-            <translation type="unfinished" />
+            <translation>洲际 150 ms</translation>
         </message>
         <message>
             <source>mobile 3G 400 kbit 100 ms</source>
-            <translation type="unfinished" />
+            <translation>移动 3G 400 kbit 100 ms</translation>
         </message>
         <message>
             <source>satellite 600 ms</source>
-            <translation type="unfinished" />
+            <translation>卫星 600 ms</translation>
         </message>
         <message>
             <source>Cut: the wire drops every packet in both directions, as if the cable were pulled; open connections retransmit until Restore (or until their timeouts give up)</source>
-            <translation type="unfinished" />
+            <translation>切断：线路丢弃两个方向上的所有数据包，如同拔掉网线；打开的连接会不断重传，直到恢复（或直到其超时放弃）</translation>
         </message>
         <message>
             <source>Presets...</source>
-            <translation type="unfinished" />
+            <translation>预设...</translation>
         </message>
         <message>
             <source>no impairment</source>
-            <translation type="unfinished" />
+            <translation>无损伤</translation>
         </message>
         <message>
             <source>Sets both directions (the round trip in the name, half of it each way); the drop rules stay</source>
-            <translation type="unfinished" />
+            <translation>同时设置两个方向（名称中是往返时间，每个方向一半）；丢弃规则保持不变</translation>
         </message>
         <message>
             <source>Preset</source>
-            <translation type="unfinished" />
+            <translation>预设</translation>
         </message>
         <message>
             <source>Client → server</source>
-            <translation type="unfinished" />
+            <translation>客户端 → 服务器</translation>
         </message>
         <message>
             <source>Server → client</source>
-            <translation type="unfinished" />
+            <translation>服务器 → 客户端</translation>
         </message>
         <message>
             <source>Targeted drops</source>
-            <translation type="unfinished" />
+            <translation>定向丢弃</translation>
         </message>
         <message>
             <source>&lt;p&gt;DIR:MATCH[#N][*COUNT]: drop the Nth packet of direction DIR (c2s or s2c) matching MATCH, and COUNT-1 more after it. MATCH: syn, syn-ack, ack-of-handshake, data, pure-ack, fin, rst. Packets are counted from the moment the rule is added.&lt;/p&gt;&lt;p&gt;e.g. s2c:syn-ack*2, c2s:data#5&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;DIR:MATCH[#N][*COUNT]：丢弃方向 DIR（c2s 或 s2c）上第 N 个匹配 MATCH 的数据包，以及其后的 COUNT-1 个。MATCH：syn、syn-ack、ack-of-handshake、data、pure-ack、fin、rst。数据包从添加规则的那一刻开始计数。&lt;/p&gt;&lt;p&gt;例如 s2c:syn-ack*2, c2s:data#5&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>添加</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>移除</translation>
         </message>
         <message>
             <source>Counters</source>
-            <translation type="unfinished" />
+            <translation>计数器</translation>
         </message>
         <message>
             <source>Capture ring</source>
-            <translation type="unfinished" />
+            <translation>抓包环形缓冲区</translation>
         </message>
         <message>
             <source>One-way delay added to every packet of this direction</source>
-            <translation type="unfinished" />
+            <translation>为该方向的每个数据包增加的单向延迟</translation>
         </message>
         <message>
             <source>Random variation of the delay (uniform, order kept)</source>
-            <translation type="unfinished" />
+            <translation>延迟的随机变化（均匀分布，保持顺序）</translation>
         </message>
         <message>
             <source>Random, independent loss</source>
-            <translation type="unfinished" />
+            <translation>随机、独立的丢包</translation>
         </message>
         <message>
             <source>A copy of the packet is delivered too</source>
-            <translation type="unfinished" />
+            <translation>同时送达该数据包的一个副本</translation>
         </message>
         <message>
             <source>A packet overtakes the one before it</source>
-            <translation type="unfinished" />
+            <translation>一个数据包超过它前面的那个</translation>
         </message>
         <message>
             <source>unlimited</source>
-            <translation type="unfinished" />
+            <translation>无限制</translation>
         </message>
         <message>
             <source>Bandwidth of this direction; packets beyond it wait in the limiter's queue</source>
-            <translation type="unfinished" />
+            <translation>该方向的带宽；超出的数据包在限速器的队列中等待</translation>
         </message>
         <message>
             <source> packets</source>
-            <translation type="unfinished" />
+            <translation> 个数据包</translation>
         </message>
         <message>
             <source>The rate limiter's drop-tail queue: a packet that finds it full is dropped</source>
-            <translation type="unfinished" />
+            <translation>限速器的尾部丢弃队列：遇到队列已满的数据包会被丢弃</translation>
         </message>
         <message>
             <source>Delay</source>
-            <translation type="unfinished" />
+            <translation>延迟</translation>
         </message>
         <message>
             <source>Jitter</source>
-            <translation type="unfinished" />
+            <translation>抖动</translation>
         </message>
         <message>
             <source>Loss</source>
-            <translation type="unfinished" />
+            <translation>丢包</translation>
         </message>
         <message>
             <source>Duplicate</source>
-            <translation type="unfinished" />
+            <translation>重复</translation>
         </message>
         <message>
             <source>Reorder</source>
-            <translation type="unfinished" />
+            <translation>乱序</translation>
         </message>
         <message>
             <source>Rate</source>
-            <translation type="unfinished" />
+            <translation>速率</translation>
         </message>
         <message>
             <source>Queue limit</source>
-            <translation type="unfinished" />
+            <translation>队列上限</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation type="unfinished" />
+            <translation>恢复</translation>
         </message>
         <message>
             <source>Cut</source>
-            <translation type="unfinished" />
+            <translation>切断</translation>
         </message>
         <message>
             <source>The wire is up: changes apply at once, to the packets that follow.</source>
-            <translation type="unfinished" />
+            <translation>线路已启动：更改立即生效，作用于之后的数据包。</translation>
         </message>
         <message>
             <source>The wire is down: choose "The wire" as the server's network path and start the server. Changes here are kept for the next start.</source>
-            <translation type="unfinished" />
+            <translation>线路已停止：请选择“线路”作为服务器的网络路径并启动服务器。此处的更改会保留到下次启动。</translation>
         </message>
         <message>
             <source>%1 of %2 packets (%3 MB of %4 MB)</source>
-            <translation type="unfinished" />
+            <translation>%2 个数据包中的 %1 个（%4 MB 中的 %3 MB）</translation>
         </message>
         <message>
             <source>, %1 older ones overwritten</source>
-            <translation type="unfinished" />
+            <translation>，%1 个较旧的已被覆盖</translation>
         </message>
     </context>
 </TS>
