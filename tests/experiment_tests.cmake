@@ -9,3 +9,6 @@ tcplab_add_test(tst_experiment_slowstart TIMEOUT 90)
 tcplab_add_test(tst_experiment_synack TIMEOUT 90)
 tcplab_add_test(tst_experiment_retransmit TIMEOUT 90)
 tcplab_add_test(tst_experiment_bdp TIMEOUT 90)
+# IPv6 (issue 14): dual-stack, and reuseport / reuseaddr on [::1].
+tcplab_add_test(tst_experiment_dualstack TIMEOUT 60)
+add_dependencies(tst_experiment_dualstack tcplab)

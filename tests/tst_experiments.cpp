@@ -100,7 +100,7 @@ private slots:
 void TestExperiments::registryNamesEveryExperiment()
 {
     const QStringList names = ExperimentRegistry::names();
-    QCOMPARE(names, (QStringList{"nagle", "accept-queue", "keepalive", "reuseport", "reuseaddr", "buffers", "fastopen", "slow-start", "synack-retries", "retransmit", "bdp"}));
+    QCOMPARE(names, (QStringList{"nagle", "accept-queue", "keepalive", "reuseport", "reuseaddr", "dual-stack", "buffers", "fastopen", "slow-start", "synack-retries", "retransmit", "bdp"}));
     for (const ExperimentInfo &info : ExperimentRegistry::all()) {
         QVERIFY(!info.title.isEmpty());
         // The panel shows a two-line explanation: what runs, and what to look for.

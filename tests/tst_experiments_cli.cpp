@@ -66,7 +66,7 @@ void TestExperimentsCli::listNamesEveryExperiment()
 {
     const Run r = run({"--experiment", "list"});
     QCOMPARE(r.exitCode, 0);
-    for (const char *name : {"nagle", "accept-queue", "keepalive", "reuseport", "reuseaddr", "buffers", "fastopen", "slow-start", "synack-retries", "retransmit", "bdp"}) {
+    for (const char *name : {"nagle", "accept-queue", "keepalive", "reuseport", "reuseaddr", "dual-stack", "buffers", "fastopen", "slow-start", "synack-retries", "retransmit", "bdp"}) {
         bool found = false;
         for (const QByteArray &line : r.out.split('\n'))
             found = found || line.startsWith(name);
@@ -83,7 +83,7 @@ void TestExperimentsCli::listAsJson()
     QVERIFY2(error.error == QJsonParseError::NoError, r.out.constData());
     QCOMPARE(o.value("type").toString(), QStringLiteral("experiments"));
     const QJsonArray list = o.value("experiments").toArray();
-    QCOMPARE(list.size(), 11);
+    QCOMPARE(list.size(), 12);
     for (const QJsonValue &v : list) {
         QVERIFY(!v.toObject().value("title").toString().isEmpty());
         QVERIFY(v.toObject().value("explanation").toString().contains(QLatin1Char('\n')));

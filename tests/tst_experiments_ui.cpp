@@ -134,7 +134,7 @@ void TestExperimentsUi::panelListsEveryExperimentWithItsExplanation()
 {
     ExperimentsPanel panel;
     QCOMPARE(panel.experimentNames(),
-             (QStringList{"nagle", "accept-queue", "keepalive", "reuseport", "reuseaddr", "buffers", "fastopen", "slow-start", "synack-retries", "retransmit", "bdp"}));
+             (QStringList{"nagle", "accept-queue", "keepalive", "reuseport", "reuseaddr", "dual-stack", "buffers", "fastopen", "slow-start", "synack-retries", "retransmit", "bdp"}));
     panel.selectExperiment(QStringLiteral("reuseaddr"));
     QCOMPARE(panel.selectedExperiment(), QStringLiteral("reuseaddr"));
     const auto labels = panel.findChildren<QLabel *>();

@@ -3,6 +3,7 @@
 #include "acceptqueueexperiment.h"
 #include "bdpexperiment.h"
 #include "buffersexperiment.h"
+#include "dualstackexperiment.h"
 #include "fastopenexperiment.h"
 #include "keepaliveexperiment.h"
 #include "nagleexperiment.h"
@@ -42,6 +43,7 @@ const Factory kFactories[] = {
     make<KeepAliveExperiment>,
     make<ReusePortExperiment>,
     make<ReuseAddrExperiment>,
+    make<DualStackExperiment>,
     make<BuffersExperiment>,
     make<FastOpenExperiment>,
     make<SlowStartExperiment>,

@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <functional>
+#include <sys/socket.h>
 
 namespace tcplab {
 
@@ -36,6 +37,49 @@ QByteArray readLine(int fd, int timeoutMs, QString *error);
 // Read and drop everything until the peer closes; bounded by timeoutMs.
 qint64 drainUntilClose(int fd, int timeoutMs);
 int socketIntOption(int fd, int level, int optname);
+
+// A socket address of either family, with the text the lab prints: "127.0.0.1:80", "[::1]:80".
+struct SocketAddress
+{
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+
+    static SocketAddress loopback(int family, quint16 port); // 127.0.0.1 / ::1
+    static SocketAddress any(int family, quint16 port);      // 0.0.0.0 / ::
+    static SocketAddress fromSockaddr(const sockaddr *address, socklen_t length);
+    static SocketAddress local(int fd); // getsockname
+    int family() const { return storage.ss_family; }
+    quint16 port() const;
+    QString host() const;     // "127.0.0.1", "::ffff:127.0.0.1"
+    QString toString() const; // "127.0.0.1:80", "[::ffff:127.0.0.1]:80"
+    bool isV4Mapped() const;  // an IPv6 address standing for an IPv4 peer (::ffff:a.b.c.d)
+    const sockaddr *get() const { return reinterpret_cast<const sockaddr *>(&storage); }
+};
+QString familyName(int family); // "IPv4" / "IPv6"
+
+// Empty when this thread's network namespace has IPv6 on loopback (a TCP socket binds [::1]),
+// else one line saying why not (the sysctl that disables it, no AF_INET6, no ::1 on lo).
+QString ipv6UnavailableReason();
+// net.ipv6.bindv6only of this thread's network namespace: the IPV6_V6ONLY a new socket starts
+// with; -1 when unreadable.
+int bindV6OnlyDefault();
+
+// The experiments' own listener for what the lab's core listener does not open (an IPv6 one,
+// a dual-stack one): socket, options before bind, bind, listen.
+struct NativeListenerOptions
+{
+    bool reuseAddr = false;
+    bool reusePort = false;
+    int v6Only = -1; // IPV6_V6ONLY for an AF_INET6 socket; -1 leaves the kernel's default
+    int backlog = 128;
+};
+Result<FileDescriptor> openNativeListener(const SocketAddress &address, const NativeListenerOptions &options);
+// A blocking client socket connected to address within timeoutMs; prepare runs before connect().
+Result<FileDescriptor> connectTo(const SocketAddress &address, int timeoutMs = 2000, const std::function<void(int fd)> &prepare = {});
+// accept() within timeoutMs (the listener is polled, never blocked on); *peer as accept() saw it.
+Result<FileDescriptor> acceptWithin(int listenFd, int timeoutMs, SocketAddress *peer = nullptr);
+// Sockets of this thread's namespace in TIME_WAIT on local port `port`, from /proc/net/tcp or tcp6.
+int timeWaitCount(int family, quint16 port);
 
 // Runs fn inside a private network namespace when the kernel grants one, else right here;
 // returns why not (no error: it ran inside one).
