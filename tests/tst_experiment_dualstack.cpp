@@ -61,6 +61,8 @@ private slots:
     void defaultIsTheNamespacesBindV6Only();
     void unavailableIPv6IsOneLine();
     void cliJson();
+    void reusePortSpreadsOverIPv6Listeners();
+    void reuseAddrDecidesTheIPv6RestartBesideTimeWait();
 
 private:
     QVariant metric(const char *key) const { return m_result.metrics.value(QLatin1String(key)); }
@@ -159,6 +161,46 @@ void TestExperimentDualStack::cliJson()
     QCOMPARE(m.value("v6only_off.ipv4.peer").toString(), QStringLiteral("::ffff:127.0.0.1"));
     QCOMPARE(m.value("v6only_on.ipv4.errno").toString(), QStringLiteral("ECONNREFUSED"));
     QVERIFY(o.value("findings").toArray().size() >= 5);
+}
+
+// The same listeners on [::1]: every connection accepted, more than one listener used, a
+// listener without the option refused with EADDRINUSE, one with it let in.
+void TestExperimentDualStack::reusePortSpreadsOverIPv6Listeners()
+{
+    ReusePortExperiment e;
+    e.clients = 30;
+    const ExperimentResult r = e.run(ExperimentContext());
+    REQUIRE_COMPLETED(r);
+    const QByteArray text = describe(r);
+    QCOMPARE(r.metrics.value("ipv6.available").toBool(), true);
+    QCOMPARE(r.metrics.value("ipv6.accepted_total").toInt(), e.clients);
+    QVERIFY2(r.metrics.value("ipv6.listeners_used").toInt() > 1, text.constData());
+    QCOMPARE(r.metrics.value("ipv6.per_listener").toList().size(), e.listeners);
+    QCOMPARE(r.metrics.value("ipv6.bind_without_option_ok").toBool(), false);
+    QCOMPARE(r.metrics.value("ipv6.bind_without_option_errno").toString(), QStringLiteral("EADDRINUSE"));
+    QCOMPARE(r.metrics.value("ipv6.bind_with_option_ok").toBool(), true);
+    QVERIFY(r.table(QStringLiteral("Connections per listener over IPv6 ([::1]:%1)").arg(r.metrics.value("ipv6.port").toInt())));
+    QCOMPARE(r.chart.series.size(), 2); // IPv4 and IPv6 side by side
+    QVERIFY2(r.findings.join('\n').contains(QLatin1String("IPv6 ([::1]:")), text.constData());
+}
+
+// On [::1] as on 127.0.0.1: the restart beside TIME_WAIT fails without SO_REUSEADDR and works
+// with it; a second live listener fails either way.
+void TestExperimentDualStack::reuseAddrDecidesTheIPv6RestartBesideTimeWait()
+{
+    ReuseAddrExperiment e;
+    const ExperimentResult r = e.run(ExperimentContext());
+    REQUIRE_COMPLETED(r);
+    const QByteArray text = describe(r);
+    QCOMPARE(r.metrics.value("ipv6.available").toBool(), true);
+    QVERIFY2(!r.metrics.contains("ipv6.error"), text.constData());
+    QVERIFY2(r.metrics.value("ipv6.without.time_wait").toInt() > 0, text.constData());
+    QCOMPARE(r.metrics.value("ipv6.without.bound").toBool(), false);
+    QCOMPARE(r.metrics.value("ipv6.without.errno").toString(), QStringLiteral("EADDRINUSE"));
+    QVERIFY2(r.metrics.value("ipv6.with.time_wait").toInt() > 0, text.constData());
+    QCOMPARE(r.metrics.value("ipv6.with.bound").toBool(), true);
+    QCOMPARE(r.metrics.value("ipv6.two_listeners.bound").toBool(), false);
+    QCOMPARE(r.metrics.value("ipv6.two_listeners.errno").toString(), QStringLiteral("EADDRINUSE"));
 }
 
 QTEST_GUILESS_MAIN(TestExperimentDualStack)

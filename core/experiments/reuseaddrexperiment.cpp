@@ -207,15 +207,15 @@ ExperimentResult ReuseAddrExperiment::runHere(const ExperimentContext &context)
                               "connections that should have waited in TIME_WAIT were closed at once, so the restarts below may not show SO_REUSEADDR's effect.")
                                .arg(overflows)
                                .arg(SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_max_tw_buckets")));
-    result.findings << tr("Without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2.")
+    result.findings << tr("IPv4: without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2.")
                            .arg(without.timeWait)
                            .arg(without.bound ? tr("succeeded") : tr("failed with %1").arg(without.errnoText));
-    result.findings << tr("With SO_REUSEADDR, with %1 connections in TIME_WAIT, the restart's bind() %2.")
+    result.findings << tr("IPv4: with SO_REUSEADDR, with %1 connections in TIME_WAIT, the restart's bind() %2.")
                            .arg(with.timeWait)
                            .arg(with.bound ? tr("succeeded") : tr("failed with %1").arg(with.errnoText));
     if (attempts.size() > 2)
-        result.findings << (attempts[2].bound ? tr("A second server with SO_REUSEADDR bound the port while the first listened on it: two live listeners shared the port.")
-                                              : tr("A second server with SO_REUSEADDR could not bind the port while the first listened on it: %1.%2")
+        result.findings << (attempts[2].bound ? tr("IPv4: a second server with SO_REUSEADDR bound the port while the first listened on it: two live listeners shared the port.")
+                                              : tr("IPv4: a second server with SO_REUSEADDR could not bind the port while the first listened on it: %1.%2")
                                                     .arg(attempts[2].errnoText)
                                                     .arg(with.bound && !without.bound ? tr(" So SO_REUSEADDR made the difference beside TIME_WAIT, not beside a live listener.") : QString()));
     else
@@ -223,9 +223,119 @@ ExperimentResult ReuseAddrExperiment::runHere(const ExperimentContext &context)
     result.notes << tr("Why: Linux keeps a connection that closed first in TIME_WAIT for 60 s, and bind() refuses a port with TIME_WAIT connections unless both the old and the new socket set SO_REUSEADDR; "
                        "it never lets two listeners share a port through SO_REUSEADDR (that is SO_REUSEPORT).");
     result.notes << tr("The lab counts the TIME_WAIT sockets from /proc/net/tcp (state 06) on the server's port. SO_REUSEPORT is off in both servers.");
+    if (!runIPv6(context, result))
+        return cancelledResult();
     if (capture)
         reportFinsFromCapture(result, *capture.value());
     return result;
+}
+
+bool ReuseAddrExperiment::runIPv6(const ExperimentContext &context, ExperimentResult &result) const
+{
+    const QString unavailable = lab::ipv6UnavailableReason();
+    result.metrics[QStringLiteral("ipv6.available")] = unavailable.isEmpty();
+    if (!unavailable.isEmpty()) {
+        result.notes << tr("The IPv6 half did not run: %1.").arg(unavailable);
+        return true;
+    }
+    auto stop = [&result](const QString &why) {
+        result.notes << tr("The IPv6 half stopped: %1").arg(why);
+        result.metrics[QStringLiteral("ipv6.error")] = why;
+        return true;
+    };
+    QList<Attempt> attempts;
+    quint16 lastPort = 0;
+    for (const bool reuse : {false, true}) {
+        context.progress(reuse ? 92 : 86, reuse ? tr("IPv6: server with SO_REUSEADDR") : tr("IPv6: server without SO_REUSEADDR"));
+        const lab::NativeListenerOptions options{.reuseAddr = reuse, .v6Only = 1};
+        quint16 port = 0;
+        {
+            Result<FileDescriptor> first = lab::openNativeListener(lab::SocketAddress::loopback(AF_INET6, 0), options);
+            if (!first)
+                return stop(first.error().text());
+            port = lab::SocketAddress::local(first.value().get()).port();
+            const lab::SocketAddress target = lab::SocketAddress::loopback(AF_INET6, port);
+            for (int i = 0; i < clients; ++i) {
+                if (context.cancelled())
+                    return false;
+                Result<FileDescriptor> client = lab::connectTo(target);
+                if (!client)
+                    return stop(client.error().text());
+                Result<FileDescriptor> server = lab::acceptWithin(first.value().get(), 2000);
+                if (!server)
+                    return stop(server.error().text());
+                // As the IPv4 server: the client says hello, the server answers and closes first.
+                lab::sendAll(client.value().get(), QByteArrayLiteral("hello\n"));
+                QString error;
+                const QByteArray line = lab::readLine(server.value().get(), 2000, &error);
+                if (line.isEmpty())
+                    return stop(error);
+                lab::sendAll(server.value().get(), line);
+                server.value().reset();
+                lab::drainUntilClose(client.value().get(), 2000);
+            }
+            QElapsedTimer wait;
+            wait.start();
+            while (lab::timeWaitCount(AF_INET6, port) < clients && wait.elapsed() < 2000) {
+                if (!context.sleep(10))
+                    return false;
+            }
+        } // the first listener closes here; its connections stay in TIME_WAIT
+        lastPort = port;
+        const lab::SocketAddress target = lab::SocketAddress::loopback(AF_INET6, port);
+        Attempt a;
+        a.what = reuse ? tr("restart with SO_REUSEADDR") : tr("restart without SO_REUSEADDR");
+        a.reuseAddr = reuse;
+        a.timeWait = lab::timeWaitCount(AF_INET6, port);
+        Result<FileDescriptor> second = lab::openNativeListener(target, options);
+        a.bound = bool(second);
+        a.errnoText = second ? QString() : errnoName(second.error().errnum());
+        a.message = second ? tr("bound and listening on %1").arg(target.toString()) : second.error().text();
+        attempts << a;
+        if (reuse && a.bound) {
+            Attempt b;
+            b.what = tr("second server while the restarted one listens, both with SO_REUSEADDR");
+            b.reuseAddr = true;
+            b.timeWait = lab::timeWaitCount(AF_INET6, port);
+            Result<FileDescriptor> third = lab::openNativeListener(target, options);
+            b.bound = bool(third);
+            b.errnoText = third ? QString() : errnoName(third.error().errnum());
+            b.message = third ? tr("bound (unexpected)") : third.error().text();
+            attempts << b;
+        }
+    }
+
+    ResultTable table;
+    table.title = tr("bind() on the same port over IPv6 ([::1])");
+    table.columns = QStringList{tr("attempt"), tr("SO_REUSEADDR"), tr("TIME_WAIT on the port"), tr("bind"), tr("errno"), tr("message")};
+    for (const Attempt &a : std::as_const(attempts))
+        table.addRow({a.what, a.reuseAddr, a.timeWait, a.bound ? tr("ok") : tr("failed"), a.errnoText.isEmpty() ? QStringLiteral("-") : a.errnoText, a.message});
+    result.tables << table;
+    const Attempt &without = attempts.value(0);
+    const Attempt &with = attempts.value(1);
+    result.metrics[QStringLiteral("ipv6.without.time_wait")] = without.timeWait;
+    result.metrics[QStringLiteral("ipv6.without.bound")] = without.bound;
+    result.metrics[QStringLiteral("ipv6.without.errno")] = without.errnoText;
+    result.metrics[QStringLiteral("ipv6.with.time_wait")] = with.timeWait;
+    result.metrics[QStringLiteral("ipv6.with.bound")] = with.bound;
+    result.metrics[QStringLiteral("ipv6.with.errno")] = with.errnoText;
+    if (attempts.size() > 2) {
+        result.metrics[QStringLiteral("ipv6.two_listeners.bound")] = attempts[2].bound;
+        result.metrics[QStringLiteral("ipv6.two_listeners.errno")] = attempts[2].errnoText;
+    }
+    result.findings << tr("IPv6 ([::1]): without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2; with it, with %3 in TIME_WAIT, %4.")
+                           .arg(without.timeWait)
+                           .arg(without.bound ? tr("succeeded") : tr("failed with %1").arg(without.errnoText))
+                           .arg(with.timeWait)
+                           .arg(with.bound ? tr("it succeeded") : tr("it failed with %1").arg(with.errnoText));
+    if (attempts.size() > 2)
+        result.findings << (attempts[2].bound ? tr("IPv6: a second server with SO_REUSEADDR bound [::1]:%1 while the first listened on it.").arg(lastPort)
+                                              : tr("IPv6: a second server with SO_REUSEADDR could not bind [::1]:%1 while the first listened on it: %2.")
+                                                    .arg(lastPort)
+                                                    .arg(attempts[2].errnoText));
+    result.notes << tr("The IPv6 servers are the experiment's own AF_INET6 sockets on [::1] (IPV6_V6ONLY on), answering and closing first like the IPv4 one; "
+                       "TIME_WAIT is counted from /proc/net/tcp6. The capture's decoder reads IPv4 only, so their packets are in the pcap files but not in the ladder.");
+    return true;
 }
 
 } // namespace tcplab

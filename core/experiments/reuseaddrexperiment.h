@@ -1,5 +1,6 @@
 // SO_REUSEADDR: a server that closed its connections first leaves them in TIME_WAIT on its port;
 // restarting it there fails with EADDRINUSE unless the old and the new socket set SO_REUSEADDR.
+// Over IPv4 (the lab's own server), then IPv6 ([::1]).
 #pragma once
 
 #include "experiment.h"
@@ -21,6 +22,8 @@ public:
 private:
     ExperimentResult runHere(const ExperimentContext &context);
     void reportFinsFromCapture(ExperimentResult &result, LoopbackCapture &capture) const;
+    // The same restarts on [::1] with the experiment's own AF_INET6 sockets; false when cancelled.
+    bool runIPv6(const ExperimentContext &context, ExperimentResult &result) const;
 };
 
 } // namespace tcplab

@@ -1,5 +1,5 @@
 // SO_REUSEPORT: several listeners on one port, the kernel hashing each new connection to one of
-// them; a listener without the option cannot join (EADDRINUSE).
+// them; a listener without the option cannot join (EADDRINUSE). Over IPv4, then IPv6 ([::1]).
 #pragma once
 
 #include "experiment.h"
@@ -19,6 +19,8 @@ public:
 
 private:
     ExperimentResult runHere(const ExperimentContext &context);
+    // The same on [::1] with the experiment's own AF_INET6 sockets; false when cancelled.
+    bool runIPv6(const ExperimentContext &context, ExperimentResult &result);
 };
 
 } // namespace tcplab
