@@ -160,6 +160,9 @@ QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool h
             return tr("--wire-entry leads into the wire: give --headless --wire SPEC too");
         return {};
     }
+    if (const QString host = parser.value("host"); parser.isSet("host") && host.contains(QLatin1Char(':')))
+        return tr("--host %1: the wire carries IPv4 only (198.18.0.1 to 198.18.0.2 inside its namespaces); for IPv6 run without --wire, on loopback")
+            .arg(host);
     if (experiment)
         return tr("--wire needs --send MSG (or --bin) for a run with the lab's own server, --headless for the server alone, "
                   "or neither for the window across the wire");

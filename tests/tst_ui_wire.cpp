@@ -41,6 +41,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QLabel>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -321,6 +322,9 @@ void TestUiWire::wirePanelChangesTheLiveSpec()
     chooseWire(w, QStringLiteral("delay=5ms"));
     START_ACROSS_WIRE(w);
     WirePanel *panel = w.wirePanel();
+    // Where a user would look for IPv6 across the wire, the panel says in one line that it has none.
+    const QLabel *family = panel->findChild<QLabel *>(QStringLiteral("wireFamily"));
+    QVERIFY(family && family->text().contains(QLatin1String("IPv4 only")));
     QCOMPARE(panel->controls(Direction::ClientToServer).delay->value(), 5.0);
     ClientPanel *client = w.clientPanel();
     QVERIFY(sendOnce(client));

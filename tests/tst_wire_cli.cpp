@@ -87,6 +87,7 @@ private slots:
     void badSpecIsOneLineExit2();
     void headlessServesOnTheServerSide();
     void wireEntryFlagsAreChecked();
+    void ipv6HostAcrossTheWireIsOneLine();
     void wireStartFailureIsOneLineExit1();
 };
 
@@ -377,6 +378,19 @@ void TestWireCli::wireEntryFlagsAreChecked()
         QVERIFY2(r.exitCode == 2, qPrintable(args.join(' ') + ": " + r.err));
         QCOMPARE(r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1);
         QVERIFY2(r.err.contains(QLatin1String("--wire-entry")), qPrintable(r.err));
+    }
+}
+
+// The wire's namespaces have IPv4 addresses only: an IPv6 --host is refused in one line, not
+// silently replaced by the wire's IPv4 server address.
+void TestWireCli::ipv6HostAcrossTheWireIsOneLine()
+{
+    for (const QStringList &args : {QStringList{"--wire", "delay=1ms", "--send", "x", "--host", "::1"},
+                                    QStringList{"--headless", "--wire", "", "--host", "::"}}) {
+        const Run r = runTcplab(args);
+        QVERIFY2(r.exitCode == 2, qPrintable(args.join(' ') + ": " + r.err));
+        QCOMPARE(r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1);
+        QVERIFY2(r.err.contains(QLatin1String("the wire carries IPv4 only")), qPrintable(r.err));
     }
 }
 

@@ -94,6 +94,10 @@ WirePanel::WirePanel(QWidget *parent) : QWidget(parent)
     top->addWidget(m_preset);
     top->addWidget(m_state, 1);
     outer->addLayout(top);
+    auto *family = new QLabel(tr("The wire carries IPv4 only (198.18.0.1 to 198.18.0.2 inside its namespaces); IPv6 runs on loopback, without the wire."), this);
+    family->setObjectName(QStringLiteral("wireFamily"));
+    family->setWordWrap(true);
+    outer->addWidget(family);
 
     // ---- the two directions ----
     auto *directions = new QHBoxLayout;
