@@ -63,6 +63,7 @@ private slots:
     void exportsPngAndCsv();
     void panelListsEveryExperimentWithItsExplanation();
     void panelRunsOnAWorkerThreadAndShowsTheResult();
+    void dualStackResultShowsInThePanel();
     void panelCancelKeepsTheWindowResponsive();
     void screenshots();
 };
@@ -145,6 +146,29 @@ void TestExperimentsUi::panelListsEveryExperimentWithItsExplanation()
     QVERIFY(panel.findChild<QPushButton *>(QStringLiteral("runButton"))->isEnabled());
     QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("cancelButton"))->isEnabled());
     QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("exportPngButton"))->isEnabled());
+}
+
+// The dual-stack page: its chart, its three tables and the IPv4-mapped address in the findings.
+void TestExperimentsUi::dualStackResultShowsInThePanel()
+{
+    ExperimentsPanel panel;
+    panel.resize(1000, 700);
+    panel.show();
+    QSignalSpy finished(&panel, &ExperimentsPanel::experimentFinished);
+    panel.selectExperiment(QStringLiteral("dual-stack"));
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("runButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(20000));
+    const ExperimentResult r = finished.first().first().value<ExperimentResult>();
+    if (r.status == ExperimentStatus::Skipped)
+        QSKIP(qPrintable(QStringLiteral("skipped by the experiment: ") + r.reason));
+    QVERIFY2(r.completed(), qPrintable(r.toText()));
+    QVERIFY(panel.hasResult(QStringLiteral("dual-stack")));
+    QVERIFY(!panel.chartWidget()->chart().isEmpty());
+    auto *tabs = panel.findChild<QTabWidget *>(QStringLiteral("resultTabs"));
+    QCOMPARE(tabs->count(), 1 + 3);
+    QCOMPARE(qobject_cast<QTableWidget *>(tabs->widget(1))->rowCount(), 6);
+    const QString findings = panel.findChild<QTextBrowser *>(QStringLiteral("findingsView"))->toPlainText();
+    QVERIFY2(findings.contains(QLatin1String("::ffff:127.0.0.1")) && findings.contains(QLatin1String("EADDRINUSE")), qPrintable(findings));
 }
 
 void TestExperimentsUi::panelRunsOnAWorkerThreadAndShowsTheResult()
