@@ -152,6 +152,14 @@ int main(int argc, char **argv)
         }
         launch.acrossWire = true;
         launch.wireSpec = parser.value("wire");
+        if (parser.isSet("wire-entry")) {
+            const Result<int> entryPort = entryPortFromParser(parser);
+            if (!entryPort) {
+                std::fprintf(stderr, "tcplab: %s\n", qPrintable(entryPort.error().text()));
+                return 2;
+            }
+            launch.wireEntryPort = entryPort.value();
+        }
     }
     return runLabWindow(launch);
 }

@@ -168,8 +168,10 @@ QString misplacedWireFlags(const QCommandLineParser &parser, bool client, bool h
                   "or neither for the window across the wire");
     if (!client && !headless && (parser.isSet("ladder") || parser.isSet("pcap")))
         return tr("--ladder and --pcap come with a --wire --send run; the window shows its capture in the Packets tab");
-    if (!headless && parser.isSet("wire-entry"))
-        return tr("--wire-entry is the host's way into a --headless --wire server");
+    if (client && parser.isSet("wire-entry"))
+        return tr("--wire-entry is the host's way into a --headless --wire server or the window's wire (--wire SPEC --start)");
+    if (!headless && parser.isSet("wire-entry") && !parser.isSet("start"))
+        return tr("--wire-entry in the window leads into the wire it starts at once: give --start too");
     if (headless && (parser.isSet("ladder") || parser.isSet("pcap")))
         return tr("--ladder and --pcap come with a --wire --send run, not with --headless");
     return {};
@@ -301,7 +303,7 @@ int runWireClientCommand(const QCommandLineParser &parser, bool json)
     return 0;
 }
 
-// --wire-entry: a port, or -1 for 'off'.
+// --wire-entry: a port, or -1 for 'off' (also the window's, with --wire --start).
 Result<int> entryPortFromParser(const QCommandLineParser &parser)
 {
     if (!parser.isSet("wire-entry"))

@@ -119,6 +119,7 @@ private slots:
     void exportsWritePcapCsvAndPng();
     void timeSequenceGraphOfASlowStartRises();
     void programOpensTheWindowAcrossTheWire();
+    void windowAcrossTheWireOffersAHostEntry();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -296,6 +297,53 @@ void TestUiWire::programOpensTheWindowAcrossTheWire()
     // The flag was for that run only.
     QSettings saved(m_dir->filePath(QStringLiteral("config/TCP Lab/tcplab.conf")), QSettings::IniFormat);
     QVERIFY(!saved.contains(QStringLiteral("wire/path")));
+}
+
+// tcplab --wire SPEC --start --wire-entry 0: the window prints its host entry as the headless
+// server does, and a host client reaches the window's server through it (the byte handler's
+// upper-cased echo); without --start the flag is refused.
+void TestUiWire::windowAcrossTheWireOffersAHostEntry()
+{
+    const QString binary = qEnvironmentVariable("TCPLAB_BINARY");
+    if (binary.isEmpty() || !QFile::exists(binary))
+        QSKIP("TCPLAB_BINARY is not built");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+
+    QProcess refused;
+    refused.setProcessEnvironment(env);
+    refused.start(binary, {QStringLiteral("--wire"), QStringLiteral("delay=1ms"), QStringLiteral("--wire-entry"), QStringLiteral("0")});
+    QVERIFY(refused.waitForFinished(20000));
+    QCOMPARE(refused.exitCode(), 2);
+    QVERIFY(QString::fromUtf8(refused.readAllStandardError()).contains(QLatin1String("--start")));
+
+    const quint16 port = testsupport::freePort();
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(binary, {QStringLiteral("--wire"), QStringLiteral("delay=1ms"), QStringLiteral("--start"), QStringLiteral("--port"),
+                     QString::number(port), QStringLiteral("--handler"), QStringLiteral("byte"), QStringLiteral("--wire-entry"),
+                     QStringLiteral("0")});
+    QVERIFY(p.waitForStarted(10000));
+    static const QRegularExpression line(QStringLiteral("host entry: 127\\.0\\.0\\.1:(\\d+) -> 198\\.18\\.0\\.2:(\\d+) across the wire"));
+    QString out;
+    QRegularExpressionMatch m;
+    const bool printed = waitFor([&] {
+        out += QString::fromUtf8(p.readAllStandardOutput());
+        m = line.match(out);
+        return m.hasMatch() || p.state() == QProcess::NotRunning;
+    }, 20000);
+    QVERIFY2(printed && m.hasMatch(), qPrintable(out + QString::fromUtf8(p.readAllStandardError())));
+    QCOMPARE(m.captured(2).toUInt(), uint(port));
+    const FileDescriptor fd = testsupport::connectTo(quint16(m.captured(1).toUInt()), 10000);
+    QVERIFY(fd.isValid());
+    QCOMPARE(::send(fd.get(), "hello", 5, MSG_NOSIGNAL), ssize_t(5));
+    char reply[16] = {};
+    QCOMPARE(::recv(fd.get(), reply, sizeof reply, 0), ssize_t(5));
+    QCOMPARE(QByteArray(reply, 5), QByteArray("HELLO"));
+    ::kill(pid_t(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitCode(), 0);
 }
 
 double rttMs(ClientPanel *client)

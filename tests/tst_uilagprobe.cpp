@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +55,7 @@ class TestUiLagProbe : public QObject
     Q_OBJECT
 private slots:
     void aFreezeCountsForItsWholeLength();
+    void paintsAreCountedPerNamedView();
 };
 
 void TestUiLagProbe::aFreezeCountsForItsWholeLength()
@@ -112,6 +114,44 @@ void TestUiLagProbe::aFreezeCountsForItsWholeLength()
     const QRegularExpressionMatch m = format.match(report);
     QVERIFY2(m.hasMatch(), qPrintable(report));
     QVERIFY2(m.captured(2).toDouble() >= FreezeMs / 2, qPrintable(report));
+}
+
+// The paint events of each named widget, a scroll area's viewport under the area's name (not its
+// frame), and the counts in FILE.paints for a benchmark to read.
+void TestUiLagProbe::paintsAreCountedPerNamedView()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("lag.txt"));
+    UiLagProbe probe(path);
+    QWidget top;
+    top.resize(400, 300);
+    auto *plain = new QWidget(&top);
+    plain->setObjectName(QStringLiteral("plainView"));
+    plain->setGeometry(0, 0, 200, 100);
+    auto *area = new QScrollArea(&top);
+    area->setObjectName(QStringLiteral("scrolledView"));
+    area->setGeometry(0, 120, 200, 150);
+    top.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&top));
+    QTest::qWait(50);
+    const int plainBefore = probe.paintCount(QStringLiteral("plainView"));
+    const int areaBefore = probe.paintCount(QStringLiteral("scrolledView"));
+    for (int i = 0; i < 5; ++i)
+        plain->repaint();
+    for (int i = 0; i < 3; ++i)
+        area->viewport()->repaint();
+    QCOMPARE(probe.paintCount(QStringLiteral("plainView")) - plainBefore, 5);
+    QCOMPARE(probe.paintCount(QStringLiteral("scrolledView")) - areaBefore, 3);
+    QCOMPARE(probe.paintCount(QStringLiteral("qt_scrollarea_viewport")), 0);
+
+    QVERIFY(probe.writeReport());
+    QFile f(probe.paintsPath());
+    QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    const QByteArray last = lines.last();
+    QVERIFY2(last.contains(" plainView=" + QByteArray::number(probe.paintCount(QStringLiteral("plainView")))), last.constData());
+    QVERIFY2(last.contains(" scrolledView=" + QByteArray::number(probe.paintCount(QStringLiteral("scrolledView")))), last.constData());
 }
 
 QTEST_MAIN(TestUiLagProbe)

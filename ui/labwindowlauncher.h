@@ -16,6 +16,9 @@ struct WindowLaunch
     QString uiLagReportPath; // --report-ui-lag FILE: GUI-thread timer lateness, for the benchmarks
     bool acrossWire = false; // --wire SPEC: the network path for this run (not saved)
     QString wireSpec;
+    // --wire-entry PORT with --wire --start: the host entry into the window's wire (0: the kernel
+    // picks the port), printed on stdout as the headless server does; -1: none.
+    int wireEntryPort = -1;
 };
 
 // Needs a QApplication; returns the exit code.

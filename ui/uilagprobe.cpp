@@ -1,7 +1,11 @@
 #include "uilagprobe.h"
 
+#include <QAbstractScrollArea>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFile>
 #include <QSaveFile>
+#include <QWidget>
 
 #include <algorithm>
 #include <chrono>
@@ -29,13 +33,41 @@ UiLagProbe::UiLagProbe(const QString &reportPath, QObject *parent) : QObject(par
         QFile ticks(ticksPath());
         if (ticks.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
             ticks.write("# due_ms served_ms (CLOCK_MONOTONIC ms): every tick of the 10 ms GUI-thread timer that fell due\n");
+        QFile paints(paintsPath());
+        if (paints.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+            paints.write("# t_ms (CLOCK_MONOTONIC) name=paint events so far, of every named widget\n");
     }
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
     m_tick.start();
     m_report.start();
 }
 
+bool UiLagProbe::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Paint && watched->isWidgetType()) {
+        // A scroll area draws its content in its viewport (which has a generic name); its own
+        // paint events draw only the frame and the scroll bars' corner.
+        if (qobject_cast<QAbstractScrollArea *>(watched))
+            return false;
+        QString name = watched->objectName();
+        if (auto *area = qobject_cast<QAbstractScrollArea *>(watched->parent()); area && area->viewport() == watched)
+            name = area->objectName();
+        if (!name.isEmpty() && !name.startsWith(QLatin1String("qt_")))
+            ++m_paints[name];
+    }
+    return false;
+}
+
+QString UiLagProbe::paintsPath() const
+{
+    return m_path + QStringLiteral(".paints");
+}
+
 UiLagProbe::~UiLagProbe()
 {
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->removeEventFilter(this);
     writeReport();
 }
 
@@ -91,6 +123,13 @@ bool UiLagProbe::writeReport()
         ticks.write(lines);
     }
     m_unwritten.clear(); // a tick file that cannot be written must not grow the memory
+    QFile paints(paintsPath());
+    if (paints.open(QIODevice::Append | QIODevice::Text)) {
+        QByteArray line = QByteArray::number(double(monotonicNs()) / 1e6, 'f', 3);
+        for (auto it = m_paints.cbegin(); it != m_paints.cend(); ++it)
+            line += ' ' + it.key().toUtf8() + '=' + QByteArray::number(it.value());
+        paints.write(line + '\n');
+    }
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
         return false;

@@ -5,8 +5,13 @@
 // hundreds. Written every second and at exit to FILE as "samples=N p50_ms=.. p99_ms=..
 // max_ms=..", and tick by tick to FILE.ticks as "due_ms served_ms" (CLOCK_MONOTONIC
 // milliseconds), so that a benchmark can keep only the ticks due inside its load window.
+//
+// It also counts the paint events of the named widgets (a scroll area's viewport counts for the
+// scroll area, its frame does not), written every second to FILE.paints as "t_ms name=count ..." (counts since the
+// start): a benchmark reads how often each view redrew under load.
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -29,6 +34,12 @@ public:
     // The longest span without serving the timer: a freeze of D ms reads >= D.
     double longestStallMs() const { return m_longestStallMs; }
     QString ticksPath() const;
+    QString paintsPath() const;
+    // Paint events so far of the widget with that objectName (or the scroll area of a viewport).
+    int paintCount(const QString &name) const { return m_paints.value(name); }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Tick
@@ -45,6 +56,7 @@ private:
     double m_longestStallMs = 0.0;
     QList<double> m_lateMs;
     QList<Tick> m_unwritten;
+    QHash<QString, int> m_paints;
 };
 
 } // namespace tcplab

@@ -250,6 +250,9 @@ void LadderView::paintEvent(QPaintEvent *)
     // Dense (more arrows than pixel rows): plain lines, no heads, as a zoomed-out overview.
     const bool dense = firstRowFrom(toNs) - first > int(height);
     painter.setRenderHint(QPainter::Antialiasing, !dense);
+    // Dense, an arrow that leaves in the same pixel row as the last one drawn of its direction
+    // and kind covers the same pixels: drawn once, a paint costs the height, not the packets.
+    int lastRow[2][3] = {{INT_MIN, INT_MIN, INT_MIN}, {INT_MIN, INT_MIN, INT_MIN}};
     for (int row = first; row < rows && m_painted < kMaxArrows; ++row) {
         const PacketRow &p = m_model->packet(row);
         if (p.sentNs > toNs)
@@ -257,6 +260,13 @@ void LadderView::paintEvent(QPaintEvent *)
         const Arrow a = arrow(row);
         if (std::max(a.from.y(), a.to.y()) < 0)
             continue;
+        if (dense && row != selected) {
+            const int kind = p.dropped() ? 2 : p.has(PacketRow::Retransmission) ? 1 : 0;
+            int &last = lastRow[int(p.direction)][kind];
+            if (int(a.from.y()) == last)
+                continue;
+            last = int(a.from.y());
+        }
         ++m_painted;
         QColor color = p.direction == Direction::ClientToServer ? QColor(0x1c, 0x5d, 0x99) : QColor(0x2f, 0x7d, 0x32);
         if (p.dropped())

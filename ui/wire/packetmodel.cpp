@@ -35,7 +35,10 @@ PacketModel::PacketModel(QObject *parent) : QAbstractTableModel(parent)
 {
     m_clock.start();
     m_timer.setInterval(kPollMs);
-    connect(&m_timer, &QTimer::timeout, this, [this] { poll(); });
+    connect(&m_timer, &QTimer::timeout, this, &PacketModel::startCycle);
+    m_slice.setSingleShot(true);
+    m_slice.setInterval(0);
+    connect(&m_slice, &QTimer::timeout, this, &PacketModel::slice);
 }
 
 PacketModel::~PacketModel() = default;
@@ -49,6 +52,10 @@ void PacketModel::setRing(std::shared_ptr<const wire::CaptureRing> ring)
     m_firstSerial = 0;
     m_visible.clear();
     m_pending.clear();
+    m_unpublished.clear();
+    m_publishedRows = 0;
+    m_connectionsSeen = m_connectionsPublished = 0;
+    m_slice.stop();
     m_nextPosition = 0;
     m_nextIndex = 0;
     m_missed = 0;
@@ -69,10 +76,15 @@ void PacketModel::setRing(std::shared_ptr<const wire::CaptureRing> ring)
 void PacketModel::setFollowLive(bool follow)
 {
     m_follow = follow;
-    if (m_ring && m_follow)
+    if (m_ring && m_follow) {
         m_timer.start();
-    else
+    } else {
         m_timer.stop();
+        if (m_slice.isActive()) {
+            m_slice.stop();
+            publish(); // what the tick took so far
+        }
+    }
 }
 
 void PacketModel::setConnectionFilter(quint32 connection)
@@ -95,6 +107,8 @@ void PacketModel::rebuildVisible()
 {
     beginResetModel();
     m_visible.clear();
+    m_unpublished.clear(); // the rows taken meanwhile are among m_rows: shown now
+    m_publishedRows = qsizetype(m_rows.size());
     quint64 serial = m_firstSerial;
     for (const PacketRow &row : m_rows) {
         if (matches(row))
@@ -128,15 +142,44 @@ int PacketModel::poll(int budgetMs)
 {
     if (!m_ring)
         return 0;
+    m_slice.stop();
+    ingest(qint64(budgetMs) * 1000000);
+    return publish();
+}
+
+void PacketModel::startCycle()
+{
+    if (m_slice.isActive())
+        return; // the last tick's slices are still at work
+    m_cycleWorkNs = 0;
+    slice();
+}
+
+void PacketModel::slice()
+{
+    if (!m_ring)
+        return;
+    QElapsedTimer work;
+    work.start();
+    const bool more = ingest(qint64(kSliceMs) * 1000000);
+    m_cycleWorkNs += work.nsecsElapsed();
+    // The rest after the events that waited (the GUI stays responsive), up to the tick's budget;
+    // what is left then waits for the next tick (the ring keeps it, or counts it overwritten).
+    if (more && m_cycleWorkNs < qint64(kPollBudgetMs) * 1000000)
+        m_slice.start();
+    else
+        publish();
+}
+
+bool PacketModel::ingest(qint64 budgetNs)
+{
     QElapsedTimer budget;
     budget.start();
     const qint64 nowMs = m_clock.elapsed();
-    const qsizetype before = qsizetype(m_rows.size());
-    std::vector<quint64> visible;
-    const int connectionsBefore = int(m_connectionIds.size());
-    constexpr quint64 kChunk = 4096;
+    // Small chunks: the budget is checked between them.
+    constexpr quint64 kChunk = 512;
     bool more = true;
-    while (more && budget.elapsed() < budgetMs) {
+    do {
         const quint64 written = m_ring->written();
         const quint64 capacity = quint64(m_ring->capacity());
         const quint64 oldest = written > capacity ? written - capacity : 0;
@@ -145,18 +188,29 @@ int PacketModel::poll(int budgetMs)
             m_nextPosition = oldest;
         }
         const quint64 end = std::min(written, m_nextPosition + kChunk);
+        Pending p{0, nowMs, {}};
         for (; m_nextPosition < end; ++m_nextPosition) {
-            Pending p{m_nextPosition, nowMs, {}};
-            if (m_ring->read(m_nextPosition, &p.packet))
-                m_pending.push_back(p);
-            else
+            p.position = m_nextPosition;
+            if (!m_ring->read(m_nextPosition, &p.packet)) {
                 ++m_missed;
+                continue;
+            }
+            // In the relay's order, as nearly every packet is: taken at once, not queued and sorted.
+            if (m_pending.empty() && p.packet.index == m_nextIndex) {
+                take(p, &m_unpublished);
+                ++m_nextIndex;
+            } else {
+                m_pending.push_back(p);
+            }
         }
         more = end < written;
+        if (m_pending.empty())
+            continue;
         // Release in the relay's order; a gap older than kHoldMs is given up (the packet was
         // overwritten, or the relay stopped with it queued).
-        std::stable_sort(m_pending.begin(), m_pending.end(),
-                         [](const Pending &a, const Pending &b) { return a.packet.index < b.packet.index; });
+        const auto byIndex = [](const Pending &a, const Pending &b) { return a.packet.index < b.packet.index; };
+        if (!std::is_sorted(m_pending.begin(), m_pending.end(), byIndex))
+            std::stable_sort(m_pending.begin(), m_pending.end(), byIndex);
         size_t taken = 0;
         while (taken < m_pending.size()) {
             const Pending &front = m_pending[taken];
@@ -168,22 +222,33 @@ int PacketModel::poll(int budgetMs)
                     break;
                 m_nextIndex = front.packet.index;
             }
-            take(front, &visible);
+            take(front, &m_unpublished);
             m_nextIndex = std::max(m_nextIndex, front.packet.index + 1);
             ++taken;
         }
         m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(taken));
-    }
-    const int added = int(qsizetype(m_rows.size()) - before);
-    if (!visible.empty()) {
+        if (m_pending.empty() && m_pending.capacity() > 4 * kChunk)
+            m_pending.shrink_to_fit(); // a long gap's backlog does not keep its memory
+    } while (more && budget.nsecsElapsed() < budgetNs);
+    return more;
+}
+
+int PacketModel::publish()
+{
+    const int added = int(qsizetype(m_rows.size()) - m_publishedRows);
+    if (!m_unpublished.empty()) {
         const int first = int(m_visible.size());
-        beginInsertRows({}, first, first + int(visible.size()) - 1);
-        m_visible.insert(m_visible.end(), visible.begin(), visible.end());
+        beginInsertRows({}, first, first + int(m_unpublished.size()) - 1);
+        m_visible.insert(m_visible.end(), m_unpublished.begin(), m_unpublished.end());
         endInsertRows();
+        m_unpublished.clear();
     }
     trimToCapacity();
-    if (int(m_connectionIds.size()) != connectionsBefore)
+    m_publishedRows = qsizetype(m_rows.size());
+    if (m_connectionsSeen != m_connectionsPublished) {
+        m_connectionsPublished = m_connectionsSeen;
         emit connectionsChanged();
+    }
     if (added > 0)
         emit packetsUpdated();
     return added;
@@ -225,6 +290,7 @@ void PacketModel::take(const Pending &pending, std::vector<quint64> *visible)
             const quint16 clientPort = fromClient ? decoded.sourcePort : decoded.destinationPort;
             const quint16 serverPort = fromClient ? decoded.destinationPort : decoded.sourcePort;
             m_connectionIds << row.connection;
+            ++m_connectionsSeen;
             if (m_connectionIds.size() > kMaxConnections)
                 m_connectionLabels.remove(m_connectionIds.takeFirst());
             m_connectionLabels.insert(row.connection, QStringLiteral("#%1 %2:%3 → %4:%5")

@@ -4,7 +4,10 @@
 // re-maps every row on each change, too slow at 200 000 rows).
 //
 // The ring is read on the GUI thread without a lock (CaptureRing's seqlocks), on a 10 Hz timer,
-// for at most kPollBudgetMs per tick: rows arrive in one coalesced insert per tick. The relay
+// in slices of kSliceMs with the event loop running between them (kPollBudgetMs of slices per
+// tick at most), so that a bulk transfer never holds the GUI thread for long; the rows of a tick
+// arrive in one coalesced insert when its last slice is done, and the views repaint on that
+// (at most 10 times a second however fast packets cross). The relay
 // pushes a packet when it is delivered or dropped, so a delayed packet reaches the ring after
 // later ones that were dropped at once; packets are held back until the ones before them (by
 // index) arrived, or for kHoldMs at most. Rows keep the decoded fields (56 bytes each); options
@@ -59,7 +62,8 @@ public:
                       FlagFilterCount };
     enum Role { PacketIndexRole = Qt::UserRole + 1 };
     static constexpr int kPollMs = 100;
-    static constexpr int kPollBudgetMs = 25;
+    static constexpr int kSliceMs = 4;
+    static constexpr int kPollBudgetMs = 40;
     static constexpr int kHoldMs = 2000;
     static constexpr int kMaxConnections = 4096; // the connection filter's choices: the newest ones
     static QString flagFilterName(FlagFilter filter);
@@ -79,7 +83,8 @@ public:
     quint32 connectionFilter() const { return m_connectionFilter; }
     void setFlagFilter(FlagFilter filter);
     FlagFilter flagFilter() const { return m_flagFilter; }
-    // Take what the ring holds now (the timer does this at most kPollMs apart). Returns the rows added.
+    // Take what the ring holds now, for at most budgetMs in one go, and insert the rows (the
+    // timer does this in slices, at most kPollMs apart). Returns the rows added.
     int poll(int budgetMs = kPollBudgetMs);
 
     // Every row of one connection (whatever the filter shows), oldest first.
@@ -125,6 +130,12 @@ private:
         wire::CapturedPacket packet;
     };
     bool matches(const PacketRow &row) const;
+    // Reads the ring into rows for about budgetNs; true while it holds more.
+    bool ingest(qint64 budgetNs);
+    // The rows taken since the last publish become visible: one insert, the trim, the signals.
+    int publish();
+    void startCycle();
+    void slice();
     void take(const Pending &pending, std::vector<quint64> *visible);
     void rebuildVisible();
     void trimToCapacity();
@@ -136,6 +147,11 @@ private:
     quint64 m_firstSerial = 0;
     std::vector<quint64> m_visible;    // serials of the rows that pass the filter
     std::vector<Pending> m_pending;    // read, waiting for an earlier index
+    std::vector<quint64> m_unpublished; // serials of rows taken that pass the filter, not inserted yet
+    qsizetype m_publishedRows = 0;
+    quint64 m_connectionsSeen = 0;
+    quint64 m_connectionsPublished = 0;
+    qint64 m_cycleWorkNs = 0;
     quint64 m_nextPosition = 0;        // in the ring
     quint64 m_nextIndex = 0;           // the relay's index expected next
     quint64 m_missed = 0;
@@ -148,6 +164,7 @@ private:
     FlagFilter m_flagFilter = AnyPacket;
     bool m_follow = true;
     QTimer m_timer;
+    QTimer m_slice; // the next slice of a tick, after the events waiting meanwhile
     QElapsedTimer m_clock;
 };
 

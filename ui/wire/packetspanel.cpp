@@ -121,7 +121,18 @@ PacketsPanel::PacketsPanel(QWidget *parent) : QWidget(parent)
         if (on)
             onPacketsUpdated();
     });
+    m_timeSequenceTimer.setSingleShot(true);
+    connect(&m_timeSequenceTimer, &QTimer::timeout, this, &PacketsPanel::refreshTimeSequence);
     updateConnections();
+}
+
+void PacketsPanel::refreshTimeSequence()
+{
+    QElapsedTimer cost;
+    cost.start();
+    m_timeSequence->refresh();
+    m_timeSequenceCostNs = cost.nsecsElapsed();
+    m_sinceTimeSequence.start();
 }
 
 void PacketsPanel::updateConnections()
@@ -145,8 +156,15 @@ void PacketsPanel::updateConnections()
 void PacketsPanel::onPacketsUpdated()
 {
     updateCount();
-    if (m_timeSequence->isVisible())
-        m_timeSequence->refresh();
+    if (m_timeSequence->isVisible() && !m_timeSequenceTimer.isActive()) {
+        const qint64 waitMs = m_sinceTimeSequence.isValid()
+            ? m_timeSequenceCostNs * kTimeSequenceCostFactor / 1000000 - m_sinceTimeSequence.elapsed()
+            : 0;
+        if (waitMs <= 0)
+            refreshTimeSequence();
+        else
+            m_timeSequenceTimer.start(int(waitMs));
+    }
     if (m_follow->isChecked())
         m_view->scrollToBottom();
 }

@@ -5,6 +5,8 @@
 
 #include "error.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 class QCheckBox;
@@ -49,6 +51,7 @@ private:
     void updateCount();
     void onPacketsUpdated();
     void askAndExport(int what);
+    void refreshTimeSequence();
 
     PacketModel *m_model;
     QTableView *m_view;
@@ -60,6 +63,12 @@ private:
     QLabel *m_count;
     QPushButton *m_export;
     QSplitter *m_splitter;
+    // The graph recomputes a whole connection (200 000 rows under a bulk transfer): coalesced to
+    // at most one refresh per kTimeSequenceCostFactor times what the last one cost.
+    static constexpr int kTimeSequenceCostFactor = 20;
+    QTimer m_timeSequenceTimer;
+    QElapsedTimer m_sinceTimeSequence;
+    qint64 m_timeSequenceCostNs = 0;
 };
 
 } // namespace tcplab

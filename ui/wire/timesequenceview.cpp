@@ -30,6 +30,7 @@ void TimeSequenceView::setConnection(quint32 connection)
 
 void TimeSequenceView::refresh()
 {
+    m_series = {}; // the old series goes first: one connection's series in memory, not two
     Series s;
     quint32 connection = m_connection;
     if (connection == 0) {
@@ -119,24 +120,56 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
     painter.drawText(QRectF(0, r.bottom() - 12, r.left() - 6, 16), Qt::AlignRight, QStringLiteral("0"));
     painter.drawText(QRectF(r.right() - 80, r.bottom() + 4, 80, 20), Qt::AlignRight, QString::number(m_series.maxTimeMs, 'f', 1));
 
+    // A bulk transfer has far more points and segments than the plot has pixel columns: each
+    // column is drawn once (its last step, one bar over its segments), so a paint costs the
+    // width, not the capture.
+    // pointFor() with the scales worked out once per paint, not once per point.
+    const double maxT = std::max(m_series.maxTimeMs, 1.0), maxS = std::max(m_series.maxSeq, 1.0);
+    const double x0 = r.left(), y0 = r.bottom(), sx = r.width() / maxT, sy = r.height() / maxS;
+    auto map = [&](double timeMs, double seq) { return QPointF(x0 + timeMs * sx, y0 - seq * sy); };
     auto stepLine = [&](const QList<QPointF> &points, const QPen &pen) {
         if (points.isEmpty())
             return;
-        QPainterPath path(pointFor(points.first().x(), points.first().y()));
+        QPainterPath path(map(points.first().x(), points.first().y()));
         for (qsizetype i = 1; i < points.size(); ++i) {
-            path.lineTo(pointFor(points[i].x(), points[i - 1].y()));
-            path.lineTo(pointFor(points[i].x(), points[i].y()));
+            const QPointF p = map(points[i].x(), points[i].y());
+            if (i + 1 < points.size() && std::floor(p.x()) == std::floor(map(points[i + 1].x(), 0).x()))
+                continue; // not the column's last point
+            path.lineTo(QPointF(p.x(), path.currentPosition().y()));
+            path.lineTo(p);
         }
-        path.lineTo(pointFor(m_series.maxTimeMs, points.last().y()));
+        path.lineTo(map(m_series.maxTimeMs, points.last().y()));
         painter.setPen(pen);
         painter.drawPath(path);
     };
     stepLine(m_series.window, QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DashLine));
     stepLine(m_series.acks, QPen(QColor(0x2f, 0x7d, 0x32), 1.5));
+    // Plain segments in one pixel column merge into one bar; marked ones keep their own.
+    double columnX = -1, columnLow = 0, columnHigh = 0;
+    auto flushColumn = [&] {
+        if (columnX < 0)
+            return;
+        painter.setPen(QPen(QColor(0x1c, 0x5d, 0x99), 2));
+        painter.drawLine(QPointF(columnX, columnLow), QPointF(columnX, std::min(columnHigh, columnLow - 2)));
+        columnX = -1;
+    };
     for (const Segment &seg : std::as_const(m_series.data)) {
         const QColor color = seg.dropped ? QColor(0xb0, 0x2a, 0x37) : seg.retransmission ? QColor(0xc7, 0x6b, 0x00) : QColor(0x1c, 0x5d, 0x99);
-        const QPointF a = pointFor(seg.timeMs, seg.seq);
-        const QPointF b = pointFor(seg.timeMs, seg.end);
+        const QPointF a = map(seg.timeMs, seg.seq);
+        const QPointF b = map(seg.timeMs, seg.end);
+        if (!seg.dropped && !seg.retransmission) {
+            if (columnX >= 0 && std::floor(a.x()) == std::floor(columnX)) {
+                columnLow = std::max(columnLow, a.y());
+                columnHigh = std::min(columnHigh, b.y());
+                continue;
+            }
+            flushColumn();
+            columnX = a.x();
+            columnLow = a.y();
+            columnHigh = b.y();
+            continue;
+        }
+        flushColumn(); // the marked bar on top
         painter.setPen(QPen(color, 2));
         painter.drawLine(a, QPointF(b.x(), std::min(b.y(), a.y() - 2)));
         if (seg.dropped) {
@@ -144,6 +177,7 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
             painter.drawLine(b + QPointF(-4, 4), b + QPointF(4, -4));
         }
     }
+    flushColumn();
 }
 
 } // namespace tcplab
