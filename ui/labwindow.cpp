@@ -649,7 +649,7 @@ void LabWindow::loadWindowSettings()
         resize(1360, 860);
     // The state holds the docks: where they are, their sizes, whether the log pane is hidden.
     if (!restoreState(m_settings->value(QStringLiteral("state")).toByteArray()) || !m_settings->contains(QStringLiteral("logDock")))
-        resizeDocks({m_logDock}, {260}, Qt::Vertical);
+        resizeDocks({m_logDock}, {200}, Qt::Vertical);
     m_tabs->setCurrentIndex(m_settings->value(QStringLiteral("tab"), 0).toInt());
     m_settings->endGroup();
     m_clientPanel->loadSettings(*m_settings);
