@@ -12,3 +12,5 @@ tcplab_add_test(tst_ui_wire LIBS tcplabui Qt6::Widgets TIMEOUT 120 SOURCES wiref
 add_dependencies(tst_ui_wire tcplab)
 # The packet views repaint at a bounded rate under a burst of packets (issue 13).
 tcplab_add_test(tst_packetrepaints LIBS tcplabui Qt6::Widgets TIMEOUT 60 SOURCES wireframes.cpp wireframes.h)
+# Readable results (issue 13): chart labels and scales, table columns, the log dock, the zoom.
+tcplab_add_test(tst_ui_readable LIBS tcplabui Qt6::Widgets TIMEOUT 60)

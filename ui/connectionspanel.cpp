@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -97,7 +98,9 @@ ConnectionsPanel::ConnectionsPanel(Server *server, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
     m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(ConnectionModel::Options, QHeaderView::Stretch);
+    m_view->setColumnWidth(ConnectionModel::Peer, peerColumnMinimum());
     m_view->setColumnWidth(ConnectionModel::Actions, 130);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     auto *delegate = new CloseButtonsDelegate(m_view);
@@ -127,14 +130,74 @@ ConnectionsPanel::ConnectionsPanel(Server *server, QWidget *parent)
     connect(&m_soon, &QTimer::timeout, this, &ConnectionsPanel::refresh);
     // Rows scrolled into view get their TCP_INFO soon, not at the next tick.
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &ConnectionsPanel::refreshSoon);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        // Measuring every row is linear in the table: only while the table is small.
-        if (m_model->rowCount() > 64)
-            return;
-        m_view->resizeColumnsToContents();
-        m_view->setColumnWidth(ConnectionModel::Actions, std::max(130, m_view->columnWidth(ConnectionModel::Actions)));
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConnectionsPanel::fitColumns);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_fitting && column != ConnectionModel::Options)
+            m_userSized.insert(column);
     });
     updateSummary();
+}
+
+int ConnectionsPanel::peerColumnMinimum() const
+{
+    // The cell's text plus the item's margins on both sides (the style's focus frame margin + 1,
+    // as QStyledItemDelegate lays out its text).
+    const int margin = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
+    return m_view->fontMetrics().horizontalAdvance(QStringLiteral("[::ffff:255.255.255.255]:65535")) + 2 * margin + 4;
+}
+
+void ConnectionsPanel::fitColumns()
+{
+    // Measuring every row is linear in the table: only while the table is small.
+    if (m_model->rowCount() > 64)
+        return;
+    m_fitting = true;
+    for (int c = 0; c < ConnectionModel::ColumnCount; ++c) {
+        if (c == ConnectionModel::Options || m_userSized.contains(c))
+            continue;
+        int need = std::max(static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(c), m_view->horizontalHeader()->sectionSizeHint(c));
+        if (c == ConnectionModel::Peer)
+            need = std::max(need, peerColumnMinimum());
+        if (c == ConnectionModel::Actions)
+            need = std::max(need, 130);
+        if (m_view->columnWidth(c) < need)
+            m_view->setColumnWidth(c, need);
+    }
+    m_fitting = false;
+}
+
+void ConnectionsPanel::saveSettings(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("connections"));
+    settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
+    QVariantList sized;
+    for (int c : m_userSized)
+        sized << c;
+    settings.setValue(QStringLiteral("userSized"), sized);
+    settings.endGroup();
+}
+
+void ConnectionsPanel::loadSettings(QSettings &settings)
+{
+    settings.beginGroup(QStringLiteral("connections"));
+    m_fitting = true;
+    const bool restored = m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
+    m_fitting = false;
+    m_userSized.clear();
+    if (restored) {
+        for (const QVariant &c : settings.value(QStringLiteral("userSized")).toList()) {
+            if (c.toInt() >= 0 && c.toInt() < ConnectionModel::ColumnCount)
+                m_userSized.insert(c.toInt());
+        }
+    }
+    settings.endGroup();
+    // Widths saved by an older build (or a smaller font) that the user did not choose grow back.
+    m_fitting = true;
+    for (int c = 0; c < ConnectionModel::ColumnCount; ++c) {
+        if (c == ConnectionModel::Peer && !m_userSized.contains(c) && m_view->columnWidth(c) < peerColumnMinimum())
+            m_view->setColumnWidth(c, peerColumnMinimum());
+    }
+    m_fitting = false;
 }
 
 void ConnectionsPanel::serverStarted()

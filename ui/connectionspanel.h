@@ -3,12 +3,14 @@
 // TCP_INFO for the rows on screen.
 #pragma once
 
+#include <QSet>
 #include <QStyledItemDelegate>
 #include <QTimer>
 #include <QWidget>
 
 class QLabel;
 class QPushButton;
+class QSettings;
 class QTableView;
 
 namespace tcplab {
@@ -50,7 +52,15 @@ public:
     void closeAll(bool reset);
     QString summaryText() const;
 
+    // The widest peer the column must hold without cutting ("[::ffff:255.255.255.255]:65535").
+    int peerColumnMinimum() const;
+    // Column widths the user set by hand, remembered (the others follow their content).
+    void saveSettings(QSettings &settings) const;
+    void loadSettings(QSettings &settings);
+
 private:
+    // Widens the columns the user has not sized to what their cells need; never narrows them.
+    void fitColumns();
     static constexpr int kMaxTcpInfoRows = 200;
     // Ids of the open rows on screen, at most kMaxTcpInfoRows.
     QList<quint64> visibleOpenIds() const;
@@ -67,6 +77,8 @@ private:
     QPushButton *m_resetAll;
     QTimer m_timer;
     QTimer m_soon;
+    QSet<int> m_userSized;
+    bool m_fitting = false;
 };
 
 } // namespace tcplab

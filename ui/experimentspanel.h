@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -66,6 +67,7 @@ private:
     QTextBrowser *m_findings;
     QTabWidget *m_tabs;
     ChartWidget *m_chart;
+    QCheckBox *m_logScale;
     QPushButton *m_exportPng;
     QPushButton *m_exportCsv;
     QHash<QString, ExperimentResult> m_results;

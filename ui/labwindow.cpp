@@ -15,6 +15,7 @@
 #include "wire/packetmodel.h"
 #include "wire/packetspanel.h"
 #include "wire/wirepanel.h"
+#include "zoomcontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,7 +30,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -110,14 +110,24 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     m_packetsPanel = new PacketsPanel(m_tabs);
     m_tabs->addTab(m_packetsPanel, tr("Packets"));
 
+    setCentralWidget(m_tabs);
+
+    // ---- log dock: under the tabs (the server dock keeps the full height on the left) ----
     m_logPanel = new LogPanel(this);
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_tabs);
-    m_splitter->addWidget(m_logPanel);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-    setCentralWidget(m_splitter);
+    m_logDock = new QDockWidget(tr("Log"), this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_logPanel);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+
+    // ---- projector zoom: the views and the log ----
+    m_zoom = new ZoomController(this);
+    m_zoom->addContainer(m_experimentsPanel);
+    m_zoom->addContainer(m_packetsPanel);
+    m_zoom->addContainer(m_logPanel);
+    connect(m_zoom, &ZoomController::levelChanged, this, [this](int, double factor) {
+        statusBar()->showMessage(tr("Zoom %1 % (Ctrl+plus, Ctrl+minus, Ctrl+0)").arg(qRound(factor * 100)), 3000);
+    });
 
     m_endpoint = new QLabel(this);
     m_endpoint->setObjectName(QStringLiteral("endpointLabel"));
@@ -202,10 +212,29 @@ void LabWindow::buildMenus()
     connect(pause, &QAction::toggled, m_logPanel, &LogPanel::setPaused);
     connect(m_logPanel->pauseBox(), &QAbstractButton::toggled, pause, &QAction::setChecked);
     log->addAction(tr("&Save..."), m_logPanel, &LogPanel::saveInteractively);
+    QAction *toggleLog = m_logDock->toggleViewAction();
+    toggleLog->setObjectName(QStringLiteral("actionToggleLog"));
+    toggleLog->setText(tr("Log &pane"));
+    toggleLog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    toggleLog->setToolTip(tr("Show or hide the log pane (the experiment and packet views get its room)"));
+    log->addSeparator();
+    log->addAction(toggleLog);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    // Ctrl+= as well: on most layouts "+" needs Shift, and Ctrl+Shift+= is what arrives.
+    m_zoomIn = view->addAction(tr("Zoom &in"), m_zoom, &ZoomController::zoomIn);
+    m_zoomIn->setObjectName(QStringLiteral("actionZoomIn"));
+    m_zoomIn->setShortcuts({QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_zoomOut = view->addAction(tr("Zoom &out"), m_zoom, &ZoomController::zoomOut);
+    m_zoomOut->setObjectName(QStringLiteral("actionZoomOut"));
+    m_zoomOut->setShortcut(QKeySequence(QKeySequence::ZoomOut));
+    m_zoomReset = view->addAction(tr("&Reset zoom"), m_zoom, &ZoomController::reset);
+    m_zoomReset->setObjectName(QStringLiteral("actionZoomReset"));
+    m_zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
     const QStringList names{tr("Client"), tr("Connections"), tr("Effective options"), tr("System"), tr("Experiments"), tr("Wire"), tr("Packets")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *a = view->addAction(names[i], this, [this, i] { m_tabs->setCurrentIndex(i); });
@@ -443,6 +472,11 @@ void LabWindow::resetToRecipeDefaults()
                              5000);
 }
 
+QAction *LabWindow::toggleLogAction() const
+{
+    return m_logDock->toggleViewAction();
+}
+
 QString LabWindow::endpointText() const
 {
     return m_endpoint->text();
@@ -613,13 +647,15 @@ void LabWindow::loadWindowSettings()
     m_settings->beginGroup(QStringLiteral("window"));
     if (!restoreGeometry(m_settings->value(QStringLiteral("geometry")).toByteArray()))
         resize(1360, 860);
-    restoreState(m_settings->value(QStringLiteral("state")).toByteArray());
-    if (!m_splitter->restoreState(m_settings->value(QStringLiteral("splitter")).toByteArray()))
-        m_splitter->setSizes({470, 330});
+    // The state holds the docks: where they are, their sizes, whether the log pane is hidden.
+    if (!restoreState(m_settings->value(QStringLiteral("state")).toByteArray()) || !m_settings->contains(QStringLiteral("logDock")))
+        resizeDocks({m_logDock}, {200}, Qt::Vertical);
     m_tabs->setCurrentIndex(m_settings->value(QStringLiteral("tab"), 0).toInt());
     m_settings->endGroup();
     m_clientPanel->loadSettings(*m_settings);
     m_logPanel->loadSettings(*m_settings);
+    m_connectionsPanel->loadSettings(*m_settings);
+    m_zoom->loadSettings(*m_settings);
 }
 
 void LabWindow::saveSettings()
@@ -627,11 +663,14 @@ void LabWindow::saveSettings()
     m_settings->beginGroup(QStringLiteral("window"));
     m_settings->setValue(QStringLiteral("geometry"), saveGeometry());
     m_settings->setValue(QStringLiteral("state"), saveState());
-    m_settings->setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    m_settings->setValue(QStringLiteral("logDock"), true); // the state has the log dock (not the old splitter)
+    m_settings->remove(QStringLiteral("splitter"));
     m_settings->setValue(QStringLiteral("tab"), m_tabs->currentIndex());
     m_settings->endGroup();
     m_clientPanel->saveSettings(*m_settings);
     m_logPanel->saveSettings(*m_settings);
+    m_connectionsPanel->saveSettings(*m_settings);
+    m_zoom->saveSettings(*m_settings);
     m_settings->sync();
     m_saved = true;
 }

@@ -11,9 +11,9 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QSettings;
-class QSplitter;
 class QTabWidget;
 class QTableView;
 
@@ -33,6 +33,7 @@ class SystemPanel;
 class ExperimentsPanel;
 class WirePanel;
 class PacketsPanel;
+class ZoomController;
 
 class LabWindow : public QMainWindow
 {
@@ -79,6 +80,10 @@ public:
     WirePanel *wirePanel() const { return m_wirePanel; }
     PacketsPanel *packetsPanel() const { return m_packetsPanel; }
     QTabWidget *tabs() const { return m_tabs; }
+    // The log pane's dock: the user hides it (View > Log pane, Ctrl+Shift+L) to give the
+    // experiment and packet views the room; its state is saved with the window's.
+    QDockWidget *logDock() const { return m_logDock; }
+    ZoomController *zoomController() const { return m_zoom; }
     QString endpointText() const;
 
     QAction *startStopAction() const { return m_startStop; }
@@ -86,6 +91,10 @@ public:
     QAction *resetAction() const { return m_reset; }
     QAction *sendAction() const { return m_send; }
     QAction *clearLogAction() const { return m_clearLog; }
+    QAction *toggleLogAction() const;
+    QAction *zoomInAction() const { return m_zoomIn; }
+    QAction *zoomOutAction() const { return m_zoomOut; }
+    QAction *zoomResetAction() const { return m_zoomReset; }
 
 signals:
     // A new wire started with a fresh capture ring (captureRing()).
@@ -128,7 +137,8 @@ private:
     PacketsPanel *m_packetsPanel = nullptr;
     SystemPanel *m_systemPanel;
     QTabWidget *m_tabs;
-    QSplitter *m_splitter;
+    QDockWidget *m_logDock;
+    ZoomController *m_zoom;
     QTableView *m_reportView;
     QLabel *m_reportHeader;
     QLabel *m_endpoint;
@@ -138,6 +148,9 @@ private:
     QAction *m_send = nullptr;
     QAction *m_runBatch = nullptr;
     QAction *m_clearLog = nullptr;
+    QAction *m_zoomIn = nullptr;
+    QAction *m_zoomOut = nullptr;
+    QAction *m_zoomReset = nullptr;
     bool m_saved = false;
     QString m_failure; // why the server stopped by itself; empty after a start or a user's stop
 };

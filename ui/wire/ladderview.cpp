@@ -57,7 +57,32 @@ void LadderView::setFollowLive(bool follow)
 
 double LadderView::serverX() const
 {
-    return std::max<double>(kSideMargin + 120, viewport()->width() - kSideMargin);
+    return std::max<double>(sideMargin() + fontMetrics().height() * 8, viewport()->width() - sideMargin());
+}
+
+int LadderView::topMargin() const
+{
+    return fontMetrics().height() * 2;
+}
+
+int LadderView::sideMargin() const
+{
+    return fontMetrics().horizontalAdvance(QStringLiteral("0000.000 ms")) + fontMetrics().height();
+}
+
+double LadderView::arrowHeadLength() const
+{
+    return fontMetrics().height() * 0.65;
+}
+
+double LadderView::arrowHeadHalfWidth() const
+{
+    return fontMetrics().height() * 0.3;
+}
+
+double LadderView::lineWidth() const
+{
+    return std::max(1.0, fontMetrics().height() / 11.0);
 }
 
 void LadderView::setNsPerPixel(double ns, double anchorY)
@@ -71,7 +96,7 @@ void LadderView::setNsPerPixel(double ns, double anchorY)
     // Keep the time under the anchor where it was.
     if (m_model->startNs() >= 0) {
         const double contentY = double(anchorNs - m_model->startNs()) / m_nsPerPixel;
-        verticalScrollBar()->setValue(int(std::clamp(contentY - (anchorY - kTopMargin), 0.0, double(INT_MAX))));
+        verticalScrollBar()->setValue(int(std::clamp(contentY - (anchorY - topMargin()), 0.0, double(INT_MAX))));
     }
     viewport()->update();
 }
@@ -79,13 +104,13 @@ void LadderView::setNsPerPixel(double ns, double anchorY)
 double LadderView::yForNs(qint64 ns) const
 {
     const qint64 start = m_model->startNs() < 0 ? 0 : m_model->startNs();
-    return double(ns - start) / m_nsPerPixel - verticalScrollBar()->value() + kTopMargin;
+    return double(ns - start) / m_nsPerPixel - verticalScrollBar()->value() + topMargin();
 }
 
 qint64 LadderView::nsForY(double y) const
 {
     const qint64 start = m_model->startNs() < 0 ? 0 : m_model->startNs();
-    return start + qint64((y - kTopMargin + verticalScrollBar()->value()) * m_nsPerPixel);
+    return start + qint64((y - topMargin() + verticalScrollBar()->value()) * m_nsPerPixel);
 }
 
 void LadderView::updateScrollRange()
@@ -96,7 +121,7 @@ void LadderView::updateScrollRange()
         const PacketRow &last = m_model->packet(rows - 1);
         span = std::max(last.sentNs, last.deliveredNs) - m_model->startNs();
     }
-    const double content = double(span) / m_nsPerPixel + kTopMargin + 20;
+    const double content = double(span) / m_nsPerPixel + topMargin() + fontMetrics().height();
     const int page = std::max(1, viewport()->height());
     verticalScrollBar()->setPageStep(page);
     verticalScrollBar()->setSingleStep(20);
@@ -116,8 +141,8 @@ void LadderView::scrollToRow(int row)
     if (row < 0 || row >= m_model->rowCount())
         return;
     const Arrow a = arrow(row);
-    if (a.from.y() < kTopMargin || a.to.y() > viewport()->height() - 10) {
-        const double contentY = a.from.y() - kTopMargin + verticalScrollBar()->value();
+    if (a.from.y() < topMargin() || a.to.y() > viewport()->height() - fontMetrics().height() / 2) {
+        const double contentY = a.from.y() - topMargin() + verticalScrollBar()->value();
         verticalScrollBar()->setValue(int(std::max(0.0, contentY - viewport()->height() / 3.0)));
     }
 }
@@ -133,7 +158,7 @@ LadderView::Arrow LadderView::arrow(int row) const
     if (p.dropped()) {
         // Half-way across, at half the time this direction's packets take.
         a.dropped = true;
-        const double flight = std::max(double(m_model->typicalFlightNs(p.direction)) / m_nsPerPixel, 16.0);
+        const double flight = std::max(double(m_model->typicalFlightNs(p.direction)) / m_nsPerPixel, double(fontMetrics().height()));
         a.to = QPointF((fromX + toX) / 2, a.from.y() + flight / 2);
     } else {
         a.to = QPointF(toX, yForNs(p.deliveredNs));
@@ -157,10 +182,11 @@ int LadderView::firstRowFrom(qint64 ns) const
 
 int LadderView::rowAt(const QPointF &point) const
 {
-    const qint64 top = nsForY(point.y() - 8) - m_model->maxFlightNs();
-    const qint64 bottom = nsForY(point.y() + 8);
+    const double reach = fontMetrics().height() * 0.5;
+    const qint64 top = nsForY(point.y() - reach) - m_model->maxFlightNs();
+    const qint64 bottom = nsForY(point.y() + reach);
     int best = -1;
-    double bestDistance = 6.0;
+    double bestDistance = std::max(6.0, reach * 0.75);
     for (int row = firstRowFrom(top); row < m_model->rowCount(); ++row) {
         if (m_model->packet(row).sentNs > bottom)
             break;
@@ -207,23 +233,26 @@ void LadderView::paintEvent(QPaintEvent *)
     const QFontMetrics fm(font());
 
     // The two time lines and their names.
-    painter.setPen(QPen(pal.color(QPalette::Text), 2));
-    painter.drawLine(QPointF(cx, kTopMargin - 4), QPointF(cx, height));
-    painter.drawLine(QPointF(sx, kTopMargin - 4), QPointF(sx, height));
-    painter.drawText(QRectF(cx - 60, 2, 120, kTopMargin - 6), Qt::AlignCenter, tr("Client"));
-    painter.drawText(QRectF(sx - 60, 2, 120, kTopMargin - 6), Qt::AlignCenter, tr("Server"));
+    const double line = lineWidth();
+    const double top = topMargin();
+    painter.setPen(QPen(pal.color(QPalette::Text), 1.5 * line));
+    painter.drawLine(QPointF(cx, top - fm.height() / 4), QPointF(cx, height));
+    painter.drawLine(QPointF(sx, top - fm.height() / 4), QPointF(sx, height));
+    const double nameWidth = std::max(fm.horizontalAdvance(tr("Client")), fm.horizontalAdvance(tr("Server"))) + fm.height();
+    painter.drawText(QRectF(cx - nameWidth / 2, 0, nameWidth, top - fm.height() / 4), Qt::AlignCenter, tr("Client"));
+    painter.drawText(QRectF(sx - nameWidth / 2, 0, nameWidth, top - fm.height() / 4), Qt::AlignCenter, tr("Server"));
 
     m_painted = 0;
     const int rows = m_model->rowCount();
     if (rows == 0 || m_model->startNs() < 0) {
-        painter.drawText(viewport()->rect().adjusted(0, kTopMargin, 0, 0), Qt::AlignCenter | Qt::TextWordWrap,
+        painter.drawText(viewport()->rect().adjusted(0, topMargin(), 0, 0), Qt::AlignCenter | Qt::TextWordWrap,
                          tr("No packets yet: run the server across the wire and send."));
         return;
     }
 
-    // Time ticks on the left: a round step of about 80 pixels.
-    const double stepNs = [this] {
-        const double raw = 80 * m_nsPerPixel;
+    // Time ticks on the left: a round step of about five lines.
+    const double stepNs = [this, &fm] {
+        const double raw = fm.height() * 5.5 * m_nsPerPixel;
         const double mag = std::pow(10.0, std::floor(std::log10(raw)));
         for (double m : {1.0, 2.0, 5.0, 10.0}) {
             if (m * mag >= raw)
@@ -231,13 +260,13 @@ void LadderView::paintEvent(QPaintEvent *)
         }
         return 10 * mag;
     }();
-    const qint64 topNs = nsForY(kTopMargin) - m_model->startNs();
+    const qint64 topNs = nsForY(topMargin()) - m_model->startNs();
     const qint64 bottomNs = nsForY(height) - m_model->startNs();
     painter.setPen(pal.color(QPalette::PlaceholderText));
     for (double t = std::ceil(double(topNs) / stepNs) * stepNs; t <= double(bottomNs); t += stepNs) {
         const double y = yForNs(m_model->startNs() + qint64(t));
-        painter.drawLine(QPointF(cx - 6, y), QPointF(cx, y));
-        painter.drawText(QRectF(0, y - fm.height() / 2.0, cx - 8, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+        painter.drawLine(QPointF(cx - fm.height() * 0.4, y), QPointF(cx, y));
+        painter.drawText(QRectF(0, y - fm.height() / 2.0, cx - fm.height() * 0.5, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
                          QStringLiteral("%1 ms").arg(t / 1e6, 0, 'f', stepNs < 1e6 ? 3 : 0));
     }
 
@@ -249,6 +278,8 @@ void LadderView::paintEvent(QPaintEvent *)
     const int first = firstRowFrom(fromNs);
     // Dense (more arrows than pixel rows): plain lines, no heads, as a zoomed-out overview.
     const bool dense = firstRowFrom(toNs) - first > int(height);
+    const double headLength = arrowHeadLength();
+    const double headHalfWidth = arrowHeadHalfWidth();
     painter.setRenderHint(QPainter::Antialiasing, !dense);
     // Dense, an arrow that leaves in the same pixel row as the last one drawn of its direction
     // and kind covers the same pixels: drawn once, a paint costs the height, not the packets.
@@ -274,11 +305,11 @@ void LadderView::paintEvent(QPaintEvent *)
         else if (p.has(PacketRow::Retransmission))
             color = QColor(0xc7, 0x6b, 0x00);
         const bool isSelected = row == selected;
-        painter.setPen(QPen(isSelected ? QColor(0xff, 0x8c, 0x00) : color, isSelected ? 3 : 1.3));
+        painter.setPen(QPen(isSelected ? QColor(0xff, 0x8c, 0x00) : color, isSelected ? 2.3 * line : line));
         painter.drawLine(a.from, a.to);
         if (a.dropped) {
-            const double r = 5;
-            painter.setPen(QPen(QColor(0xb0, 0x2a, 0x37), 2.5));
+            const double r = fm.height() * 0.35;
+            painter.setPen(QPen(QColor(0xb0, 0x2a, 0x37), 2 * line));
             painter.drawLine(a.to + QPointF(-r, -r), a.to + QPointF(r, r));
             painter.drawLine(a.to + QPointF(-r, r), a.to + QPointF(r, -r));
         } else if (!dense || isSelected) {
@@ -291,8 +322,8 @@ void LadderView::paintEvent(QPaintEvent *)
                 painter.setBrush(isSelected ? QColor(0xff, 0x8c, 0x00) : color);
                 QPainterPath head;
                 head.moveTo(a.to);
-                head.lineTo(a.to + 9 * u + 4 * n);
-                head.lineTo(a.to + 9 * u - 4 * n);
+                head.lineTo(a.to + headLength * u + headHalfWidth * n);
+                head.lineTo(a.to + headLength * u - headHalfWidth * n);
                 head.closeSubpath();
                 painter.drawPath(head);
                 painter.setBrush(Qt::NoBrush);
@@ -316,6 +347,15 @@ void LadderView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
     updateScrollRange();
+}
+
+void LadderView::changeEvent(QEvent *event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        updateScrollRange();
+        viewport()->update();
+    }
 }
 
 void LadderView::scrollContentsBy(int, int)

@@ -24,8 +24,6 @@ class LadderView : public QAbstractScrollArea
     Q_OBJECT
 public:
     static constexpr int kMaxArrows = 20000;
-    static constexpr int kTopMargin = 28;
-    static constexpr int kSideMargin = 80;
     static constexpr double kMinNsPerPixel = 1e3;  // 1 µs per pixel
     static constexpr double kMaxNsPerPixel = 1e9;  // 1 s per pixel
 
@@ -54,8 +52,15 @@ public:
     int rowAt(const QPointF &point) const;
     // Rows drawn by the last paint (for tests and the status line).
     int lastPaintedArrows() const { return m_painted; }
-    double clientX() const { return kSideMargin; }
+    double clientX() const { return sideMargin(); }
     double serverX() const;
+    // Sizes follow the font (the window's zoom scales them): the header band, the time labels'
+    // column, arrow heads and line widths.
+    int topMargin() const;
+    int sideMargin() const;
+    double arrowHeadLength() const;
+    double arrowHeadHalfWidth() const;
+    double lineWidth() const;
 
 signals:
     void rowClicked(int row);
@@ -67,6 +72,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     double yForNs(qint64 ns) const; // viewport y of an absolute time

@@ -87,7 +87,13 @@ void TimeSequenceView::refresh()
 
 QRectF TimeSequenceView::plotRect() const
 {
-    return QRectF(70, 24, std::max(50, width() - 90), std::max(50, height() - 54));
+    // Margins from the font (the window's zoom scales them): the largest sequence number on
+    // the left, the title above, the time labels and the axis name below.
+    const QFontMetricsF fm(font());
+    const double left = fm.horizontalAdvance(QString::number(qint64(std::max(m_series.maxSeq, 1e6)))) + fm.height();
+    const double top = fm.height() * 1.7;
+    return QRectF(left, top, std::max(fm.height() * 3, width() - left - fm.height() * 1.5),
+                  std::max(fm.height() * 3, height() - top - fm.height() * 2.3));
 }
 
 QPointF TimeSequenceView::pointFor(double timeMs, double seq) const
@@ -104,11 +110,14 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF r = plotRect();
     const QPalette pal = palette();
-    painter.setPen(pal.color(QPalette::Text));
+    const QFontMetricsF fm(font());
+    const double lh = fm.height();
+    const double line = std::max(1.0, lh / 11);
+    painter.setPen(QPen(pal.color(QPalette::Text), line));
     painter.drawLine(r.bottomLeft(), r.bottomRight());
     painter.drawLine(r.bottomLeft(), r.topLeft());
-    painter.drawText(QRectF(r.left(), r.bottom() + 4, r.width(), 20), Qt::AlignCenter, tr("time (ms)"));
-    painter.drawText(QRectF(0, 2, width(), 20), Qt::AlignCenter,
+    painter.drawText(QRectF(r.left(), r.bottom() + lh, r.width(), lh), Qt::AlignCenter, tr("time (ms)"));
+    painter.drawText(QRectF(0, lh * 0.2, width(), lh), Qt::AlignCenter,
                      m_series.connection == 0
                          ? tr("Time-sequence graph: no connection with data yet")
                          : tr("Time-sequence graph of %1, %2").arg(m_model->connectionLabel(m_series.connection),
@@ -116,9 +125,10 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
                                                                                         : tr("data from the server")));
     if (m_series.connection == 0)
         return;
-    painter.drawText(QRectF(0, r.top() - 4, r.left() - 6, 16), Qt::AlignRight, QString::number(qint64(m_series.maxSeq)));
-    painter.drawText(QRectF(0, r.bottom() - 12, r.left() - 6, 16), Qt::AlignRight, QStringLiteral("0"));
-    painter.drawText(QRectF(r.right() - 80, r.bottom() + 4, 80, 20), Qt::AlignRight, QString::number(m_series.maxTimeMs, 'f', 1));
+    const double gap = lh * 0.4;
+    painter.drawText(QRectF(0, r.top() - lh / 2, r.left() - gap, lh), Qt::AlignRight | Qt::AlignVCenter, QString::number(qint64(m_series.maxSeq)));
+    painter.drawText(QRectF(0, r.bottom() - lh / 2, r.left() - gap, lh), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
+    painter.drawText(QRectF(r.left(), r.bottom() + 2, r.width(), lh), Qt::AlignRight, QString::number(m_series.maxTimeMs, 'f', 1));
 
     // A bulk transfer has far more points and segments than the plot has pixel columns: each
     // column is drawn once (its last step, one bar over its segments), so a paint costs the
@@ -142,15 +152,16 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
         painter.setPen(pen);
         painter.drawPath(path);
     };
-    stepLine(m_series.window, QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DashLine));
-    stepLine(m_series.acks, QPen(QColor(0x2f, 0x7d, 0x32), 1.5));
+    const double cross = lh * 0.3;
+    stepLine(m_series.window, QPen(QColor(0x88, 0x88, 0x88), line, Qt::DashLine));
+    stepLine(m_series.acks, QPen(QColor(0x2f, 0x7d, 0x32), 1.5 * line));
     // Plain segments in one pixel column merge into one bar; marked ones keep their own.
     double columnX = -1, columnLow = 0, columnHigh = 0;
     auto flushColumn = [&] {
         if (columnX < 0)
             return;
-        painter.setPen(QPen(QColor(0x1c, 0x5d, 0x99), 2));
-        painter.drawLine(QPointF(columnX, columnLow), QPointF(columnX, std::min(columnHigh, columnLow - 2)));
+        painter.setPen(QPen(QColor(0x1c, 0x5d, 0x99), 2 * line));
+        painter.drawLine(QPointF(columnX, columnLow), QPointF(columnX, std::min(columnHigh, columnLow - 2 * line)));
         columnX = -1;
     };
     for (const Segment &seg : std::as_const(m_series.data)) {
@@ -170,11 +181,11 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
             continue;
         }
         flushColumn(); // the marked bar on top
-        painter.setPen(QPen(color, 2));
-        painter.drawLine(a, QPointF(b.x(), std::min(b.y(), a.y() - 2)));
+        painter.setPen(QPen(color, 2 * line));
+        painter.drawLine(a, QPointF(b.x(), std::min(b.y(), a.y() - 2 * line)));
         if (seg.dropped) {
-            painter.drawLine(b + QPointF(-4, -4), b + QPointF(4, 4));
-            painter.drawLine(b + QPointF(-4, 4), b + QPointF(4, -4));
+            painter.drawLine(b + QPointF(-cross, -cross), b + QPointF(cross, cross));
+            painter.drawLine(b + QPointF(-cross, cross), b + QPointF(cross, -cross));
         }
     }
     flushColumn();
