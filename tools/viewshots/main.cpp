@@ -228,7 +228,7 @@ int main(int argc, char **argv)
     const PacketRow &last = model->packet(model->rowCount() - 1);
     const qint64 spanNs = std::max(last.sentNs, last.deliveredNs) - model->startNs();
     LadderView *ladder = packets->ladder();
-    ladder->setNsPerPixel(double(spanNs) / std::max(100, ladder->viewport()->height() - LadderView::kTopMargin - 16));
+    ladder->setNsPerPixel(double(spanNs) / std::max(100, ladder->viewport()->height() - ladder->topMargin() - 16));
     ladder->verticalScrollBar()->setValue(0);
     packets->view()->selectionModel()->setCurrentIndex(model->index(retransmitted, 0),
                                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
