@@ -10,3 +10,5 @@ tcplab_add_test(tst_uilagprobe LIBS tcplabui Qt6::Widgets TIMEOUT 60)
 # The wire in the window (issue 13): network path, wire panel, packet list, ladder (real wire).
 tcplab_add_test(tst_ui_wire LIBS tcplabui Qt6::Widgets TIMEOUT 120 SOURCES wireframes.cpp wireframes.h)
 add_dependencies(tst_ui_wire tcplab)
+# Options changed in the window while the server runs: live ones reach the open connection (issue 13).
+tcplab_add_test(tst_ui_liveoptions LIBS tcplabui Qt6::Widgets TIMEOUT 60)
