@@ -90,8 +90,7 @@ public:
     BlockingEngine(const EngineContext &context, bool threaded)
         : Engine(context), m_threaded(threaded), m_slots(context.config.maxThreads())
     {
-        if (context.config.value(QStringLiteral("linger")).toInt() > 0)
-            m_context.closeDescriptor = [this](int fd, quint64 id, const QString &peer) { lingerClose(fd, id, peer); };
+        m_context.closeDescriptor = [this](int fd, quint64 id, const QString &peer) { lingerClose(fd, id, peer); };
     }
 
     Error run() override

@@ -19,6 +19,8 @@ QList<QCommandLineOption> serverOptions()
             description += QStringLiteral(" %1, %2").arg(spec.name, spec.manPage);
         if (const QString note = choicesNote(spec); !note.isEmpty())
             description += QStringLiteral(". ") + note;
+        if (spec.live)
+            description += QCoreApplication::translate("Option", " (live: the window applies a change at once to a running server)");
         if (spec.kind == OptionKind::Bool && spec.key == QLatin1String("persistent")) {
             // --persistent works alone (as the examples write it) or with on/off.
             options << QCommandLineOption(spec.key, description);

@@ -1,6 +1,10 @@
 #include "connectionregistry.h"
 
+#include "socketoptions.h"
+
 #include <QDateTime>
+
+#include <algorithm>
 
 #include <sys/socket.h>
 
@@ -10,6 +14,9 @@ std::shared_ptr<ConnectionStats> ConnectionRegistry::add(quint64 id, int fd, con
 {
     auto stats = std::make_shared<ConnectionStats>();
     QMutexLocker lock(&m_mutex);
+    // A failure here failed on the open connections as well, and was reported there.
+    for (const LiveOption &option : std::as_const(m_liveOptions))
+        applyOption(fd, *option.spec, option.value);
     m_entries.insert(id, Entry{fd, peer, QDateTime::currentMSecsSinceEpoch(), stats});
     if (m_shutdown)
         ::shutdown(fd, SHUT_RDWR);
@@ -149,6 +156,22 @@ void ConnectionRegistry::reopen()
 {
     QMutexLocker lock(&m_mutex);
     m_shutdown = false;
+    m_liveOptions.clear();
+}
+
+void ConnectionRegistry::applyToAll(const OptionSpec &spec, const QVariant &value,
+                                    const std::function<void(quint64 id, int fd, const Error &error)> &visit)
+{
+    QMutexLocker lock(&m_mutex);
+    auto known = std::find_if(m_liveOptions.begin(), m_liveOptions.end(), [&spec](const LiveOption &o) { return o.spec == &spec; });
+    if (known != m_liveOptions.end())
+        m_liveOptions.erase(known);
+    m_liveOptions.append(LiveOption{&spec, value});
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        const Error error = applyOption(it->fd, spec, value);
+        if (visit)
+            visit(it.key(), it->fd, error);
+    }
 }
 
 } // namespace tcplab

@@ -2,6 +2,8 @@
 // observers (UI table, tests) that read their counters, TCP_INFO, or ask to close one.
 #pragma once
 
+#include "error.h"
+#include "optiontable.h"
 #include "tcpinfo.h"
 
 #include <QHash>
@@ -11,6 +13,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace tcplab {
@@ -43,7 +46,8 @@ public:
     quint64 nextId() { return m_nextId.fetch_add(1, std::memory_order_relaxed); }
 
     // After shutdownAll() every newly added connection is shut down at once, so that a
-    // connection accepted while stopping cannot keep a blocked thread alive.
+    // connection accepted while stopping cannot keep a blocked thread alive. The options changed
+    // live since reopen() are set on it first.
     std::shared_ptr<ConnectionStats> add(quint64 id, int fd, const QString &peer);
     void remove(quint64 id);
 
@@ -63,7 +67,18 @@ public:
 
     // Stop: wake every blocked recv/send on every connection, and refuse new ones.
     void shutdownAll();
+    // A new run: no connection, no option changed live.
     void reopen();
+
+    // A socket option changed while the server runs: set it on every open connection now, and
+    // on every connection added from now on until reopen() (an accepted socket was cloned from
+    // the listener when its handshake completed, possibly before the change, and waited in the
+    // accept queue). Under the lock, like add() and remove(): the owner removes a connection
+    // before it closes the descriptor, so no descriptor set here can be a number reused by
+    // another socket, and no connection added meanwhile misses the change. visit(id, fd, error)
+    // runs for each open connection after the setsockopt, still under the lock (to read it back).
+    void applyToAll(const OptionSpec &spec, const QVariant &value,
+                    const std::function<void(quint64 id, int fd, const Error &error)> &visit);
 
     // Call fn(fd) for one open connection while it cannot be closed (e.g. a getsockopt probe).
     template <typename Fn>
@@ -95,8 +110,14 @@ private:
         qint64 openedMs = 0;
         std::shared_ptr<ConnectionStats> stats;
     };
+    struct LiveOption
+    {
+        const OptionSpec *spec;
+        QVariant value;
+    };
     mutable QMutex m_mutex;
     QHash<quint64, Entry> m_entries;
+    QList<LiveOption> m_liveOptions; // in the order they were changed; one per option
     bool m_shutdown = false;
     std::atomic<quint64> m_nextId{1};
 };

@@ -43,6 +43,7 @@ void EngineContext::prepare()
             perConnectionOptions.append({&spec, config.value(spec.key)});
     }
     quickAckRearm = config.quickAckRearm();
+    lingerMayBlock = std::make_shared<std::atomic<bool>>(config.value(QStringLiteral("linger")).toInt() > 0);
 }
 
 AcceptFailure classifyAcceptError(int err, int listenFd)
@@ -221,16 +222,18 @@ ConnectionSession::ConnectionSession(const EngineContext &context, int fd, const
       m_fd(fd),
       m_id(context.connections->nextId()),
       m_peer(peer),
-      m_stats(context.connections->add(m_id, fd, peer)),
       m_rearmQuickAck(context.quickAckRearm)
 {
     HandlerConfig handler = context.handler;
     handler.verbose = m_events->wants(LogLevel::Debug);
     m_framer = createFramer(handler);
+    // Before add(): the registry then sets the options changed live since the start, which must
+    // win over the start's values.
     for (const EngineContext::PerConnectionOption &option : context.perConnectionOptions) {
         if (Error e = applyOption(fd, *option.spec, option.value))
             log(LogLevel::Warning, EventKind::Error, e.text());
     }
+    m_stats = context.connections->add(m_id, fd, peer);
     if (m_events->wants(LogLevel::Info)) {
         static const QString connected = tr("connected");
         m_events->post(LogLevel::Info, EventKind::Accepted, m_id, m_peer, connected);
@@ -304,7 +307,7 @@ void ConnectionSession::close(const QString &reason, bool reset, LogLevel level)
         const linger l{1, 0};
         ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
     }
-    if (m_context.closeDescriptor)
+    if (m_context.closeDescriptor && m_context.lingerMayBlock->load(std::memory_order_relaxed))
         m_context.closeDescriptor(m_fd, m_id, m_peer);
     else
         ::close(m_fd);

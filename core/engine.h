@@ -9,6 +9,7 @@
 #include "framers.h"
 #include "serverconfig.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <netinet/in.h>
@@ -31,9 +32,12 @@ struct EngineContext
     };
     QList<PerConnectionOption> perConnectionOptions;
     bool quickAckRearm = false;
-    // How a session's descriptor is closed; empty: ::close(). Event mode replaces it so that an
-    // SO_LINGER close cannot block its loop.
+    // How a session's descriptor is closed while lingerMayBlock holds; otherwise (or empty)
+    // ::close(). The engines emulate an SO_LINGER close so that it cannot block their loop or stop().
     std::function<void(int fd, quint64 id, const QString &peer)> closeDescriptor;
+    // SO_LINGER N > 0 may be on some connection: set at start from the config, and by the Server
+    // before it sets such a linger live, so that a close() never waits in the engine's thread.
+    std::shared_ptr<std::atomic<bool>> lingerMayBlock;
     void prepare();
 };
 

@@ -63,9 +63,7 @@ public:
         m_wakeFd = FileDescriptor(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
         if (!m_wakeFd.isValid())
             m_failure = Error::fromErrno(errno, tr("eventfd"));
-        if (context.config.value(QStringLiteral("linger")).toInt() > 0) {
-            m_context.closeDescriptor = [this](int fd, quint64 id, const QString &peer) { lingerClose(fd, id, peer); };
-        }
+        m_context.closeDescriptor = [this](int fd, quint64 id, const QString &peer) { lingerClose(fd, id, peer); };
     }
 
     Error run() override

@@ -204,6 +204,35 @@ QList<OptionSpec> buildTable()
          QT_TRANSLATE_NOOP("Option", "Least severe event logged: debug (data and per-connection reports), info, warning, error"),
          QT_TRANSLATE_NOOP("Option", "Per-connection reports cost getsockopt calls; they are made only when someone listens at debug."),
          ""  , false, {"debug", "info", "warning", "error"}});
+
+    // ---- what a running server can change (OptionSpec::live) ----
+    // Linux takes these on an open socket and acts on them from the next segment, ACK or timer
+    // on; accepted sockets cloned from the listener before a change keep the old value, which is
+    // why a change goes to every connection and not only to the listener.
+    const QStringList live = {"backlog", "keepalive", "keepidle", "keepcnt", "keepintvl", "nodelay", "quickack",
+                              "cork", "notsent-lowat", "rcvbuf", "sndbuf", "window-clamp", "rcvtimeo", "sndtimeo",
+                              "user-timeout", "syncnt", "linger", "linger2", "congestion", "tos", "ttl"};
+    const QList<std::pair<const char *, const char *>> restart = {
+        {"host", QT_TRANSLATE_NOOP("Option", "the address is fixed by bind(): only a new listening socket can take another")},
+        {"port", QT_TRANSLATE_NOOP("Option", "the port is fixed by bind(): only a new listening socket can take another")},
+        {"reuseaddr", QT_TRANSLATE_NOOP("Option", "only bind() looks at it: on a socket that is already bound it changes nothing")},
+        {"reuseport", QT_TRANSLATE_NOOP("Option", "only bind() looks at it: the kernel placed the bound socket in its port group then")},
+        {"defer-accept", QT_TRANSLATE_NOOP("Option", "it acts in the handshake, which open connections have passed; the lab sets it on the listener before listen()")},
+        {"fastopen", QT_TRANSLATE_NOOP("Option", "the Fast Open queue belongs to the listener and acts only in the handshake; the lab sizes it before listen()")},
+        {"maxseg", QT_TRANSLATE_NOOP("Option", "the MSS is announced in the SYN: an open connection keeps the one it negotiated")},
+    };
+    const char *settingReason = QT_TRANSLATE_NOOP("Option", "a server setting: the engine reads it when the server starts");
+    const char *socketReason = QT_TRANSLATE_NOOP("Option", "the lab sets it only when it opens the listening socket");
+    for (OptionSpec &spec : t) {
+        spec.live = live.contains(spec.key);
+        if (spec.live)
+            continue;
+        spec.restartReason = spec.isSocketOption() ? socketReason : settingReason;
+        for (const auto &[key, reason] : restart) {
+            if (spec.key == QLatin1String(key))
+                spec.restartReason = reason;
+        }
+    }
     return t;
 }
 
@@ -224,6 +253,11 @@ QString OptionSpec::translatedHelp() const
 QString OptionSpec::translatedKernelRule() const
 {
     return QCoreApplication::translate("Option", kernelRule);
+}
+
+QString OptionSpec::translatedRestartReason() const
+{
+    return live || !restartReason ? QString() : QCoreApplication::translate("Option", restartReason);
 }
 
 const QList<OptionSpec> &optionTable()

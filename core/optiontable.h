@@ -56,10 +56,17 @@ struct OptionSpec
     QString manPage;      // "tcp(7)"
     bool perConnection = false; // applied again on every accepted socket (not inherited or not sticky)
     QStringList choices;  // for Choice
+    // Set apart from the rows (buildTable's "live" block), so that new rows need not name them.
+    // live: a running server applies a change at once to its listener and to every open
+    // connection (setsockopt on a live socket; the backlog by calling listen() again). Otherwise
+    // the change applies on restart, and restartReason says why.
+    bool live = false;
+    const char *restartReason = nullptr; // translatable in context "Option"; set when !live
 
     bool isSocketOption() const { return phase != OptionPhase::Setting; }
     QString translatedHelp() const;
     QString translatedKernelRule() const;
+    QString translatedRestartReason() const; // empty for a live option
 };
 
 const QList<OptionSpec> &optionTable();

@@ -15,6 +15,7 @@ namespace tcplab {
 Server::Server(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<tcplab::OptionReport>();
+    qRegisterMetaType<tcplab::LiveChangeReport>();
 }
 
 Server::~Server()
@@ -39,6 +40,7 @@ Error Server::start(const ServerConfig &config)
     m_address = socket.address;
     m_port = socket.port;
     m_listenFd = socket.fd.release();
+    m_liveNotes.clear();
     m_events.setMinimumLevel(config.logLevel());
     m_connections.reopen();
 
@@ -48,6 +50,7 @@ Error Server::start(const ServerConfig &config)
     context.connections = &m_connections;
     context.listenFd = m_listenFd;
     context.prepare();
+    m_lingerMayBlock = context.lingerMayBlock;
     m_engine = createEngine(context);
 
     Engine *engine = m_engine.get();
@@ -98,6 +101,32 @@ void Server::stop()
     emit stopped();
     if (failure)
         emit failed(failure.text());
+}
+
+LiveChangeReport Server::changeOptions(const ServerConfig &wanted, const QStringList &keys)
+{
+    if (!m_running)
+        return {};
+    const LiveChangeReport change = applyLiveChange(m_listenFd, m_connections, m_config, wanted, keys, m_lingerMayBlock.get());
+    if (change.results.isEmpty())
+        return change;
+    for (const LiveOptionResult &r : change.results) {
+        const LogLevel level = r.failed() ? LogLevel::Warning : LogLevel::Info;
+        m_events.post(level, r.failed() && !r.applied ? EventKind::Error : EventKind::Lifecycle, 0, {}, r.text());
+        if (r.applied)
+            m_liveNotes.insert(r.key, r.key == QLatin1String("backlog")
+                                          ? tr("changed live: listen() again")
+                                          : tr("changed live: set on the listener and %n open connection(s)", nullptr, r.connections));
+    }
+    if (change.appliedCount() > 0) {
+        m_report = buildListenerReport(m_listenFd, m_config);
+        for (OptionReportRow &row : m_report.rows) {
+            if (const QString note = m_liveNotes.value(row.key); !note.isEmpty())
+                row.note = row.note.isEmpty() ? note : row.note + QStringLiteral("; ") + note;
+        }
+    }
+    emit optionsChanged(change);
+    return change;
 }
 
 void Server::onEngineFailed(quint64 run)

@@ -5,6 +5,7 @@
 #include "connectionregistry.h"
 #include "error.h"
 #include "eventhub.h"
+#include "liveoptions.h"
 #include "serverconfig.h"
 #include "socketoptions.h"
 #include "socketfactory.h"
@@ -51,12 +52,21 @@ public:
     bool closeConnection(quint64 id, bool reset) { return m_connections.requestClose(id, reset); }
     void closeAllConnections(bool reset) { m_connections.requestCloseAll(reset); }
 
+    // While running, from the thread that called start(): the options of keys (every table key
+    // when empty) whose value in wanted differs from config(). A live one is set at once on the
+    // listener and on every open connection of any engine, and read back; config() and report()
+    // take it. Any other applies on restart. Each result is logged ("TCP_NODELAY = off applied
+    // live to the listener and 3 connection(s) (read back off)"), then optionsChanged() follows.
+    Q_INVOKABLE tcplab::LiveChangeReport changeOptions(const tcplab::ServerConfig &wanted, const QStringList &keys = {});
+
 signals:
     void started(const QString &address, quint16 port);
     void stopped();
     // Serving could not go on (e.g. accept() or epoll failed): the server has stopped by itself,
     // every descriptor is released and isRunning() is false. Emitted right after stopped().
     void failed(const QString &reason);
+    // changeOptions() changed something or said why not; report() is up to date.
+    void optionsChanged(const tcplab::LiveChangeReport &change);
 
 private:
     void onEngineFailed(quint64 run);
@@ -66,6 +76,8 @@ private:
     ServerConfig m_config;
     SocketFactory m_socketFactory;
     OptionReport m_report;
+    QHash<QString, QString> m_liveNotes; // per key: what the last live change did, for the report
+    std::shared_ptr<std::atomic<bool>> m_lingerMayBlock;
     QStringList m_warnings;
     QHostAddress m_address;
     quint16 m_port = 0;

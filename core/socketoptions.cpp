@@ -75,6 +75,26 @@ QString kernelNote(const OptionSpec &spec, const QVariant &requested, const QVar
 
 } // namespace
 
+QString kernelDifference(const OptionSpec &spec, const QVariant &requested, const QVariant &effective)
+{
+    if (!requested.isValid())
+        return {};
+    bool same = false;
+    if (spec.kind == OptionKind::Seconds)
+        same = std::fabs(effective.toDouble() - requested.toDouble()) < 1e-3;
+    else if (spec.kind == OptionKind::Bool)
+        same = effective.toBool() == requested.toBool();
+    else
+        same = formatOptionValue(spec, effective) == formatOptionValue(spec, requested);
+    if (same && spec.level == SOL_SOCKET && (spec.optname == SO_RCVBUF || spec.optname == SO_SNDBUF)) {
+        // Asking for exactly 2 x the sysctl cap reads back "unchanged": capped, then doubled.
+        const long cap = SystemLimits::readNumber(spec.optname == SO_RCVBUF ? QStringLiteral("net.core.rmem_max")
+                                                                            : QStringLiteral("net.core.wmem_max"));
+        same = !(cap > 0 && requested.toLongLong() > cap);
+    }
+    return same ? QString() : kernelNote(spec, requested, effective);
+}
+
 Error setIntOption(int fd, int level, int optname, int value, const QString &name)
 {
     if (::setsockopt(fd, level, optname, &value, sizeof(value)) != 0)
@@ -254,23 +274,8 @@ OptionReport buildListenerReport(int fd, const ServerConfig &config)
         }
         row.effective = formatOptionValue(spec, effective.value());
         if (requested.isValid()) {
-            bool same = false;
-            if (spec.kind == OptionKind::Seconds)
-                same = std::fabs(effective.value().toDouble() - requested.toDouble()) < 1e-3;
-            else if (spec.kind == OptionKind::Bool)
-                same = effective.value().toBool() == requested.toBool();
-            else
-                same = row.effective == row.requested;
-            if (same && spec.level == SOL_SOCKET && (spec.optname == SO_RCVBUF || spec.optname == SO_SNDBUF)) {
-                // Asking for exactly 2 x the sysctl cap reads back "unchanged": capped, then doubled.
-                const long cap = SystemLimits::readNumber(spec.optname == SO_RCVBUF ? QStringLiteral("net.core.rmem_max")
-                                                                                    : QStringLiteral("net.core.wmem_max"));
-                same = !(cap > 0 && requested.toLongLong() > cap);
-            }
-            if (!same) {
-                row.changed = true;
-                row.note = kernelNote(spec, requested, effective.value());
-            }
+            row.note = kernelDifference(spec, requested, effective.value());
+            row.changed = !row.note.isEmpty();
         }
         if (spec.optname == TCP_FASTOPEN && spec.level == IPPROTO_TCP && requested.toInt() > 0) {
             const long tfo = SystemLimits::readNumber(QStringLiteral("net.ipv4.tcp_fastopen"), 0);

@@ -38,6 +38,10 @@ struct OptionReport
     QString toText() const;
 };
 
+// Empty when the kernel holds what was requested (requested valid); otherwise why it differs,
+// e.g. SO_RCVBUF doubled, IP_TOS with its ECN bits replaced.
+QString kernelDifference(const OptionSpec &spec, const QVariant &requested, const QVariant &effective);
+
 // Read back every socket option of the table (and the raw ones) from a listening socket.
 OptionReport buildListenerReport(int fd, const ServerConfig &config);
 

@@ -20,3 +20,6 @@ add_dependencies(tst_engine_threadcap tcplab)
 tcplab_add_test(tst_connectionregistry TIMEOUT 60)
 # Threaded mode's pool of workers: reuse, the bound on idle workers, stop(), the cap (issue 10).
 tcplab_add_test(tst_engine_threadpool TIMEOUT 90)
+# Options changed while the server runs: every live option on already-open connections of each
+# engine, the backlog by listen() again, the Nagle stall ending mid-connection (issue 13).
+tcplab_add_test(tst_options_live TIMEOUT 60)

@@ -14,3 +14,5 @@ add_dependencies(tst_ui_wire tcplab)
 tcplab_add_test(tst_packetrepaints LIBS tcplabui Qt6::Widgets TIMEOUT 60 SOURCES wireframes.cpp wireframes.h)
 # Readable results (issue 13): chart labels and scales, table columns, the log dock, the zoom.
 tcplab_add_test(tst_ui_readable LIBS tcplabui Qt6::Widgets TIMEOUT 60)
+# Options changed in the window while the server runs: live ones reach the open connection (issue 13).
+tcplab_add_test(tst_ui_liveoptions LIBS tcplabui Qt6::Widgets TIMEOUT 60)

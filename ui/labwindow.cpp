@@ -33,7 +33,10 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 static void initLabResources()
 {
@@ -141,6 +144,11 @@ LabWindow::LabWindow(const QString &settingsPath, QWidget *parent) : QMainWindow
     connect(m_wirePanel, &WirePanel::specEdited, this, &LabWindow::onWirePanelEdited);
     connect(m_server.events(), &EventHub::eventsReady, this, &LabWindow::onEventsReady);
     connect(&m_server, &Server::failed, this, &LabWindow::onServerFailed);
+    connect(&m_server, &Server::optionsChanged, this, &LabWindow::onOptionsChanged);
+    m_liveTimer = new QTimer(this);
+    m_liveTimer->setSingleShot(true);
+    m_liveTimer->setInterval(250);
+    connect(m_liveTimer, &QTimer::timeout, this, &LabWindow::applyLiveEdits);
     connect(m_clientPanel, &ClientPanel::clientEvent, this, [this](const ServerEvent &e) {
         m_logPanel->append(e);
         if (e.kind == EventKind::Client)
@@ -320,8 +328,68 @@ void LabWindow::onOptionEdited(const QString &key)
     // Only edited values are saved: flags given on the command line stay for that run.
     saveServerOption(key);
     m_systemPanel->setConfig(m_serverPanel->config());
-    if (m_server.isRunning() && !(m_serverPanel->config() == m_panelConfigAtStart))
+    if (!m_server.isRunning())
+        return;
+    if (!findOption(key)) {
         statusBar()->showMessage(tr("Option changed while running: it applies on restart (Ctrl+Shift+R)"), 8000);
+        return;
+    }
+    // Handed to the server once the edits pause; it logs what it did with each.
+    if (!m_liveEdits.contains(key))
+        m_liveEdits << key;
+    m_liveTimer->start();
+}
+
+void LabWindow::applyLiveEdits()
+{
+    const QStringList keys = std::exchange(m_liveEdits, {});
+    if (!m_server.isRunning())
+        return;
+    const ServerConfig panel = m_serverPanel->config();
+    ServerConfig wanted = m_server.config();
+    QStringList changed;
+    for (const QString &key : keys) {
+        const OptionSpec *spec = findOption(key);
+        OptionEditor *editor = m_serverPanel->editor(key);
+        // An invalid value stays flagged in its control; the server keeps what it has.
+        if (!spec || (editor && !editor->validationError().isEmpty()))
+            continue;
+        const QVariant value = panel.value(key);
+        const QVariant before = m_panelConfigAtStart.value(key);
+        if (value.isValid() == before.isValid() && formatOptionValue(*spec, value) == formatOptionValue(*spec, before))
+            continue; // back to what the server has (a host name stays a name)
+        wanted.setValue(key, value);
+        changed << key;
+    }
+    if (!changed.isEmpty())
+        m_server.changeOptions(wanted, changed);
+}
+
+void LabWindow::onOptionsChanged(const LiveChangeReport &change)
+{
+    QStringList lines;
+    for (const LiveOptionResult &r : change.results) {
+        if (r.applied)
+            m_panelConfigAtStart.setValue(r.key, m_server.config().value(r.key));
+        lines << r.text();
+    }
+    m_serverPanel->setRunning(true, m_panelConfigAtStart);
+    if (change.appliedCount() > 0)
+        showReport();
+    if (!lines.isEmpty())
+        statusBar()->showMessage(lines.join(QStringLiteral("; ")), 8000);
+}
+
+void LabWindow::showReport()
+{
+    m_reportModel->setReport(m_server.report());
+    m_reportView->resizeColumnsToContents();
+    QString header = tr("Listener on %1: %n option(s) differ from what was asked (highlighted).", nullptr,
+                        m_reportModel->changedCount())
+                         .arg(m_server.endpoint());
+    if (!m_server.warnings().isEmpty())
+        header += QStringLiteral("\n") + m_server.warnings().join(QLatin1Char('\n'));
+    m_reportHeader->setText(header);
 }
 
 void LabWindow::reportError(const QString &text)
@@ -400,14 +468,8 @@ bool LabWindow::startResolved(const ServerConfig &config, const ServerConfig &pa
     m_panelConfigAtStart = panelConfig;
     m_serverPanel->showMessage({}, false);
     m_failure.clear();
-    m_reportModel->setReport(m_server.report());
-    m_reportView->resizeColumnsToContents();
-    QString header = tr("Listener on %1: %n option(s) differ from what was asked (highlighted).", nullptr,
-                        m_reportModel->changedCount())
-                         .arg(m_server.endpoint());
-    if (!m_server.warnings().isEmpty())
-        header += QStringLiteral("\n") + m_server.warnings().join(QLatin1Char('\n'));
-    m_reportHeader->setText(header);
+    m_liveEdits.clear();
+    showReport();
     m_connectionsPanel->serverStarted();
     m_systemPanel->setConfig(config);
     updateServerState();
@@ -467,7 +529,14 @@ void LabWindow::resetToRecipeDefaults()
         saveServerOption(spec.key);
     saveServerOption(kRawKey);
     m_systemPanel->setConfig(m_serverPanel->config());
-    statusBar()->showMessage(m_server.isRunning() ? tr("Recipe defaults restored: they apply on restart")
+    if (m_server.isRunning()) {
+        for (const OptionSpec &spec : optionTable()) {
+            if (!m_liveEdits.contains(spec.key))
+                m_liveEdits << spec.key;
+        }
+        m_liveTimer->start();
+    }
+    statusBar()->showMessage(m_server.isRunning() ? tr("Recipe defaults restored: live options apply now, the others on restart")
                                                   : tr("Recipe defaults restored"),
                              5000);
 }

@@ -15,6 +15,7 @@ class QDockWidget;
 class QLabel;
 class QSettings;
 class QTabWidget;
+class QTimer;
 class QTableView;
 
 namespace tcplab {
@@ -108,6 +109,9 @@ private:
     void loadWindowSettings();
     void saveServerOption(const QString &key);
     void onOptionEdited(const QString &key);
+    void applyLiveEdits();
+    void onOptionsChanged(const LiveChangeReport &change);
+    void showReport();
     void onEventsReady(const EventBatch &batch);
     bool startResolved(const ServerConfig &config, const ServerConfig &panelConfig);
     void updateServerState();
@@ -125,7 +129,9 @@ private:
     wire::WireSpec m_wireSpec;
     Server m_server;
     int m_hostLookup = -1;         // QHostInfo lookup id while the panel's host is being resolved
-    ServerConfig m_panelConfigAtStart; // what the panel said at start (its host may be a name)
+    ServerConfig m_panelConfigAtStart; // what the panel said at start (its host may be a name), and the live changes since
+    QStringList m_liveEdits;           // options edited while running, not yet handed to the server
+    QTimer *m_liveTimer = nullptr;     // a spin box's arrows edit many times: one change per pause
     std::unique_ptr<QSettings> m_settings;
     ServerPanel *m_serverPanel;
     ClientPanel *m_clientPanel;

@@ -5,6 +5,7 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHostAddress>
+#include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -56,6 +57,12 @@ QString OptionEditor::toolTipFor(const OptionSpec &spec)
     tip += QStringLiteral("<p>%1</p>").arg(facts);
     if (const QString note = choicesNote(spec); !note.isEmpty())
         tip += QStringLiteral("<p>%1</p>").arg(note.toHtmlEscaped());
+    if (spec.live)
+        tip += QStringLiteral("<p><b>%1</b> %2</p>")
+                   .arg(tr("Live:"), tr("changed while the server runs, it applies at once to the listener and to every open "
+                                        "connection, and the kernel's value is read back (log, Effective options)."));
+    else
+        tip += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Applies on restart:"), spec.translatedRestartReason().toHtmlEscaped());
     if (spec.isSocketOption()) {
         if (spec.kind == OptionKind::Bool)
             tip += QStringLiteral("<p>") + tr("Partially checked: not set, the kernel's default applies.") + QStringLiteral("</p>");
@@ -132,10 +139,23 @@ OptionEditor::OptionEditor(const OptionSpec &spec, QWidget *parent) : QWidget(pa
         });
     }
     layout->addWidget(m_input, 1);
+    m_badge = new QLabel(spec.live ? tr("live") : tr("restart"), this);
+    m_badge->setObjectName(QStringLiteral("badge-") + spec.key);
+    m_badge->setToolTip(spec.live ? tr("Changed while the server runs, it applies at once to the listener and every open connection.")
+                                  : tr("Changed while the server runs, it applies on restart: %1").arg(spec.translatedRestartReason()));
+    m_badge->setStyleSheet(spec.live ? QStringLiteral("background:#d1e7dd; color:#0f5132; padding:0 4px; border-radius:3px;")
+                                     : QStringLiteral("background:#e9ecef; color:#495057; padding:0 4px; border-radius:3px;"));
+    m_badge->hide();
+    layout->addWidget(m_badge);
     const QString tip = toolTipFor(spec);
     setToolTip(tip);
     m_input->setToolTip(tip);
     setValue(spec.seedDefault);
+}
+
+void OptionEditor::setServerRunning(bool running)
+{
+    m_badge->setVisible(running);
 }
 
 void OptionEditor::updateEnabled()

@@ -12,6 +12,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -37,6 +38,10 @@ public:
     QCheckBox *enableBox() const { return m_enable; }
 
     static QString toolTipFor(const OptionSpec &spec);
+    // While the server runs, a badge says whether a change applies at once ("live") or on
+    // restart (the reason in its tooltip).
+    void setServerRunning(bool running);
+    QLabel *badge() const { return m_badge; }
 
 signals:
     void edited(const QString &key);
@@ -53,6 +58,7 @@ private:
     QComboBox *m_combo = nullptr;  // Choice
     QLineEdit *m_line = nullptr;   // Text
     QWidget *m_input = nullptr;
+    QLabel *m_badge = nullptr;
     QString m_error;
     double m_lastNumber = 0; // the number shown before the option was unticked
 };

@@ -37,7 +37,7 @@ ServerPanel::ServerPanel(QWidget *parent) : QWidget(parent)
     m_message->hide();
     outer->addWidget(m_message);
 
-    m_restartNotice = new QLabel(tr("Changed while running: the new values apply on restart (Server > Restart, Ctrl+Shift+R)."), this);
+    m_restartNotice = new QLabel(this);
     m_restartNotice->setObjectName(QStringLiteral("restartNotice"));
     m_restartNotice->setWordWrap(true);
     m_restartNotice->setStyleSheet(QStringLiteral("background:#fff3cd; color:#664d03; padding:4px; border-radius:3px;"));
@@ -267,12 +267,28 @@ void ServerPanel::setRunning(bool running, const ServerConfig &runningConfig)
 {
     m_running = running;
     m_runningConfig = runningConfig;
+    for (OptionEditor *editor : std::as_const(m_editors))
+        editor->setServerRunning(running);
     updateRestartNotice();
 }
 
 void ServerPanel::updateRestartNotice()
 {
-    m_restartNotice->setVisible(m_running && !(config() == m_runningConfig));
+    // Live options reach the running server at once; the notice is for the others.
+    QStringList waiting;
+    if (m_running) {
+        const ServerConfig now = config();
+        for (const OptionSpec &spec : optionTable()) {
+            const QVariant a = now.value(spec.key), b = m_runningConfig.value(spec.key);
+            if (!spec.live && (a.isValid() != b.isValid() || formatOptionValue(spec, a) != formatOptionValue(spec, b)))
+                waiting << tr("%1 (%2)").arg(spec.name, spec.translatedRestartReason());
+        }
+        if (now.rawOptions() != m_runningConfig.rawOptions())
+            waiting << tr("raw options (set before listen())");
+    }
+    m_restartNotice->setText(tr("Changed while running, applies on restart (Server > Restart, Ctrl+Shift+R): %1")
+                                 .arg(waiting.join(QStringLiteral("; "))));
+    m_restartNotice->setVisible(!waiting.isEmpty());
 }
 
 void ServerPanel::showMessage(const QString &text, bool error)

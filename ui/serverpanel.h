@@ -42,7 +42,10 @@ public:
     // Flags every invalid control; returns one message per problem (empty: ready to start).
     QStringList validateControls();
 
+    // runningConfig: what the panel said at start, with the options changed live since; the
+    // notice lists what differs and waits for a restart (with why).
     void setRunning(bool running, const ServerConfig &runningConfig = {});
+    QLabel *restartNotice() const { return m_restartNotice; }
     // A message above the controls: errors in red, notices in amber; empty hides it.
     void showMessage(const QString &text, bool error);
     QString message() const;

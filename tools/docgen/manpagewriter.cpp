@@ -98,6 +98,10 @@ QString tableDetails(const OptionSpec &spec)
                    .arg(escaped(spec.name), levelName(spec.level), phaseText(spec.phase),
                         spec.perConnection ? QStringLiteral(" and again on every accepted socket") : QString());
     }
+    if (spec.live)
+        out += QStringLiteral(".br\nChanged while the server runs (in the window), it applies at once to the listener and to every open connection.\n");
+    else if (spec.restartReason)
+        out += QStringLiteral(".br\nChanged while the server runs, it applies on restart: %1.\n").arg(escaped(QString::fromUtf8(spec.restartReason)));
     if (!spec.manPage.isEmpty())
         out += QStringLiteral(".br\nSee %1.\n").arg(manReference(spec.manPage));
     out += QStringLiteral(".br\n") + escaped(QString::fromUtf8(spec.kernelRule)) + QLatin1Char('\n');
