@@ -95,6 +95,8 @@ int fail(const QString &what)
     return 1;
 }
 
+qint64 threadCpuNs(const char *name);
+
 // Like refwire: 64 KB writes for `seconds`, then shutdown; goodput at the receiver.
 int bulk(double seconds, bool capture, double *mbps)
 {
@@ -137,11 +139,16 @@ int bulk(double seconds, bool capture, double *mbps)
     ::shutdown(c.value().get(), SHUT_WR);
     receiver.join();
     const double elapsed = double(nowNs() - t0) / 1e9;
+    // The relay thread's CPU includes the kernel work its sends trigger (both sides' TCP stacks
+    // run in its softirq): per packet, the figure to compare with refwire's relay thread.
+    const qint64 relayCpuNs = threadCpuNs("tcplab-wire");
     const WireCounters counters = wire.counters();
+    const quint64 packets = counters.c2s.deliveredPackets + counters.s2c.deliveredPackets;
     *mbps = double(received) * 8 / elapsed / 1e6;
-    std::printf("wire bulk seconds=%.2f bytes=%lld goodput_mbps=%.0f packets=%llu kernel_drops=%llu capture=%d\n", elapsed,
-                received, *mbps, qulonglong(counters.c2s.deliveredPackets + counters.s2c.deliveredPackets),
-                qulonglong(counters.c2s.kernelDrops + counters.s2c.kernelDrops), capture ? 1 : 0);
+    std::printf("wire bulk seconds=%.2f bytes=%lld goodput_mbps=%.0f packets=%llu kernel_drops=%llu capture=%d "
+                "relay_cpu_ms=%.0f relay_cpu_ns_per_packet=%.0f load=%.2f\n",
+                elapsed, received, *mbps, qulonglong(packets), qulonglong(counters.c2s.kernelDrops + counters.s2c.kernelDrops),
+                capture ? 1 : 0, double(relayCpuNs) / 1e6, double(relayCpuNs) / double(std::max<quint64>(1, packets)), loadAverage());
     std::fflush(stdout);
     return 0;
 }
