@@ -28,6 +28,9 @@ QString tr(const char *text) { return QCoreApplication::translate("Wire", text);
 
 constexpr int kFrameBytes = 2048; // MTU 1500 frames; offloads are off, so nothing larger arrives
 constexpr int kBatch = 32;
+// Frames due now wait here and leave in one sendmmsg per run of one direction: a received batch
+// (each frame perhaps duplicated) or a batch of releases.
+constexpr int kOutbox = 2 * kBatch;
 constexpr quint32 kNoSlot = ~0u;
 // A timer wakes a sleeping thread some 50-800 us late (VM exits, CPU idle states). So the timer
 // is set this much before a release, and the relay polls its sockets without sleeping for the
@@ -242,7 +245,8 @@ struct Relay::Impl
     bool matches(DropMatch m, const TcpView &t, bool isHandshakeAck) const;
     void drop(int dir, quint32 slot, PacketFate fate, qint16 rule);
     void schedule(int dir, quint32 slot, qint64 release, qint64 seq, qint64 now);
-    void deliver(quint32 slot, qint64 realNow);
+    void deliver(quint32 slot);
+    void flush();
     void releaseDue();
     void armTimer();
     void capture(const Slot &s, qint64 deliveredNs, PacketFate fate, qint16 rule);
@@ -254,6 +258,8 @@ struct Relay::Impl
     static qint64 arrivalTime(const msghdr &m, qint64 realNow);
 
     alignas(cmsghdr) char control[kBatch][CMSG_SPACE(sizeof(timespec))];
+    quint32 outbox[kOutbox];
+    int outboxCount = 0;
 };
 
 // SCM_TIMESTAMPNS (CLOCK_REALTIME) of a received frame; realNow when there is none or it is
@@ -473,6 +479,7 @@ void Relay::Impl::receive(int dir)
             const ssize_t len = ::recv(fd, scratch.data, kFrameBytes, MSG_DONTWAIT | MSG_TRUNC);
             if (len < 0)
                 return;
+            flush();
             scratch.index = nextIndex++;
             scratch.sentRealNs = clockNs(CLOCK_REALTIME);
             scratch.length = quint16(std::min<ssize_t>(len, kFrameBytes));
@@ -521,6 +528,7 @@ void Relay::Impl::receive(int dir)
         }
         for (int i = room - 1; i >= std::max(got, 0); --i)
             freeSlots.push_back(taken[i]);
+        flush();
         if (got < room)
             return;
     }
@@ -690,6 +698,7 @@ void Relay::Impl::admit(int dir, quint32 slotIndex, qint64 now)
 
 void Relay::Impl::drop(int dir, quint32 slot, PacketFate fate, qint16 rule)
 {
+    flush(); // the capture keeps the order the frames arrived in
     AtomicCounters &c = counters[dir];
     switch (fate) {
     case PacketFate::DroppedLoss: bump(c.droppedLoss); break;
@@ -707,7 +716,7 @@ void Relay::Impl::schedule(int dir, quint32 slot, qint64 releaseNs, qint64 seq, 
 {
     DirectionState &d = dirs[dir];
     if (releaseNs <= now && d.queued == 0) {
-        deliver(slot, clockNs(CLOCK_REALTIME));
+        deliver(slot);
         return;
     }
     heap.push_back({releaseNs, seq, slot});
@@ -716,20 +725,57 @@ void Relay::Impl::schedule(int dir, quint32 slot, qint64 releaseNs, qint64 seq, 
     counters[dir].queuedNow.store(quint64(d.queued), std::memory_order_relaxed);
 }
 
-void Relay::Impl::deliver(quint32 slotIndex, qint64 realNow)
+void Relay::Impl::deliver(quint32 slotIndex)
 {
-    Slot &s = pool[slotIndex];
-    const int dir = int(s.direction);
-    AtomicCounters &c = counters[dir];
-    if (::send(dirs[dir].outFd, s.data, s.length, MSG_DONTWAIT) == ssize_t(s.length)) {
-        bump(c.deliveredPackets);
-        bump(c.deliveredBytes, s.length);
-        capture(s, realNow, s.fate, -1);
-    } else {
-        bump(c.sendErrors);
-        capture(s, -1, PacketFate::DroppedQueue, -1);
+    if (outboxCount == kOutbox)
+        flush();
+    outbox[outboxCount++] = slotIndex;
+}
+
+// One sendmmsg per run of frames bound for the same link: the syscall's fixed cost is paid once
+// per batch, not per frame. Captured in the order they were taken, as one send each would.
+void Relay::Impl::flush()
+{
+    if (outboxCount == 0)
+        return;
+    const qint64 realNow = clockNs(CLOCK_REALTIME);
+    mmsghdr msgs[kOutbox];
+    iovec iov[kOutbox];
+    for (int i = 0; i < outboxCount; ++i) {
+        Slot &s = pool[outbox[i]];
+        iov[i] = {s.data, s.length};
+        msgs[i] = {};
+        msgs[i].msg_hdr.msg_iov = &iov[i];
+        msgs[i].msg_hdr.msg_iovlen = 1;
     }
-    release(slotIndex);
+    for (int begin = 0; begin < outboxCount;) {
+        const Direction direction = pool[outbox[begin]].direction;
+        int end = begin + 1;
+        while (end < outboxCount && pool[outbox[end]].direction == direction)
+            ++end;
+        const int dir = int(direction);
+        AtomicCounters &c = counters[dir];
+        for (int i = begin; i < end;) {
+            const int sent = ::sendmmsg(dirs[dir].outFd, msgs + i, unsigned(end - i), MSG_DONTWAIT);
+            // Sent frames first; when none went, the first one is refused and the rest retried.
+            const int done = sent > 0 ? sent : 1;
+            for (int k = i; k < i + done; ++k) {
+                Slot &s = pool[outbox[k]];
+                if (sent > 0 && msgs[k].msg_len == s.length) {
+                    bump(c.deliveredPackets);
+                    bump(c.deliveredBytes, s.length);
+                    capture(s, realNow, s.fate, -1);
+                } else {
+                    bump(c.sendErrors);
+                    capture(s, -1, PacketFate::DroppedQueue, -1);
+                }
+                release(outbox[k]);
+            }
+            i += done;
+        }
+        begin = end;
+    }
+    outboxCount = 0;
 }
 
 void Relay::Impl::releaseDue()
@@ -737,7 +783,6 @@ void Relay::Impl::releaseDue()
     if (heap.empty())
         return;
     const qint64 now = clockNs(CLOCK_MONOTONIC);
-    qint64 realNow = -1;
     while (!heap.empty() && heap.front().releaseNs <= now) {
         std::pop_heap(heap.begin(), heap.end(), Later{});
         const Timed t = heap.back();
@@ -745,10 +790,9 @@ void Relay::Impl::releaseDue()
         const int dir = int(pool[t.slot].direction);
         --dirs[dir].queued;
         counters[dir].queuedNow.store(quint64(dirs[dir].queued), std::memory_order_relaxed);
-        if (realNow < 0)
-            realNow = clockNs(CLOCK_REALTIME);
-        deliver(t.slot, realNow);
+        deliver(t.slot);
     }
+    flush();
 }
 
 void Relay::Impl::armTimer()
