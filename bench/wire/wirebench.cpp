@@ -243,11 +243,22 @@ int rtt(int exchanges, double delayMs)
     }
     const double relayCpuMs = double(threadCpuNs("tcplab-wire") - relayCpu0) / 1e6, wallMs = double(nowNs() - wall0) / 1e6;
     const double target = 2 * delayMs, median = percentile(rtts, 50), p99 = percentile(rtts, 99);
+    // Where the slow ones fall: all in the first exchanges points at what ran just before.
+    int slow = 0, firstSlow = -1, lastSlow = -1;
+    for (int i = 0; i < rtts.size(); ++i) {
+        if (rtts[i] > target + 3) {
+            ++slow;
+            lastSlow = i;
+            if (firstSlow < 0)
+                firstSlow = i;
+        }
+    }
     const bool medianOk = std::abs(median - target) <= 0.02 * target, p99Ok = p99 <= target + 3;
     std::printf("wire rtt delay_ms=%.1f exchanges=%d min_ms=%.3f median_ms=%.3f p99_ms=%.3f max_ms=%.3f "
-                "median_within_2pct=%s p99_within_2d_plus_3ms=%s relay_cpu_ms=%.1f relay_cpu_pct=%.2f load=%.2f\n",
+                "median_within_2pct=%s p99_within_2d_plus_3ms=%s over_2d_plus_3ms=%d first_over_at=%d last_over_at=%d "
+                "relay_cpu_ms=%.1f relay_cpu_pct=%.2f load=%.2f\n",
                 delayMs, exchanges, percentile(rtts, 0), median, p99, percentile(rtts, 100), medianOk ? "yes" : "no",
-                p99Ok ? "yes" : "no", relayCpuMs, 100.0 * relayCpuMs / wallMs, loadAverage());
+                p99Ok ? "yes" : "no", slow, firstSlow, lastSlow, relayCpuMs, 100.0 * relayCpuMs / wallMs, loadAverage());
     const QList<double> held = holds.holds();
     std::printf("wire relay_hold delay_ms=%.1f packets=%lld median_ms=%.3f p99_ms=%.3f max_ms=%.3f\n", delayMs,
                 qlonglong(held.size()), percentile(held, 50), percentile(held, 99), percentile(held, 100));
