@@ -95,6 +95,8 @@ int fail(const QString &what)
     return 1;
 }
 
+qint64 threadCpuNs(const char *name);
+
 // Like refwire: 64 KB writes for `seconds`, then shutdown; goodput at the receiver.
 int bulk(double seconds, bool capture, double *mbps)
 {
@@ -137,11 +139,16 @@ int bulk(double seconds, bool capture, double *mbps)
     ::shutdown(c.value().get(), SHUT_WR);
     receiver.join();
     const double elapsed = double(nowNs() - t0) / 1e9;
+    // The relay thread's CPU includes the kernel work its sends trigger (both sides' TCP stacks
+    // run in its softirq): per packet, the figure to compare with refwire's relay thread.
+    const qint64 relayCpuNs = threadCpuNs("tcplab-wire");
     const WireCounters counters = wire.counters();
+    const quint64 packets = counters.c2s.deliveredPackets + counters.s2c.deliveredPackets;
     *mbps = double(received) * 8 / elapsed / 1e6;
-    std::printf("wire bulk seconds=%.2f bytes=%lld goodput_mbps=%.0f packets=%llu kernel_drops=%llu capture=%d\n", elapsed,
-                received, *mbps, qulonglong(counters.c2s.deliveredPackets + counters.s2c.deliveredPackets),
-                qulonglong(counters.c2s.kernelDrops + counters.s2c.kernelDrops), capture ? 1 : 0);
+    std::printf("wire bulk seconds=%.2f bytes=%lld goodput_mbps=%.0f packets=%llu kernel_drops=%llu capture=%d "
+                "relay_cpu_ms=%.0f relay_cpu_ns_per_packet=%.0f load=%.2f\n",
+                elapsed, received, *mbps, qulonglong(packets), qulonglong(counters.c2s.kernelDrops + counters.s2c.kernelDrops),
+                capture ? 1 : 0, double(relayCpuNs) / 1e6, double(relayCpuNs) / double(std::max<quint64>(1, packets)), loadAverage());
     std::fflush(stdout);
     return 0;
 }
@@ -236,11 +243,22 @@ int rtt(int exchanges, double delayMs)
     }
     const double relayCpuMs = double(threadCpuNs("tcplab-wire") - relayCpu0) / 1e6, wallMs = double(nowNs() - wall0) / 1e6;
     const double target = 2 * delayMs, median = percentile(rtts, 50), p99 = percentile(rtts, 99);
+    // Where the slow ones fall: all in the first exchanges points at what ran just before.
+    int slow = 0, firstSlow = -1, lastSlow = -1;
+    for (int i = 0; i < rtts.size(); ++i) {
+        if (rtts[i] > target + 3) {
+            ++slow;
+            lastSlow = i;
+            if (firstSlow < 0)
+                firstSlow = i;
+        }
+    }
     const bool medianOk = std::abs(median - target) <= 0.02 * target, p99Ok = p99 <= target + 3;
     std::printf("wire rtt delay_ms=%.1f exchanges=%d min_ms=%.3f median_ms=%.3f p99_ms=%.3f max_ms=%.3f "
-                "median_within_2pct=%s p99_within_2d_plus_3ms=%s relay_cpu_ms=%.1f relay_cpu_pct=%.2f load=%.2f\n",
+                "median_within_2pct=%s p99_within_2d_plus_3ms=%s over_2d_plus_3ms=%d first_over_at=%d last_over_at=%d "
+                "relay_cpu_ms=%.1f relay_cpu_pct=%.2f load=%.2f\n",
                 delayMs, exchanges, percentile(rtts, 0), median, p99, percentile(rtts, 100), medianOk ? "yes" : "no",
-                p99Ok ? "yes" : "no", relayCpuMs, 100.0 * relayCpuMs / wallMs, loadAverage());
+                p99Ok ? "yes" : "no", slow, firstSlow, lastSlow, relayCpuMs, 100.0 * relayCpuMs / wallMs, loadAverage());
     const QList<double> held = holds.holds();
     std::printf("wire relay_hold delay_ms=%.1f packets=%lld median_ms=%.3f p99_ms=%.3f max_ms=%.3f\n", delayMs,
                 qlonglong(held.size()), percentile(held, 50), percentile(held, 99), percentile(held, 100));

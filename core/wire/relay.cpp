@@ -1,5 +1,7 @@
 #include "relay.h"
 
+#include "packetring.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <linux/if_packet.h>
+#include <linux/net_tstamp.h>
 #include <pthread.h>
 #include <random>
 #include <sched.h>
@@ -28,6 +31,9 @@ QString tr(const char *text) { return QCoreApplication::translate("Wire", text);
 
 constexpr int kFrameBytes = 2048; // MTU 1500 frames; offloads are off, so nothing larger arrives
 constexpr int kBatch = 32;
+// Frames due now wait here and leave in one sendmmsg per run of one direction: a received batch
+// (each frame perhaps duplicated) or a batch of releases.
+constexpr int kOutbox = 2 * kBatch;
 constexpr quint32 kNoSlot = ~0u;
 // A timer wakes a sleeping thread some 50-800 us late (VM exits, CPU idle states). So the timer
 // is set this much before a release, and the relay polls its sockets without sleeping for the
@@ -202,6 +208,7 @@ struct HandshakeEntry
 struct Relay::Impl
 {
     FileDescriptor links[2]; // [0]: client side's relay end, [1]: server side's
+    PacketRing rings[2];     // their receive rings
     FileDescriptor epoll, timer, wake;
     PacketSink *sink = nullptr;
     std::atomic<bool> stop{false};
@@ -242,7 +249,8 @@ struct Relay::Impl
     bool matches(DropMatch m, const TcpView &t, bool isHandshakeAck) const;
     void drop(int dir, quint32 slot, PacketFate fate, qint16 rule);
     void schedule(int dir, quint32 slot, qint64 release, qint64 seq, qint64 now);
-    void deliver(quint32 slot, qint64 realNow);
+    void deliver(quint32 slot);
+    void flush();
     void releaseDue();
     void armTimer();
     void capture(const Slot &s, qint64 deliveredNs, PacketFate fate, qint16 rule);
@@ -251,25 +259,9 @@ struct Relay::Impl
     {
         return !heap.empty() && heap.size() <= kSpinMaxHeld && heap.front().releaseNs - now <= kSpinNs;
     }
-    static qint64 arrivalTime(const msghdr &m, qint64 realNow);
-
-    alignas(cmsghdr) char control[kBatch][CMSG_SPACE(sizeof(timespec))];
+    quint32 outbox[kOutbox];
+    int outboxCount = 0;
 };
-
-// SCM_TIMESTAMPNS (CLOCK_REALTIME) of a received frame; realNow when there is none or it is
-// not plausible (a clock step between the two readings).
-qint64 Relay::Impl::arrivalTime(const msghdr &m, qint64 realNow)
-{
-    for (const cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(const_cast<msghdr *>(&m), const_cast<cmsghdr *>(c))) {
-        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS && c->cmsg_len >= CMSG_LEN(sizeof(timespec))) {
-            timespec ts;
-            std::memcpy(&ts, CMSG_DATA(c), sizeof ts);
-            const qint64 t = qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-            return t <= realNow && realNow - t < 1000000000 ? t : realNow;
-        }
-    }
-    return realNow;
-}
 
 Result<std::unique_ptr<Relay>> Relay::start(FileDescriptor clientLink, FileDescriptor serverLink,
                                             const WireSpec &spec, PacketSink *sink)
@@ -295,13 +287,21 @@ Result<std::unique_ptr<Relay>> Relay::start(FileDescriptor clientLink, FileDescr
         if (::epoll_ctl(d.epoll.get(), EPOLL_CTL_ADD, fds[i], &ev) != 0)
             return Error::fromErrno(errno, tr("the wire's relay: epoll_ctl"));
     }
-    // A bulk transfer arrives in bursts; room for them, with privileges beyond rmem_max.
     for (int i = 0; i < 2; ++i) {
+        // Each frame's arrival time: the time stamp the kernel gave the frame when it reached
+        // the relay's end (SO_TIMESTAMPNS has the kernel take it), in the ring's header.
         const int on = 1;
-        ::setsockopt(fds[i], SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on); // each frame's arrival time
+        const int stamp = SOF_TIMESTAMPING_SOFTWARE;
+        ::setsockopt(fds[i], SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
+        ::setsockopt(fds[i], SOL_PACKET, PACKET_TIMESTAMP, &stamp, sizeof stamp);
+        // A bulk transfer arrives in bursts; room for them: 2048 frames of ring.
+        if (Error e = d.rings[i].open(fds[i], kFrameBytes, 2048))
+            return e;
+        char junk[64];
+        while (::recv(fds[i], junk, sizeof junk, MSG_DONTWAIT | MSG_TRUNC) >= 0) {
+            // frames queued before the ring was set up (none are expected): not part of the wire
+        }
         const int bytes = 4 << 20;
-        if (::setsockopt(fds[i], SOL_SOCKET, SO_RCVBUFFORCE, &bytes, sizeof bytes) != 0)
-            ::setsockopt(fds[i], SOL_SOCKET, SO_RCVBUF, &bytes, sizeof bytes);
         if (::setsockopt(fds[i], SOL_SOCKET, SO_SNDBUFFORCE, &bytes, sizeof bytes) != 0)
             ::setsockopt(fds[i], SOL_SOCKET, SO_SNDBUF, &bytes, sizeof bytes);
     }
@@ -465,65 +465,54 @@ void Relay::Impl::run()
 // The link socket's direction: 0 reads what the client side sent (c2s), 1 the server side's.
 void Relay::Impl::receive(int dir)
 {
-    const int fd = dirs[dir].inFd;
-    for (int round = 0; round < 4; ++round) {
-        const int room = int(std::min<size_t>(kBatch, freeSlots.size()));
-        if (room == 0) {
-            // The pool is full: read the frame anyway (the socket must drain) and drop it.
-            const ssize_t len = ::recv(fd, scratch.data, kFrameBytes, MSG_DONTWAIT | MSG_TRUNC);
-            if (len < 0)
-                return;
-            scratch.index = nextIndex++;
-            scratch.sentRealNs = clockNs(CLOCK_REALTIME);
-            scratch.length = quint16(std::min<ssize_t>(len, kFrameBytes));
-            scratch.direction = Direction(dir);
+    PacketRing &ring = rings[dir];
+    // The real-time clock first: the monotonic reading after it makes the arrival's conversion
+    // err late by the gap between the two (never early: a delay is a minimum).
+    qint64 realNow = clockNs(CLOCK_REALTIME);
+    qint64 now = clockNs(CLOCK_MONOTONIC);
+    RingFrame f;
+    // A bounded share per wake-up, so the other direction and the releases are not starved.
+    for (int taken = 0; taken < 4 * kBatch && ring.peek(&f); ++taken) {
+        if (taken > 0 && taken % kBatch == 0)
+            flush();
+        if (f.arrivalRealNs > realNow) { // it came after the clocks were read
+            realNow = clockNs(CLOCK_REALTIME);
+            now = clockNs(CLOCK_MONOTONIC);
+        }
+        // The delay runs from when the frame reached the relay's end of the link (the kernel's
+        // time stamp), not from when this thread woke to read it; a stamp that is not plausible
+        // (a clock step) counts as now.
+        const qint64 arrivalReal = f.arrivalRealNs <= realNow && realNow - f.arrivalRealNs < 1000000000 ? f.arrivalRealNs : realNow;
+        quint32 index = kNoSlot;
+        Slot *s = &scratch; // the pool is full: the frame is taken anyway (the ring must drain) and dropped
+        if (!freeSlots.empty()) {
+            index = freeSlots.back();
+            freeSlots.pop_back();
+            s = &pool[index];
+        }
+        const quint32 copied = std::min<quint32>(f.captured, kFrameBytes);
+        std::memcpy(s->data, f.data, copied);
+        ring.release();
+        s->length = quint16(copied);
+        s->sentRealNs = arrivalReal;
+        s->direction = Direction(dir);
+        if (index == kNoSlot || copied < f.length) { // no room, or larger than any frame the veths pass
+            if (index == kNoSlot)
+                flush(); // the capture keeps the order the frames arrived in
+            s->index = nextIndex++;
             bump(counters[dir].packets);
-            bump(counters[dir].bytes, quint64(len));
-            bump(counters[dir].droppedQueue);
-            capture(scratch, -1, PacketFate::DroppedQueue, -1);
+            bump(counters[dir].bytes, f.length);
+            if (index == kNoSlot) {
+                bump(counters[dir].droppedQueue);
+                capture(*s, -1, PacketFate::DroppedQueue, -1);
+            } else {
+                drop(dir, index, PacketFate::DroppedQueue, -1);
+            }
             continue;
         }
-        mmsghdr msgs[kBatch];
-        iovec iov[kBatch];
-        quint32 taken[kBatch];
-        for (int i = 0; i < room; ++i) {
-            taken[i] = freeSlots.back();
-            freeSlots.pop_back();
-            iov[i] = {pool[taken[i]].data, kFrameBytes};
-            msgs[i] = {};
-            msgs[i].msg_hdr.msg_iov = &iov[i];
-            msgs[i].msg_hdr.msg_iovlen = 1;
-            msgs[i].msg_hdr.msg_control = control[i];
-            msgs[i].msg_hdr.msg_controllen = sizeof control[i];
-        }
-        const int got = ::recvmmsg(fd, msgs, unsigned(room), MSG_DONTWAIT, nullptr);
-        // The real-time clock first: the monotonic reading after it makes the arrival's
-        // conversion err late by the gap between the two (never early: a delay is a minimum).
-        const qint64 realNow = clockNs(CLOCK_REALTIME);
-        const qint64 now = clockNs(CLOCK_MONOTONIC);
-        for (int i = 0; i < std::max(got, 0); ++i) {
-            Slot &s = pool[taken[i]];
-            s.length = quint16(std::min<unsigned>(msgs[i].msg_len, kFrameBytes));
-            // The delay runs from when the frame reached the relay's end of the link (the
-            // kernel's time stamp), not from when this thread woke to read it.
-            const qint64 arrivalReal = arrivalTime(msgs[i].msg_hdr, realNow);
-            const qint64 arrival = now - (realNow - arrivalReal);
-            s.sentRealNs = arrivalReal;
-            s.direction = Direction(dir);
-            if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) { // larger than any frame the veths pass
-                s.index = nextIndex++;
-                bump(counters[dir].packets);
-                bump(counters[dir].bytes, msgs[i].msg_len);
-                drop(dir, taken[i], PacketFate::DroppedQueue, -1);
-                continue;
-            }
-            admit(dir, taken[i], arrival);
-        }
-        for (int i = room - 1; i >= std::max(got, 0); --i)
-            freeSlots.push_back(taken[i]);
-        if (got < room)
-            return;
+        admit(dir, index, now - (realNow - arrivalReal));
     }
+    flush();
 }
 
 bool Relay::Impl::handshakeAck(const TcpView &t, Direction d)
@@ -690,6 +679,7 @@ void Relay::Impl::admit(int dir, quint32 slotIndex, qint64 now)
 
 void Relay::Impl::drop(int dir, quint32 slot, PacketFate fate, qint16 rule)
 {
+    flush(); // the capture keeps the order the frames arrived in
     AtomicCounters &c = counters[dir];
     switch (fate) {
     case PacketFate::DroppedLoss: bump(c.droppedLoss); break;
@@ -707,7 +697,7 @@ void Relay::Impl::schedule(int dir, quint32 slot, qint64 releaseNs, qint64 seq, 
 {
     DirectionState &d = dirs[dir];
     if (releaseNs <= now && d.queued == 0) {
-        deliver(slot, clockNs(CLOCK_REALTIME));
+        deliver(slot);
         return;
     }
     heap.push_back({releaseNs, seq, slot});
@@ -716,20 +706,57 @@ void Relay::Impl::schedule(int dir, quint32 slot, qint64 releaseNs, qint64 seq, 
     counters[dir].queuedNow.store(quint64(d.queued), std::memory_order_relaxed);
 }
 
-void Relay::Impl::deliver(quint32 slotIndex, qint64 realNow)
+void Relay::Impl::deliver(quint32 slotIndex)
 {
-    Slot &s = pool[slotIndex];
-    const int dir = int(s.direction);
-    AtomicCounters &c = counters[dir];
-    if (::send(dirs[dir].outFd, s.data, s.length, MSG_DONTWAIT) == ssize_t(s.length)) {
-        bump(c.deliveredPackets);
-        bump(c.deliveredBytes, s.length);
-        capture(s, realNow, s.fate, -1);
-    } else {
-        bump(c.sendErrors);
-        capture(s, -1, PacketFate::DroppedQueue, -1);
+    if (outboxCount == kOutbox)
+        flush();
+    outbox[outboxCount++] = slotIndex;
+}
+
+// One sendmmsg per run of frames bound for the same link: the syscall's fixed cost is paid once
+// per batch, not per frame. Captured in the order they were taken, as one send each would.
+void Relay::Impl::flush()
+{
+    if (outboxCount == 0)
+        return;
+    const qint64 realNow = clockNs(CLOCK_REALTIME);
+    mmsghdr msgs[kOutbox];
+    iovec iov[kOutbox];
+    for (int i = 0; i < outboxCount; ++i) {
+        Slot &s = pool[outbox[i]];
+        iov[i] = {s.data, s.length};
+        msgs[i] = {};
+        msgs[i].msg_hdr.msg_iov = &iov[i];
+        msgs[i].msg_hdr.msg_iovlen = 1;
     }
-    release(slotIndex);
+    for (int begin = 0; begin < outboxCount;) {
+        const Direction direction = pool[outbox[begin]].direction;
+        int end = begin + 1;
+        while (end < outboxCount && pool[outbox[end]].direction == direction)
+            ++end;
+        const int dir = int(direction);
+        AtomicCounters &c = counters[dir];
+        for (int i = begin; i < end;) {
+            const int sent = ::sendmmsg(dirs[dir].outFd, msgs + i, unsigned(end - i), MSG_DONTWAIT);
+            // Sent frames first; when none went, the first one is refused and the rest retried.
+            const int done = sent > 0 ? sent : 1;
+            for (int k = i; k < i + done; ++k) {
+                Slot &s = pool[outbox[k]];
+                if (sent > 0 && msgs[k].msg_len == s.length) {
+                    bump(c.deliveredPackets);
+                    bump(c.deliveredBytes, s.length);
+                    capture(s, realNow, s.fate, -1);
+                } else {
+                    bump(c.sendErrors);
+                    capture(s, -1, PacketFate::DroppedQueue, -1);
+                }
+                release(outbox[k]);
+            }
+            i += done;
+        }
+        begin = end;
+    }
+    outboxCount = 0;
 }
 
 void Relay::Impl::releaseDue()
@@ -737,7 +764,6 @@ void Relay::Impl::releaseDue()
     if (heap.empty())
         return;
     const qint64 now = clockNs(CLOCK_MONOTONIC);
-    qint64 realNow = -1;
     while (!heap.empty() && heap.front().releaseNs <= now) {
         std::pop_heap(heap.begin(), heap.end(), Later{});
         const Timed t = heap.back();
@@ -745,10 +771,9 @@ void Relay::Impl::releaseDue()
         const int dir = int(pool[t.slot].direction);
         --dirs[dir].queued;
         counters[dir].queuedNow.store(quint64(dirs[dir].queued), std::memory_order_relaxed);
-        if (realNow < 0)
-            realNow = clockNs(CLOCK_REALTIME);
-        deliver(t.slot, realNow);
+        deliver(t.slot);
     }
+    flush();
 }
 
 void Relay::Impl::armTimer()
