@@ -1,5 +1,9 @@
 #include "tcpinfosampler.h"
 
+#include "tcpinfodiag.h"
+
+#include <QHash>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -108,11 +112,83 @@ void TcpInfoSampler::stop()
     m_timer.stop();
 }
 
+void TcpInfoSampler::watchNamespaces(FileDescriptor clientNetlink, FileDescriptor serverNetlink)
+{
+    m_clientNetlink = std::move(clientNetlink);
+    m_serverNetlink = std::move(serverNetlink);
+    m_activitySeen = false;
+    m_idleTicks = 0;
+}
+
+int TcpInfoSampler::sampleNamespaces(qint64 now)
+{
+    if (m_activity) {
+        const quint64 activity = m_activity();
+        if (m_activitySeen && activity == m_lastActivity)
+            return 0;
+        m_activitySeen = true;
+        m_lastActivity = activity;
+    }
+    struct Ends
+    {
+        TcpInfoSnapshot client;
+        TcpInfoSnapshot server;
+    };
+    QHash<ConnectionKey, Ends> seen;
+    for (const bool clientSide : {true, false}) {
+        const Result<QList<DiagTcpInfo>> listed = dumpTcpInfo(clientSide ? m_clientNetlink.get() : m_serverNetlink.get());
+        if (!listed) {
+            m_lastError = listed.error().text();
+            return 0;
+        }
+        for (const DiagTcpInfo &s : listed.value()) {
+            // The key is the client's view: its own address first, as the capture's tracker has it.
+            ConnectionKey key;
+            key.clientAddress = clientSide ? s.localAddress : s.remoteAddress;
+            key.clientPort = clientSide ? s.localPort : s.remotePort;
+            key.serverAddress = clientSide ? s.remoteAddress : s.localAddress;
+            key.serverPort = clientSide ? s.remotePort : s.localPort;
+            (clientSide ? seen[key].client : seen[key].server) = s.info;
+        }
+    }
+    m_lastError.clear();
+    int kept = 0;
+    for (Entry &e : m_entries) {
+        if (!e.active || e.clientFd >= 0)
+            continue; // ended, or one addConnection() reads through its descriptors
+        const auto it = seen.constFind(e.key);
+        if (it == seen.constEnd()) {
+            e.active = false; // closed on both sides: a new connection on these ports is a new series
+            continue;
+        }
+        TcpInfoSample s{now, it->client, it->server};
+        const TcpInfoSample *last = e.series.last();
+        if (!last || moved(last->client, s.client) || moved(last->server, s.server)) {
+            e.series.append(s);
+            ++kept;
+        }
+        seen.remove(e.key);
+    }
+    for (auto it = seen.constBegin(); it != seen.constEnd(); ++it) {
+        if (m_entries.size() >= kMaxWatched)
+            m_entries.removeFirst();
+        Entry e{m_nextId++, -1, -1, true, it.key(), TcpInfoSeries(m_samplesPerConnection)};
+        e.series.append(TcpInfoSample{now, it->client, it->server});
+        m_entries.append(e);
+        ++kept;
+    }
+    return kept;
+}
+
 int TcpInfoSampler::sampleNow()
 {
     int kept = 0;
     const qint64 now = realtimeNs();
+    if (watchesNamespaces())
+        kept += sampleNamespaces(now);
     for (Entry &e : m_entries) {
+        if (e.clientFd < 0 || e.serverFd < 0)
+            continue;
         if (!e.active)
             continue;
         TcpInfoSample s;
@@ -166,6 +242,23 @@ quint64 TcpInfoSampler::droppedSamples(int id) const
 {
     const Entry *e = find(id);
     return e ? e->series.dropped() : 0;
+}
+
+int TcpInfoSampler::idOf(const ConnectionKey &key) const
+{
+    for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
+        if (m_entries[i].key == key)
+            return m_entries[i].id;
+    }
+    return 0;
+}
+
+QList<TcpInfoConnectionSeries> TcpInfoSampler::allSeries() const
+{
+    QList<TcpInfoConnectionSeries> out;
+    for (const Entry &e : m_entries)
+        out.append(TcpInfoConnectionSeries{e.key, e.series.samples()});
+    return out;
 }
 
 } // namespace tcplab::wire
