@@ -10,3 +10,5 @@ tcplab_add_test(tst_uilagprobe LIBS tcplabui Qt6::Widgets TIMEOUT 60)
 # The wire in the window (issue 13): network path, wire panel, packet list, ladder (real wire).
 tcplab_add_test(tst_ui_wire LIBS tcplabui Qt6::Widgets TIMEOUT 120 SOURCES wireframes.cpp wireframes.h)
 add_dependencies(tst_ui_wire tcplab)
+# TCP_INFO over time, the time-sequence graph's marks and an experiment's capture page (issue 13).
+tcplab_add_test(tst_ui_tcpinfo LIBS tcplabui Qt6::Widgets TIMEOUT 90)

@@ -1,6 +1,11 @@
 #include "timesequenceview.h"
 
 #include "packetmodel.h"
+#include "wire/capturering.h"
+#include "wire/packetdecoder.h"
+
+#include <QFile>
+#include <QTextStream>
 
 #include <QPainter>
 #include <QPainterPath>
@@ -15,11 +20,12 @@ using wire::Direction;
 TimeSequenceView::TimeSequenceView(PacketModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
     setObjectName(QStringLiteral("timeSequenceView"));
-    setMinimumHeight(220);
+    setMinimumHeight(fontMetrics().height() * 14);
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     setToolTip(tr("Sequence number over time for the connection's data: bars are segments (orange: retransmitted, red: "
-                  "dropped), the green line is what was acknowledged, the grey line the advertised window above it."));
+                  "dropped), the green line is what was acknowledged, the grey line the advertised window above it, purple bars "
+                  "the ranges the receiver SACKed."));
 }
 
 void TimeSequenceView::setConnection(quint32 connection)
@@ -53,6 +59,10 @@ void TimeSequenceView::refresh()
         });
         s.clientSends = bytes[0] >= bytes[1];
         const Direction dataDirection = s.clientSends ? Direction::ClientToServer : Direction::ServerToClient;
+        // SACK blocks carry absolute sequence numbers of the data sender's space.
+        quint32 base = 0;
+        const std::shared_ptr<const wire::CaptureRing> ring = m_model->ring();
+        const bool sackable = ring && m_model->sequenceBase(connection, dataDirection, &base);
         m_model->forEachRowOf(connection, [&](const PacketRow &r) {
             if (r.direction == dataDirection) {
                 if (r.length == 0 && !(r.flags & (wire::tcpflag::Syn | wire::tcpflag::Fin)))
@@ -72,6 +82,15 @@ void TimeSequenceView::refresh()
                 s.window << QPointF(t, double(r.ack) + r.window);
                 s.maxTimeMs = std::max(s.maxTimeMs, t);
                 s.maxSeq = std::max(s.maxSeq, double(r.ack));
+                // Only rows the model marked read the packet again (the ring may have lost it).
+                wire::CapturedPacket packet;
+                if (sackable && r.has(PacketRow::Sack) && ring->read(r.position, &packet) && packet.index == r.index) {
+                    const wire::DecodedPacket d = wire::decodePacket(packet);
+                    for (int b = 0; b < d.options.sackBlockCount; ++b) {
+                        const wire::SackBlock &block = d.options.sackBlocks[size_t(b)];
+                        s.sacks << SackMark{t, block.left - base, block.right - base};
+                    }
+                }
             }
         });
         // The window line may run far above the data: scale to the data, up to twice its height.
@@ -86,7 +105,10 @@ void TimeSequenceView::refresh()
 
 QRectF TimeSequenceView::plotRect() const
 {
-    return QRectF(70, 24, std::max(50, width() - 90), std::max(50, height() - 54));
+    const QFontMetricsF fm(font());
+    const double left = fm.horizontalAdvance(QStringLiteral("00000000")) + fm.height() * 0.5;
+    const double top = fm.height() * 2.6; // the title and the legend
+    return QRectF(left, top, std::max(50.0, width() - left - fm.height() * 1.5), std::max(50.0, height() - top - fm.height() * 2.4));
 }
 
 QPointF TimeSequenceView::pointFor(double timeMs, double seq) const
@@ -106,8 +128,10 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
     painter.setPen(pal.color(QPalette::Text));
     painter.drawLine(r.bottomLeft(), r.bottomRight());
     painter.drawLine(r.bottomLeft(), r.topLeft());
-    painter.drawText(QRectF(r.left(), r.bottom() + 4, r.width(), 20), Qt::AlignCenter, tr("time (ms)"));
-    painter.drawText(QRectF(0, 2, width(), 20), Qt::AlignCenter,
+    const QFontMetricsF fm(font());
+    const double line = std::max(1.0, fm.height() / 8.0);
+    painter.drawText(QRectF(r.left(), r.bottom() + fm.height() * 1.1, r.width(), fm.height()), Qt::AlignCenter, tr("time (ms)"));
+    painter.drawText(QRectF(0, 2, width(), fm.height()), Qt::AlignCenter,
                      m_series.connection == 0
                          ? tr("Time-sequence graph: no connection with data yet")
                          : tr("Time-sequence graph of %1, %2").arg(m_model->connectionLabel(m_series.connection),
@@ -115,9 +139,35 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
                                                                                         : tr("data from the server")));
     if (m_series.connection == 0)
         return;
-    painter.drawText(QRectF(0, r.top() - 4, r.left() - 6, 16), Qt::AlignRight, QString::number(qint64(m_series.maxSeq)));
-    painter.drawText(QRectF(0, r.bottom() - 12, r.left() - 6, 16), Qt::AlignRight, QStringLiteral("0"));
-    painter.drawText(QRectF(r.right() - 80, r.bottom() + 4, 80, 20), Qt::AlignRight, QString::number(m_series.maxTimeMs, 'f', 1));
+    painter.drawText(QRectF(0, r.top() - fm.height() / 2, r.left() - 6, fm.height()), Qt::AlignRight, QString::number(qint64(m_series.maxSeq)));
+    painter.drawText(QRectF(0, r.bottom() - fm.height() / 2, r.left() - 6, fm.height()), Qt::AlignRight, QStringLiteral("0"));
+    painter.drawText(QRectF(r.right() - fm.height() * 6, r.bottom() + 2, fm.height() * 6, fm.height()), Qt::AlignRight,
+                     QString::number(m_series.maxTimeMs, 'f', 1));
+    // The legend under the title.
+    {
+        struct Key
+        {
+            QColor color;
+            QString text;
+            Qt::PenStyle style;
+        };
+        const Key keys[] = {{QColor(0x1c, 0x5d, 0x99), tr("data"), Qt::SolidLine},
+                            {QColor(0xc7, 0x6b, 0x00), tr("retransmitted"), Qt::SolidLine},
+                            {QColor(0xb0, 0x2a, 0x37), tr("dropped"), Qt::SolidLine},
+                            {QColor(0x2f, 0x7d, 0x32), tr("ACK"), Qt::SolidLine},
+                            {QColor(0x88, 0x88, 0x88), tr("advertised window"), Qt::DashLine},
+                            {QColor(0x8e, 0x44, 0xad), tr("SACKed"), Qt::SolidLine}};
+        double x = r.left();
+        const double y = fm.height() * 1.3;
+        for (const Key &k : keys) {
+            painter.setPen(QPen(k.color, 2 * line, k.style));
+            painter.drawLine(QPointF(x, y + fm.height() / 2), QPointF(x + fm.height() * 1.4, y + fm.height() / 2));
+            painter.setPen(pal.color(QPalette::Text));
+            const double w = fm.horizontalAdvance(k.text) + 2;
+            painter.drawText(QRectF(x + fm.height() * 1.6, y, w, fm.height()), Qt::AlignVCenter, k.text);
+            x += fm.height() * 2.4 + w;
+        }
+    }
 
     auto stepLine = [&](const QList<QPointF> &points, const QPen &pen) {
         if (points.isEmpty())
@@ -131,19 +181,56 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
         painter.setPen(pen);
         painter.drawPath(path);
     };
-    stepLine(m_series.window, QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DashLine));
-    stepLine(m_series.acks, QPen(QColor(0x2f, 0x7d, 0x32), 1.5));
+    stepLine(m_series.window, QPen(QColor(0x88, 0x88, 0x88), line, Qt::DashLine));
+    stepLine(m_series.acks, QPen(QColor(0x2f, 0x7d, 0x32), 1.5 * line));
+    // SACKed ranges: what the receiver holds above the hole, at the ACK's time, just right of it.
+    painter.setPen(QPen(QColor(0x8e, 0x44, 0xad), 2 * line));
+    for (const SackMark &m : std::as_const(m_series.sacks)) {
+        const QPointF a = pointFor(m.timeMs, m.left) + QPointF(2 * line, 0);
+        const QPointF b = pointFor(m.timeMs, m.right) + QPointF(2 * line, 0);
+        painter.drawLine(a, QPointF(b.x(), std::min(b.y(), a.y() - line)));
+    }
     for (const Segment &seg : std::as_const(m_series.data)) {
         const QColor color = seg.dropped ? QColor(0xb0, 0x2a, 0x37) : seg.retransmission ? QColor(0xc7, 0x6b, 0x00) : QColor(0x1c, 0x5d, 0x99);
         const QPointF a = pointFor(seg.timeMs, seg.seq);
         const QPointF b = pointFor(seg.timeMs, seg.end);
-        painter.setPen(QPen(color, 2));
+        painter.setPen(QPen(color, 2 * line));
         painter.drawLine(a, QPointF(b.x(), std::min(b.y(), a.y() - 2)));
         if (seg.dropped) {
-            painter.drawLine(b + QPointF(-4, -4), b + QPointF(4, 4));
-            painter.drawLine(b + QPointF(-4, 4), b + QPointF(4, -4));
+            const double c = fm.height() / 3;
+            painter.drawLine(b + QPointF(-c, -c), b + QPointF(c, c));
+            painter.drawLine(b + QPointF(-c, c), b + QPointF(c, -c));
         }
     }
+}
+
+Error TimeSequenceView::exportCsv(const QString &path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return Error::message(tr("%1: %2").arg(path, file.errorString()));
+    QTextStream out(&file);
+    out << "kind,time_ms,seq,end,retransmission,dropped\n";
+    for (const Segment &seg : m_series.data)
+        out << "data," << QString::number(seg.timeMs, 'f', 3) << ',' << seg.seq << ',' << seg.end << ',' << int(seg.retransmission) << ','
+            << int(seg.dropped) << '\n';
+    for (const QPointF &p : m_series.acks)
+        out << "ack," << QString::number(p.x(), 'f', 3) << ',' << qint64(p.y()) << ",,,\n";
+    for (const QPointF &p : m_series.window)
+        out << "window," << QString::number(p.x(), 'f', 3) << ',' << qint64(p.y()) << ",,,\n";
+    for (const SackMark &m : m_series.sacks)
+        out << "sack," << QString::number(m.timeMs, 'f', 3) << ',' << m.left << ',' << m.right << ",,\n";
+    out.flush();
+    if (file.error() != QFileDevice::NoError)
+        return Error::message(tr("%1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+Error TimeSequenceView::exportPng(const QString &path)
+{
+    if (!grab().save(path, "PNG"))
+        return Error::message(tr("%1: the image could not be written").arg(path));
+    return {};
 }
 
 } // namespace tcplab

@@ -2,9 +2,12 @@
 // for the direction that carries the data. Each segment is a vertical bar from seq to seq+len
 // at the moment it left (orange: a retransmission, red with a cross: dropped by the wire); the
 // ACK line is what the other side had acknowledged when it reached the sender, and the window
-// line above it (ack + advertised window) is how far the sender may go. Slow start, a full
-// window, a loss and its recovery read at a glance.
+// line above it (ack + advertised window) is how far the sender may go; the ranges the receiver
+// SACKed (the SACK blocks of its ACKs, read from the capture) are purple bars at the moment the
+// ACK reached the sender. Slow start, a full window, a loss and its recovery read at a glance.
 #pragma once
+
+#include "error.h"
 
 #include <QList>
 #include <QPointF>
@@ -26,6 +29,12 @@ public:
         bool retransmission = false;
         bool dropped = false;
     };
+    struct SackMark
+    {
+        double timeMs = 0; // when the ACK carrying the block reached the data sender
+        quint32 left = 0;  // relative, like Segment::seq
+        quint32 right = 0;
+    };
     struct Series
     {
         quint32 connection = 0;
@@ -33,6 +42,7 @@ public:
         QList<Segment> data;
         QList<QPointF> acks;           // (ms, ack) at the time each ACK reached the data sender
         QList<QPointF> window;         // (ms, ack + window)
+        QList<SackMark> sacks;
         double maxTimeMs = 0;
         double maxSeq = 0;
     };
@@ -46,6 +56,10 @@ public:
     void refresh();
     // Where a (time, seq) point is drawn, in widget coordinates.
     QPointF pointFor(double timeMs, double seq) const;
+
+    // CSV: one line per mark (kind data/ack/window/sack, time, seq range, flags). PNG: as on screen.
+    Error exportCsv(const QString &path) const;
+    Error exportPng(const QString &path);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
