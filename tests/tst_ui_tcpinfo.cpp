@@ -281,6 +281,12 @@ void TestUiTcpInfo::timeSequenceMarksTheRetransmissionAndSacks()
     const auto aboveHole = std::count_if(s.sacks.begin(), s.sacks.end(), [&](const TimeSequenceView::SackMark &m) {
         return m.left >= dropped->end && m.right > m.left && m.timeMs <= resent->timeMs + 2 * kDelayMs;
     });
+    // Relative to the sender's ISN, like the data: inside the sequence space it sent.
+    quint32 highest = 0;
+    for (const TimeSequenceView::Segment &seg : s.data)
+        highest = std::max(highest, seg.end);
+    for (const TimeSequenceView::SackMark &m : s.sacks)
+        QVERIFY2(m.right <= highest, qPrintable(QStringLiteral("SACK %1-%2 above %3").arg(m.left).arg(m.right).arg(highest)));
     QVERIFY2(aboveHole > 0, qPrintable(QStringLiteral("%1 SACK marks, hole at %2").arg(s.sacks.size()).arg(dropped->seq)));
     qInfo("dropped seq %u at %.1f ms, resent at %.1f ms; %lld SACK marks", dropped->seq, dropped->timeMs, resent->timeMs,
           qlonglong(s.sacks.size()));
