@@ -30,13 +30,26 @@ QColor metricColor(Metric m)
     return colors[int(m)];
 }
 
-// A round upper bound for an axis (1, 2 or 5 times a power of ten).
+// A round upper bound for an axis whose quarters are round too.
 double niceCeil(double v)
 {
     if (!(v > 0))
         return 1;
     const double mag = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+    for (double m : {1.0, 1.2, 1.6, 2.0, 2.4, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+        if (m * mag >= v)
+            return m * mag;
+    }
+    return 10 * mag;
+}
+
+// A round time step: 1, 2 or 5 times a power of ten.
+double niceStep(double v)
+{
+    if (!(v > 0))
+        return 1;
+    const double mag = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 5.0}) {
         if (m * mag >= v)
             return m * mag;
     }
@@ -179,7 +192,7 @@ void TcpInfoPlot::paintEvent(QPaintEvent *)
         }
     }
     for (double &m : maxOf)
-        m = niceCeil(m * 1.05);
+        m = niceCeil(m);
     auto yFor = [&](double v, Unit u) { return r.bottom() - v / maxOf[u] * r.height(); };
 
     // Axes: segments left, ms right, bit/s further right; ticks at quarters.
@@ -215,7 +228,7 @@ void TcpInfoPlot::paintEvent(QPaintEvent *)
     qint64 from, to;
     span(&from, &to);
     const double spanMs = double(to - from) / 1e6;
-    const double step = niceCeil(spanMs / std::max(1.0, r.width() / (fm.height() * 8)));
+    const double step = niceStep(spanMs / std::max(1.0, r.width() / (fm.height() * 8)));
     const double fromMs = double(from - model->originNs()) / 1e6;
     painter.setPen(QPen(pal.color(QPalette::Text), line / 1.5));
     for (double t = std::ceil(fromMs / step) * step; t <= fromMs + spanMs; t += step) {
