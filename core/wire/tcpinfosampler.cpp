@@ -177,7 +177,26 @@ int TcpInfoSampler::sampleNamespaces(qint64 now)
         m_entries.append(e);
         ++kept;
     }
+    trimWatched();
     return kept;
+}
+
+void TcpInfoSampler::trimWatched()
+{
+    qsizetype total = 0;
+    for (const Entry &e : std::as_const(m_entries))
+        total += e.series.size();
+    while (total > kMaxWatchedSamples && m_entries.size() > 1) {
+        qsizetype victim = 0;
+        for (qsizetype i = 0; i < m_entries.size(); ++i) {
+            if (!m_entries[i].active) {
+                victim = i;
+                break;
+            }
+        }
+        total -= m_entries[victim].series.size();
+        m_entries.removeAt(victim);
+    }
 }
 
 int TcpInfoSampler::sampleNow()
@@ -203,7 +222,8 @@ int TcpInfoSampler::sampleNow()
     }
     // Fast while something moves, slow once nothing did for a while.
     m_idleTicks = kept > 0 ? 0 : m_idleTicks + 1;
-    const int interval = m_idleTicks >= kIdleTicksBeforeSlowing ? kIdleIntervalMs : kActiveIntervalMs;
+    const int patience = watchesNamespaces() ? kIdleTicksBeforeSlowingWatched : kIdleTicksBeforeSlowing;
+    const int interval = m_idleTicks >= patience ? kIdleIntervalMs : kActiveIntervalMs;
     if (m_timer.isActive() && m_timer.interval() != interval)
         m_timer.setInterval(interval);
     return kept;

@@ -62,6 +62,9 @@ public:
     static constexpr int kActiveIntervalMs = 10;
     static constexpr int kIdleIntervalMs = 200;
     static constexpr int kIdleTicksBeforeSlowing = 5;
+    // Watching the namespaces, a quiet spell is often just a round trip (the wire's delay): keep
+    // the active rate for a second after the last packet, so a slow handshake is sampled whole.
+    static constexpr int kIdleTicksBeforeSlowingWatched = 100;
     static constexpr qsizetype kDefaultSamplesPerConnection = 30000; // 5 minutes at 10 ms: 7.9 MB (264 B each)
 
     explicit TcpInfoSampler(qsizetype samplesPerConnection = kDefaultSamplesPerConnection, QObject *parent = nullptr);
@@ -76,8 +79,10 @@ public:
     // client side's and the server side's namespace (NETLINK_SOCK_DIAG sockets made in them) and
     // joins the two ends by address and port. A connection gone from both lists ends its series;
     // the same addresses and ports used again start a new one. At most kMaxWatched series (the
-    // oldest go first).
+    // oldest go first), holding at most kMaxWatchedSamples samples together (105 MB; the oldest
+    // ended series go first, then the oldest).
     static constexpr int kMaxWatched = 1024;
+    static constexpr qsizetype kMaxWatchedSamples = 400000;
     void watchNamespaces(FileDescriptor clientNetlink, FileDescriptor serverNetlink);
     bool watchesNamespaces() const { return m_clientNetlink.isValid(); }
     // A count that grows whenever packets move (the capture ring's written()): a tick that finds
@@ -116,6 +121,7 @@ private:
 
     const Entry *find(int id) const;
     int sampleNamespaces(qint64 now);
+    void trimWatched();
 
     qsizetype m_samplesPerConnection;
     QList<Entry> m_entries;

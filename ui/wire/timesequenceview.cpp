@@ -23,6 +23,11 @@ TimeSequenceView::TimeSequenceView(PacketModel *model, QWidget *parent) : QWidge
     setMinimumHeight(fontMetrics().height() * 14);
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
+    // A new capture starts the relay's indices over.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_model->totalPackets() == 0)
+            m_sackBlocks.clear();
+    });
     setToolTip(tr("Sequence number over time for the connection's data: bars are segments (orange: retransmitted, red: "
                   "dropped), the green line is what was acknowledged, the grey line the advertised window above it, purple bars "
                   "the ranges the receiver SACKed."));
@@ -36,6 +41,8 @@ void TimeSequenceView::setConnection(quint32 connection)
 
 void TimeSequenceView::refresh()
 {
+    if (m_sackBlocks.size() > 2 * qsizetype(wire::CaptureRing::kDefaultCapacity))
+        m_sackBlocks.clear(); // rows the ring lost long ago: start over rather than grow
     Series s;
     quint32 connection = m_connection;
     if (connection == 0) {
@@ -83,12 +90,19 @@ void TimeSequenceView::refresh()
                 s.maxTimeMs = std::max(s.maxTimeMs, t);
                 s.maxSeq = std::max(s.maxSeq, double(r.ack));
                 // Only rows the model marked read the packet again (the ring may have lost it).
-                wire::CapturedPacket packet;
-                if (sackable && r.has(PacketRow::Sack) && ring->read(r.position, &packet) && packet.index == r.index) {
-                    const wire::DecodedPacket d = wire::decodePacket(packet);
-                    for (int b = 0; b < d.options.sackBlockCount; ++b) {
-                        const wire::SackBlock &block = d.options.sackBlocks[size_t(b)];
-                        s.sacks << SackMark{t, block.left - base, block.right - base};
+                if (sackable && r.has(PacketRow::Sack)) {
+                    auto cached = m_sackBlocks.constFind(r.index);
+                    wire::CapturedPacket packet;
+                    if (cached == m_sackBlocks.constEnd() && ring->read(r.position, &packet) && packet.index == r.index) {
+                        const wire::DecodedPacket d = wire::decodePacket(packet);
+                        QVarLengthArray<wire::SackBlock, 2> blocks;
+                        for (int b = 0; b < d.options.sackBlockCount; ++b)
+                            blocks.append(d.options.sackBlocks[size_t(b)]);
+                        cached = m_sackBlocks.insert(r.index, blocks);
+                    }
+                    if (cached != m_sackBlocks.constEnd()) {
+                        for (const wire::SackBlock &block : *cached)
+                            s.sacks << SackMark{t, block.left - base, block.right - base};
                     }
                 }
             }

@@ -9,8 +9,12 @@
 
 #include "error.h"
 
+#include "wire/packetdecoder.h"
+
+#include <QHash>
 #include <QList>
 #include <QPointF>
+#include <QVarLengthArray>
 #include <QWidget>
 
 namespace tcplab {
@@ -69,6 +73,9 @@ private:
     PacketModel *m_model;
     quint32 m_connection = 0;
     Series m_series;
+    // The SACK blocks of the packets read so far (by the relay's index), so that a refresh reads
+    // and decodes each packet from the ring once.
+    QHash<quint64, QVarLengthArray<wire::SackBlock, 2>> m_sackBlocks;
 };
 
 } // namespace tcplab
