@@ -1,5 +1,7 @@
 #include "tcpinfo.h"
 
+#include <algorithm>
+#include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
 // The kernel's own struct: glibc's netinet/tcp.h stops before the pacing and delivery rates.
@@ -36,11 +38,21 @@ QString TcpInfoSnapshot::toText() const
 
 TcpInfoSnapshot readTcpInfo(int fd)
 {
-    TcpInfoSnapshot s;
     struct tcp_info info = {};
     socklen_t len = sizeof(info);
     if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &len) != 0)
+        return {};
+    return tcpInfoFromBytes(&info, len);
+}
+
+TcpInfoSnapshot tcpInfoFromBytes(const void *data, size_t length)
+{
+    TcpInfoSnapshot s;
+    if (!data || length == 0)
         return s;
+    // An older kernel sends less of the struct (the rest stays zero), a newer one more.
+    struct tcp_info info = {};
+    std::memcpy(&info, data, std::min(length, sizeof(info)));
     s.valid = true;
     s.state = info.tcpi_state;
     s.rttUs = info.tcpi_rtt;
@@ -58,7 +70,6 @@ TcpInfoSnapshot readTcpInfo(int fd)
     s.pmtu = info.tcpi_pmtu;
     s.sndMss = info.tcpi_snd_mss;
     s.rcvMss = info.tcpi_rcv_mss;
-    // An older kernel fills less of the struct: the rest stays zero.
     s.sndSsthresh = info.tcpi_snd_ssthresh;
     s.rtoUs = info.tcpi_rto;
     s.rcvSpace = info.tcpi_rcv_space;

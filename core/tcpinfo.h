@@ -4,6 +4,8 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <cstddef>
+
 namespace tcplab {
 
 struct TcpInfoSnapshot
@@ -43,6 +45,8 @@ struct TcpInfoSnapshot
 };
 
 TcpInfoSnapshot readTcpInfo(int fd);
+// The kernel's struct tcp_info as bytes (getsockopt, or sock_diag's INET_DIAG_INFO attribute).
+TcpInfoSnapshot tcpInfoFromBytes(const void *data, size_t length);
 QString tcpStateName(int state);
 
 } // namespace tcplab

@@ -193,7 +193,9 @@ void TestExperimentsUi::panelRunsOnAWorkerThreadAndShowsTheResult()
     // Chart, one tab per table, findings and a status line.
     QVERIFY(!panel.chartWidget()->chart().isEmpty());
     auto *tabs = panel.findChild<QTabWidget *>(QStringLiteral("resultTabs"));
-    QCOMPARE(tabs->count(), 1 + int(r.tables.size()));
+    // Chart, tables, then the run's capture (or why there is none).
+    QCOMPARE(tabs->count(), 1 + int(r.tables.size()) + 1);
+    QCOMPARE(tabs->tabText(tabs->count() - 1), QStringLiteral("Packets"));
     auto *table = qobject_cast<QTableWidget *>(tabs->widget(1));
     QVERIFY(table);
     QCOMPARE(table->rowCount(), int(r.tables.first().rows.size()));

@@ -14,6 +14,7 @@
 #include "wire/ladderview.h"
 #include "wire/packetmodel.h"
 #include "wire/packetspanel.h"
+#include "wire/tcpinfomodel.h"
 #include "wire/timesequenceview.h"
 #include "wire/wirecountersmodel.h"
 #include "wire/wirepanel.h"
@@ -195,6 +196,19 @@ void TestUiWire::serverAndClientRunAcrossTheWire()
     // The capture saw the handshake of each connection (7 connections: 7 SYNs c2s at least).
     QVERIFY(w.captureRing());
     QVERIFY(w.captureRing()->written() >= 7 * 3);
+
+    // The Packets tab's TCP_INFO: both ends of the first exchange, its srtt the 100 ms round trip.
+    PacketsPanel *packets = w.packetsPanel();
+    packets->model()->poll(1000);
+    QVERIFY(!packets->model()->connectionIds().isEmpty());
+    QComboBox *chosen = packets->connectionCombo();
+    chosen->setCurrentIndex(chosen->findData(packets->model()->connectionIds().first()));
+    packets->tcpInfoModel()->refresh();
+    const QList<wire::TcpInfoSample> samples = packets->tcpInfoModel()->samples();
+    QVERIFY(!samples.isEmpty());
+    QVERIFY2(std::any_of(samples.begin(), samples.end(),
+                         [](const wire::TcpInfoSample &s) { return s.client.valid && s.server.valid && s.client.rttUs >= 90000; }),
+             qPrintable(QStringLiteral("%1 samples, last client srtt %2 us").arg(samples.size()).arg(samples.last().client.rttUs)));
 
     // Stop: the wire goes with the server, the capture stays.
     w.stopServer();

@@ -16,3 +16,5 @@ tcplab_add_test(tst_packetrepaints LIBS tcplabui Qt6::Widgets TIMEOUT 60 SOURCES
 tcplab_add_test(tst_ui_readable LIBS tcplabui Qt6::Widgets TIMEOUT 60)
 # Options changed in the window while the server runs: live ones reach the open connection (issue 13).
 tcplab_add_test(tst_ui_liveoptions LIBS tcplabui Qt6::Widgets TIMEOUT 60)
+# TCP_INFO over time, the time-sequence graph's marks and an experiment's capture page (issue 13).
+tcplab_add_test(tst_ui_tcpinfo LIBS tcplabui Qt6::Widgets TIMEOUT 90)

@@ -2,7 +2,10 @@
 
 #include "chartwidget.h"
 #include "experiments/experiment.h"
+#include "experiments/capturerecording.h"
 #include "experiments/experimentrunner.h"
+#include "experiments/loopbackcapture.h"
+#include "wire/packetspanel.h"
 
 #include <QFile>
 #include <QCheckBox>
@@ -263,6 +266,7 @@ void ExperimentsPanel::showResult(const ExperimentResult *result)
         m_tabs->removeTab(1);
         page->deleteLater();
     }
+    m_capture = nullptr;
     if (!result) {
         m_shown.clear();
         m_chart->clear();
@@ -282,7 +286,35 @@ void ExperimentsPanel::showResult(const ExperimentResult *result)
     m_findings->setPlainText(lines.join(QLatin1Char('\n')));
     for (const ResultTable &t : result->tables)
         m_tabs->addTab(makeTable(t, m_tabs), t.title);
+    addCaptureTab(*result);
     updateButtons();
+}
+
+void ExperimentsPanel::addCaptureTab(const ExperimentResult &result)
+{
+    if (result.capture.recording) {
+        m_capture = new PacketsPanel(m_tabs);
+        m_capture->setObjectName(QStringLiteral("resultPackets"));
+        m_capture->showRecording(result.capture.recording);
+        m_tabs->addTab(m_capture, tr("Packets"));
+        return;
+    }
+    // Why there is none: the capture's own failure note, else why the run ended, else its method.
+    QString reason;
+    const QString capturePrefix = LoopbackCapture::unavailableNote(Error::message(QString())).section(QLatin1Char(':'), 0, 0);
+    for (const QString &n : result.notes) {
+        if (!capturePrefix.isEmpty() && n.startsWith(capturePrefix))
+            reason = n;
+    }
+    if (reason.isEmpty() && result.status != ExperimentStatus::Completed)
+        reason = result.reason.isEmpty() ? experimentStatusName(result.status) : result.reason;
+    if (reason.isEmpty())
+        reason = tr("it reads what the kernel reports (getsockopt, TCP_INFO, /proc) and sends no packets across a captured path.");
+    auto *label = new QLabel(tr("No capture for this experiment: %1").arg(reason), m_tabs);
+    label->setObjectName(QStringLiteral("resultNoCapture"));
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    m_tabs->addTab(label, tr("Packets"));
 }
 
 void ExperimentsPanel::updateButtons()

@@ -19,6 +19,7 @@ namespace tcplab {
 
 class ChartWidget;
 class ExperimentRunner;
+class PacketsPanel;
 
 class ExperimentsPanel : public QWidget
 {
@@ -35,6 +36,12 @@ public:
     ExperimentResult result(const QString &name) const { return m_results.value(name); }
     bool hasResult(const QString &name) const { return m_results.contains(name); }
     ChartWidget *chartWidget() const { return m_chart; }
+    QTabWidget *resultTabs() const { return m_tabs; }
+    // The shown result's capture in the packet views (null: the run captured nothing, and the
+    // "Packets" tab says why).
+    PacketsPanel *capturePanel() const { return m_capture; }
+    // Shows a result as if it had just finished here (the result of a run made elsewhere).
+    void addResult(const ExperimentResult &result) { onFinished(result); }
 
     bool exportPng(const QString &path) const;
     bool exportCsv(const QString &path) const; // the shown result: tables, then the chart's numbers
@@ -52,6 +59,7 @@ private:
     void onProgress(int percent, const QString &step);
     void onFinished(const ExperimentResult &result);
     void showResult(const ExperimentResult *result);
+    void addCaptureTab(const ExperimentResult &result);
     void updateButtons();
     void chooseAndExportPng();
     void chooseAndExportCsv();
@@ -72,6 +80,7 @@ private:
     QPushButton *m_exportCsv;
     QHash<QString, ExperimentResult> m_results;
     QString m_shown; // name of the result on display
+    PacketsPanel *m_capture = nullptr;
 };
 
 } // namespace tcplab

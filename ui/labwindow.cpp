@@ -672,6 +672,7 @@ bool LabWindow::startWire(const wire::WireSpec &spec)
     m_wirePanel->setSource(m_wire.get(), m_ring);
     m_packetsPanel->model()->setDropRules(spec.drops);
     m_packetsPanel->model()->setRing(m_ring);
+    m_packetsPanel->watchWire(m_wire.get());
     emit wireStarted();
     return true;
 }
@@ -684,6 +685,7 @@ void LabWindow::stopWire()
     m_server.setSocketFactory({});
     m_wirePanel->refreshCounters(); // the last counters stay on screen
     m_wirePanel->setSource(nullptr, m_ring);
+    m_packetsPanel->stopWatchingWire();
     m_wire.reset();
     m_packetsPanel->model()->poll(); // what crossed last
     logNotice(tr("wire: down (the capture stays in the Packets tab until the next start)"));

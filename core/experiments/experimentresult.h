@@ -9,7 +9,11 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <memory>
+
 namespace tcplab {
+
+struct CaptureRecording; // capturerecording.h
 
 // Named columns and rows of values; numbers stay numbers in JSON and CSV.
 struct ResultTable
@@ -101,6 +105,9 @@ struct CaptureSummary
     QStringList pcapFiles;     // client side's file, then the server side's
     QString pcapError;
     QStringList ladder;        // one line per packet, when the experiment asked for one
+    // The packets and TCP_INFO series themselves, for the window's packet views (null: nothing
+    // was captured). Not part of the text, JSON or CSV.
+    std::shared_ptr<const CaptureRecording> recording;
 
     QString toText() const;
     QJsonObject toJson() const;

@@ -1,5 +1,7 @@
 #include "experimentwire.h"
 
+#include "capturerecording.h"
+
 #include "experiment.h"
 #include "experimentresult.h"
 #include "server.h"
@@ -15,6 +17,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <fcntl.h>
+#include <linux/netlink.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -70,13 +73,55 @@ Result<std::unique_ptr<ExperimentWire>> ExperimentWire::start(const ExperimentCo
     if (!started)
         return started.error();
     w->m_wire = started.take();
+    w->startSampling();
     return w;
 }
 
 ExperimentWire::~ExperimentWire()
 {
+    stopSampling();
     // The wire (relay thread, helper) goes before the ring it writes into.
     m_wire.reset();
+}
+
+void ExperimentWire::startSampling()
+{
+    Result<FileDescriptor> client = m_wire->socket(Side::Client, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    Result<FileDescriptor> server = m_wire->socket(Side::Server, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    if (!client || !server) {
+        m_samplerMissing = tr("no sock_diag socket on the wire's sides: %1").arg((client ? server.error() : client.error()).text());
+        return;
+    }
+    m_sampler->watchNamespaces(client.take(), server.take());
+    const CaptureRing *ring = m_ring.get();
+    m_sampler->setActivityCounter([ring] { return ring->written(); });
+    // The sampler is this thread's alone until stopSampling() joins it.
+    m_sampling = std::thread([this] {
+        std::unique_lock lock(m_samplingMutex);
+        while (!m_samplingStop) {
+            m_samplingWake.wait_for(lock, std::chrono::milliseconds(kSampleIntervalMs));
+            if (!m_samplingStop) {
+                lock.unlock();
+                m_sampler->sampleNow();
+                lock.lock();
+            }
+        }
+    });
+}
+
+void ExperimentWire::stopSampling()
+{
+    if (!m_sampling.joinable())
+        return;
+    {
+        std::lock_guard lock(m_samplingMutex);
+        m_samplingStop = true;
+    }
+    m_samplingWake.notify_all();
+    m_sampling.join();
+    m_sampler->sampleNow(); // the last state, taken once the run's packets are in
+    if (!m_sampler->lastError().isEmpty())
+        m_samplerMissing = m_sampler->lastError();
 }
 
 Error ExperimentWire::setSpec(const WireSpec &spec)
@@ -175,12 +220,14 @@ void ExperimentWire::requestLadder(quint64 from, qsizetype maxLines)
 void ExperimentWire::finish(ExperimentResult &result)
 {
     waitForQuiet();
+    stopSampling();
     quint64 missed = 0;
     const QList<CapturedPacket> all = m_ring->snapshot(&missed);
     const WireCounters counters = m_wire->counters();
+    const QList<TcpInfoConnectionSeries> series = m_sampler->allSeries();
     qint64 samples = 0;
-    for (int id : m_sampler->connectionIds())
-        samples += m_sampler->series(id).size();
+    for (const TcpInfoConnectionSeries &s : series)
+        samples += s.samples.size();
     lab::CaptureReport report;
     report.path = QStringLiteral("wire");
     report.spec = m_startSpec.toString();
@@ -190,6 +237,8 @@ void ExperimentWire::finish(ExperimentResult &result)
     report.ladderMaxLines = m_ladderMaxLines;
     report.drops = m_startSpec.drops;
     report.tcpInfoSamples = samples;
+    report.tcpInfo = series;
+    report.tcpInfoMissing = m_samplerMissing;
     lab::reportCapture(result, all, missed, directionSummary(counters.c2s), directionSummary(counters.s2c), report);
 }
 
@@ -211,6 +260,15 @@ void reportCapture(ExperimentResult &result, const QList<CapturedPacket> &all, q
         tracker.track(p);
     s.connections = tracker.connectionCount();
     s.tcpInfoSamples = report.tcpInfoSamples;
+    if (!all.isEmpty()) {
+        auto recording = std::make_shared<CaptureRecording>();
+        recording->path = report.path;
+        recording->packets = all;
+        recording->drops = report.drops;
+        recording->tcpInfo = report.tcpInfo;
+        recording->tcpInfoMissing = report.tcpInfoMissing;
+        s.recording = recording;
+    }
 
     if (report.ladder) {
         QList<CapturedPacket> part;

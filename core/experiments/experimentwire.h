@@ -15,8 +15,11 @@
 
 #include <QList>
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <sys/socket.h>
 
 namespace tcplab {
@@ -40,6 +43,8 @@ struct CaptureReport
     qsizetype ladderMaxLines = 60;
     QList<wire::TargetedDrop> drops;
     qint64 tcpInfoSamples = 0;
+    QList<wire::TcpInfoConnectionSeries> tcpInfo;
+    QString tcpInfoMissing; // why there is no TCP_INFO series
 };
 
 // Fills result.capture (counts, connections, ladder) and writes the pcap files when asked.
@@ -79,9 +84,10 @@ public:
     // A socket made on one side, for experiments that build their own listeners.
     Result<FileDescriptor> socket(wire::Side side, int type = SOCK_STREAM);
 
-    // TCP_INFO of both ends of a connection the experiment holds; sampled by sampleNow() (the
-    // experiment's worker thread has no event loop for the sampler's timer).
-    wire::TcpInfoSampler &sampler() { return *m_sampler; }
+    // TCP_INFO of both ends of every connection is sampled on a thread of its own (the
+    // experiment's worker thread has no event loop for the sampler's timer) while packets move,
+    // from the two sides' socket lists (sock_diag): the experiment registers nothing.
+    static constexpr int kSampleIntervalMs = wire::TcpInfoSampler::kActiveIntervalMs;
 
     // Waits until no packet has crossed for a round trip (+100 ms), at most maxMs: the teardown's
     // FINs are still on the wire when close() returns.
@@ -102,6 +108,8 @@ public:
 
 private:
     ExperimentWire() = default;
+    void startSampling();
+    void stopSampling();
 
     wire::WireSpec m_startSpec;
     wire::WireSpec m_spec;
@@ -111,7 +119,12 @@ private:
     qsizetype m_ladderMaxLines = 60;
     std::unique_ptr<wire::CaptureRing> m_ring;
     std::unique_ptr<wire::TcpInfoSampler> m_sampler;
+    QString m_samplerMissing;
     std::unique_ptr<wire::Wire> m_wire;
+    std::thread m_sampling;
+    std::mutex m_samplingMutex;
+    std::condition_variable m_samplingWake;
+    bool m_samplingStop = false;
 };
 
 } // namespace tcplab

@@ -190,6 +190,7 @@ void LoopbackCapture::finish(ExperimentResult &result)
     report.ladder = m_ladder;
     report.ladderFrom = m_ladderFrom;
     report.ladderMaxLines = m_ladderMaxLines;
+    report.tcpInfoMissing = tr("TCP_INFO is sampled on the wire only; this run used a private loopback");
     lab::reportCapture(result, all, missed, c2s, s2c, report);
 }
 

@@ -1,5 +1,9 @@
 #include "tcpinfosampler.h"
 
+#include "tcpinfodiag.h"
+
+#include <QHash>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -108,11 +112,102 @@ void TcpInfoSampler::stop()
     m_timer.stop();
 }
 
+void TcpInfoSampler::watchNamespaces(FileDescriptor clientNetlink, FileDescriptor serverNetlink)
+{
+    m_clientNetlink = std::move(clientNetlink);
+    m_serverNetlink = std::move(serverNetlink);
+    m_activitySeen = false;
+    m_idleTicks = 0;
+}
+
+int TcpInfoSampler::sampleNamespaces(qint64 now)
+{
+    if (m_activity) {
+        const quint64 activity = m_activity();
+        if (m_activitySeen && activity == m_lastActivity)
+            return 0;
+        m_activitySeen = true;
+        m_lastActivity = activity;
+    }
+    struct Ends
+    {
+        TcpInfoSnapshot client;
+        TcpInfoSnapshot server;
+    };
+    QHash<ConnectionKey, Ends> seen;
+    for (const bool clientSide : {true, false}) {
+        const Result<QList<DiagTcpInfo>> listed = dumpTcpInfo(clientSide ? m_clientNetlink.get() : m_serverNetlink.get());
+        if (!listed) {
+            m_lastError = listed.error().text();
+            return 0;
+        }
+        for (const DiagTcpInfo &s : listed.value()) {
+            // The key is the client's view: its own address first, as the capture's tracker has it.
+            ConnectionKey key;
+            key.clientAddress = clientSide ? s.localAddress : s.remoteAddress;
+            key.clientPort = clientSide ? s.localPort : s.remotePort;
+            key.serverAddress = clientSide ? s.remoteAddress : s.localAddress;
+            key.serverPort = clientSide ? s.remotePort : s.localPort;
+            (clientSide ? seen[key].client : seen[key].server) = s.info;
+        }
+    }
+    m_lastError.clear();
+    int kept = 0;
+    for (Entry &e : m_entries) {
+        if (!e.active || e.clientFd >= 0)
+            continue; // ended, or one addConnection() reads through its descriptors
+        const auto it = seen.constFind(e.key);
+        if (it == seen.constEnd()) {
+            e.active = false; // closed on both sides: a new connection on these ports is a new series
+            continue;
+        }
+        TcpInfoSample s{now, it->client, it->server};
+        const TcpInfoSample *last = e.series.last();
+        if (!last || moved(last->client, s.client) || moved(last->server, s.server)) {
+            e.series.append(s);
+            ++kept;
+        }
+        seen.remove(e.key);
+    }
+    for (auto it = seen.constBegin(); it != seen.constEnd(); ++it) {
+        if (m_entries.size() >= kMaxWatched)
+            m_entries.removeFirst();
+        Entry e{m_nextId++, -1, -1, true, it.key(), TcpInfoSeries(m_samplesPerConnection)};
+        e.series.append(TcpInfoSample{now, it->client, it->server});
+        m_entries.append(e);
+        ++kept;
+    }
+    trimWatched();
+    return kept;
+}
+
+void TcpInfoSampler::trimWatched()
+{
+    qsizetype total = 0;
+    for (const Entry &e : std::as_const(m_entries))
+        total += e.series.size();
+    while (total > kMaxWatchedSamples && m_entries.size() > 1) {
+        qsizetype victim = 0;
+        for (qsizetype i = 0; i < m_entries.size(); ++i) {
+            if (!m_entries[i].active) {
+                victim = i;
+                break;
+            }
+        }
+        total -= m_entries[victim].series.size();
+        m_entries.removeAt(victim);
+    }
+}
+
 int TcpInfoSampler::sampleNow()
 {
     int kept = 0;
     const qint64 now = realtimeNs();
+    if (watchesNamespaces())
+        kept += sampleNamespaces(now);
     for (Entry &e : m_entries) {
+        if (e.clientFd < 0 || e.serverFd < 0)
+            continue;
         if (!e.active)
             continue;
         TcpInfoSample s;
@@ -127,7 +222,8 @@ int TcpInfoSampler::sampleNow()
     }
     // Fast while something moves, slow once nothing did for a while.
     m_idleTicks = kept > 0 ? 0 : m_idleTicks + 1;
-    const int interval = m_idleTicks >= kIdleTicksBeforeSlowing ? kIdleIntervalMs : kActiveIntervalMs;
+    const int patience = watchesNamespaces() ? kIdleTicksBeforeSlowingWatched : kIdleTicksBeforeSlowing;
+    const int interval = m_idleTicks >= patience ? kIdleIntervalMs : kActiveIntervalMs;
     if (m_timer.isActive() && m_timer.interval() != interval)
         m_timer.setInterval(interval);
     return kept;
@@ -166,6 +262,23 @@ quint64 TcpInfoSampler::droppedSamples(int id) const
 {
     const Entry *e = find(id);
     return e ? e->series.dropped() : 0;
+}
+
+int TcpInfoSampler::idOf(const ConnectionKey &key) const
+{
+    for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
+        if (m_entries[i].key == key)
+            return m_entries[i].id;
+    }
+    return 0;
+}
+
+QList<TcpInfoConnectionSeries> TcpInfoSampler::allSeries() const
+{
+    QList<TcpInfoConnectionSeries> out;
+    for (const Entry &e : m_entries)
+        out.append(TcpInfoConnectionSeries{e.key, e.series.samples()});
+    return out;
 }
 
 } // namespace tcplab::wire

@@ -3,16 +3,21 @@
 // changed), every 200 ms once both sides are idle, so a stuck connection costs no CPU to speak of.
 // Each connection's series is bounded; the oldest samples go first, and are counted.
 //
-// The descriptors are borrowed: the lab owns both sockets and must removeConnection() before it
-// closes either (the sampler never dups them, which would keep a closed socket alive).
+// Two ways to name the connections. addConnection(): the descriptors are borrowed, the lab owns
+// both sockets and must removeConnection() before it closes either (the sampler never dups them,
+// which would keep a closed socket alive). watchNamespaces(): every connection of the wire, found
+// each tick in the kernel's socket lists of the two sides (sock_diag), no descriptor held at all.
 #pragma once
 
 #include "connectiontracker.h"
+#include "filedescriptor.h"
 #include "tcpinfo.h"
 
 #include <QList>
 #include <QObject>
 #include <QTimer>
+
+#include <functional>
 
 namespace tcplab::wire {
 
@@ -42,6 +47,13 @@ private:
     quint64 m_dropped = 0;
 };
 
+// One connection's series, as the sampler hands it out (e.g. into an experiment's result).
+struct TcpInfoConnectionSeries
+{
+    ConnectionKey key;
+    QList<TcpInfoSample> samples;
+};
+
 class TcpInfoSampler : public QObject
 {
     Q_OBJECT
@@ -50,6 +62,9 @@ public:
     static constexpr int kActiveIntervalMs = 10;
     static constexpr int kIdleIntervalMs = 200;
     static constexpr int kIdleTicksBeforeSlowing = 5;
+    // Watching the namespaces, a quiet spell is often just a round trip (the wire's delay): keep
+    // the active rate for a second after the last packet, so a slow handshake is sampled whole.
+    static constexpr int kIdleTicksBeforeSlowingWatched = 100;
     static constexpr qsizetype kDefaultSamplesPerConnection = 30000; // 5 minutes at 10 ms: 7.9 MB (264 B each)
 
     explicit TcpInfoSampler(qsizetype samplesPerConnection = kDefaultSamplesPerConnection, QObject *parent = nullptr);
@@ -59,6 +74,22 @@ public:
     int addConnection(int clientFd, int serverFd);
     // Stops sampling that connection (before either descriptor closes); its series stays.
     void removeConnection(int id);
+
+    // Every TCP connection between the two sides: each tick lists the connected sockets of the
+    // client side's and the server side's namespace (NETLINK_SOCK_DIAG sockets made in them) and
+    // joins the two ends by address and port. A connection gone from both lists ends its series;
+    // the same addresses and ports used again start a new one. At most kMaxWatched series (the
+    // oldest go first), holding at most kMaxWatchedSamples samples together (105 MB; the oldest
+    // ended series go first, then the oldest).
+    static constexpr int kMaxWatched = 1024;
+    static constexpr qsizetype kMaxWatchedSamples = 400000;
+    void watchNamespaces(FileDescriptor clientNetlink, FileDescriptor serverNetlink);
+    bool watchesNamespaces() const { return m_clientNetlink.isValid(); }
+    // A count that grows whenever packets move (the capture ring's written()): a tick that finds
+    // it unchanged reads nothing, since TCP_INFO only changes when a packet is sent or received.
+    void setActivityCounter(std::function<quint64()> counter) { m_activity = std::move(counter); }
+    // Why the last namespace listing failed (empty: it did not).
+    QString lastError() const { return m_lastError; }
 
     void start();
     void stop();
@@ -73,6 +104,9 @@ public:
     ConnectionKey key(int id) const;
     QList<TcpInfoSample> series(int id) const;
     quint64 droppedSamples(int id) const;
+    // The newest series kept under that key (0: none).
+    int idOf(const ConnectionKey &key) const;
+    QList<TcpInfoConnectionSeries> allSeries() const;
 
 private:
     struct Entry
@@ -86,11 +120,19 @@ private:
     };
 
     const Entry *find(int id) const;
+    int sampleNamespaces(qint64 now);
+    void trimWatched();
 
     qsizetype m_samplesPerConnection;
     QList<Entry> m_entries;
     int m_nextId = 1;
     int m_idleTicks = 0;
+    FileDescriptor m_clientNetlink;
+    FileDescriptor m_serverNetlink;
+    std::function<quint64()> m_activity;
+    quint64 m_lastActivity = 0;
+    bool m_activitySeen = false;
+    QString m_lastError;
     QTimer m_timer;
 };
 

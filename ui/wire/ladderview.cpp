@@ -99,6 +99,32 @@ void LadderView::setNsPerPixel(double ns, double anchorY)
         verticalScrollBar()->setValue(int(std::clamp(contentY - (anchorY - topMargin()), 0.0, double(INT_MAX))));
     }
     viewport()->update();
+    reportRange();
+}
+
+void LadderView::setVisibleRange(qint64 fromNs, qint64 toNs)
+{
+    const double height = std::max(1, viewport()->height() - kTopMargin);
+    if (toNs <= fromNs)
+        return;
+    m_nsPerPixel = std::clamp(double(toNs - fromNs) / height, kMinNsPerPixel, kMaxNsPerPixel);
+    updateScrollRange();
+    if (m_model->startNs() >= 0) {
+        const double contentY = double(fromNs - m_model->startNs()) / m_nsPerPixel;
+        verticalScrollBar()->setValue(int(std::clamp(std::round(contentY), 0.0, double(INT_MAX))));
+    }
+    viewport()->update();
+    reportRange();
+}
+
+void LadderView::reportRange()
+{
+    const qint64 from = visibleFromNs(), to = visibleToNs();
+    if (from == m_reportedFrom && to == m_reportedTo)
+        return;
+    m_reportedFrom = from;
+    m_reportedTo = to;
+    emit visibleRangeChanged(from, to);
 }
 
 double LadderView::yForNs(qint64 ns) const
@@ -134,6 +160,7 @@ void LadderView::onRowsChanged()
     if (m_follow)
         verticalScrollBar()->setValue(verticalScrollBar()->maximum());
     viewport()->update();
+    reportRange();
 }
 
 void LadderView::scrollToRow(int row)
@@ -347,6 +374,7 @@ void LadderView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
     updateScrollRange();
+    reportRange();
 }
 
 void LadderView::changeEvent(QEvent *event)
@@ -361,6 +389,7 @@ void LadderView::changeEvent(QEvent *event)
 void LadderView::scrollContentsBy(int, int)
 {
     viewport()->update();
+    reportRange();
 }
 
 void LadderView::wheelEvent(QWheelEvent *event)

@@ -39,6 +39,13 @@ public:
     void zoomOut() { setNsPerPixel(m_nsPerPixel * 1.5); }
     // Scrolls so that the packet of a row is in view.
     void scrollToRow(int row);
+    // The time span on screen, from the first line under the names to the bottom (CLOCK_REALTIME
+    // ns), and the same set from outside (the TCP_INFO view's zoom): the scale and the scroll
+    // position change to show it, as far as the content allows; visibleRangeChanged tells the span
+    // then shown.
+    qint64 visibleFromNs() const { return nsForY(kTopMargin); }
+    qint64 visibleToNs() const { return nsForY(viewport()->height()); }
+    void setVisibleRange(qint64 fromNs, qint64 toNs);
 
     struct Arrow
     {
@@ -64,6 +71,7 @@ public:
 
 signals:
     void rowClicked(int row);
+    void visibleRangeChanged(qint64 fromNs, qint64 toNs);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -81,12 +89,15 @@ private:
     void updateScrollRange();
     void onRowsChanged();
     QString label(int row) const;
+    void reportRange();
 
     PacketModel *m_model;
     QPointer<QItemSelectionModel> m_selection;
     double m_nsPerPixel = 250e3; // 0.25 ms per pixel: 50 ms is 200 pixels
     bool m_follow = true;
     int m_painted = 0;
+    qint64 m_reportedFrom = 0;
+    qint64 m_reportedTo = 0;
 };
 
 } // namespace tcplab

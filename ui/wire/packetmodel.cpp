@@ -43,8 +43,9 @@ PacketModel::PacketModel(QObject *parent) : QAbstractTableModel(parent)
 
 PacketModel::~PacketModel() = default;
 
-void PacketModel::setRing(std::shared_ptr<const wire::CaptureRing> ring)
+void PacketModel::setRing(std::shared_ptr<const wire::CaptureRing> ring, bool complete)
 {
+    m_complete = complete;
     beginResetModel();
     m_ring = std::move(ring);
     m_tracker.clear();
@@ -64,6 +65,7 @@ void PacketModel::setRing(std::shared_ptr<const wire::CaptureRing> ring)
     m_lastFlightNs[0] = m_lastFlightNs[1] = 0;
     m_connectionIds.clear();
     m_connectionLabels.clear();
+    m_connectionKeys.clear();
     m_connectionFilter = 0;
     endResetModel();
     emit connectionsChanged();
@@ -218,7 +220,7 @@ bool PacketModel::ingest(qint64 budgetNs)
                 qint64 oldestRead = front.readMs;
                 for (size_t i = taken; i < m_pending.size(); ++i)
                     oldestRead = std::min(oldestRead, m_pending[i].readMs);
-                if (nowMs - oldestRead < kHoldMs)
+                if (!m_complete && nowMs - oldestRead < kHoldMs)
                     break;
                 m_nextIndex = front.packet.index;
             }
@@ -283,6 +285,8 @@ void PacketModel::take(const Pending &pending, std::vector<quint64> *visible)
             row.marks |= PacketRow::DelayedAck;
         if (a.window == 0 && !decoded.has(wire::tcpflag::Rst))
             row.marks |= PacketRow::ZeroWindow;
+        if (decoded.options.sackBlockCount > 0)
+            row.marks |= PacketRow::Sack;
         if (row.connection != 0 && !m_connectionLabels.contains(row.connection)) {
             const bool fromClient = p.direction == Direction::ClientToServer;
             const quint32 client = fromClient ? decoded.sourceAddress : decoded.destinationAddress;
@@ -291,8 +295,12 @@ void PacketModel::take(const Pending &pending, std::vector<quint64> *visible)
             const quint16 serverPort = fromClient ? decoded.destinationPort : decoded.sourcePort;
             m_connectionIds << row.connection;
             ++m_connectionsSeen;
-            if (m_connectionIds.size() > kMaxConnections)
-                m_connectionLabels.remove(m_connectionIds.takeFirst());
+            if (m_connectionIds.size() > kMaxConnections) {
+                const quint32 oldest = m_connectionIds.takeFirst();
+                m_connectionLabels.remove(oldest);
+                m_connectionKeys.remove(oldest);
+            }
+            m_connectionKeys.insert(row.connection, wire::ConnectionKey{client, server, clientPort, serverPort});
             m_connectionLabels.insert(row.connection, QStringLiteral("#%1 %2:%3 → %4:%5")
                                                           .arg(row.connection)
                                                           .arg(wire::ipv4Text(client))
@@ -447,6 +455,18 @@ QVariant PacketModel::data(const QModelIndex &index, int role) const
     case ColumnCount: break;
     }
     return {};
+}
+
+bool PacketModel::sequenceBase(quint32 connection, Direction side, quint32 *base) const
+{
+    const wire::ConnectionTracker::Connection *c = m_tracker.connection(connection);
+    if (!c)
+        return false;
+    const wire::ConnectionTracker::Side &s = c->side(side);
+    if (!s.synSeen && !s.baseKnown)
+        return false;
+    *base = s.isn;
+    return true;
 }
 
 QVariant PacketModel::headerData(int section, Qt::Orientation orientation, int role) const

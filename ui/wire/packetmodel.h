@@ -33,7 +33,7 @@ class CaptureRing;
 
 struct PacketRow
 {
-    enum Mark : quint8 { Tcp = 1, Retransmission = 2, KeepAlive = 4, DelayedAck = 8, ZeroWindow = 16 };
+    enum Mark : quint8 { Tcp = 1, Retransmission = 2, KeepAlive = 4, DelayedAck = 8, ZeroWindow = 16, Sack = 32 };
     quint64 position = 0; // in the ring, to read the packet's bytes again
     quint64 index = 0;    // the relay's order
     qint64 sentNs = 0;
@@ -71,8 +71,9 @@ public:
     explicit PacketModel(QObject *parent = nullptr);
     ~PacketModel() override;
 
-    // A new capture: the rows start over. Null: no capture.
-    void setRing(std::shared_ptr<const wire::CaptureRing> ring);
+    // A new capture: the rows start over. Null: no capture. complete: a finished capture (an
+    // experiment's), nothing is still on its way, so nothing is held back for a missing index.
+    void setRing(std::shared_ptr<const wire::CaptureRing> ring, bool complete = false);
     std::shared_ptr<const wire::CaptureRing> ring() const { return m_ring; }
     // To name the rule of a targeted drop ("drop=s2c:data").
     void setDropRules(const QList<wire::TargetedDrop> &rules) { m_dropRules = rules; }
@@ -109,6 +110,10 @@ public:
     quint64 missedPackets() const { return m_missed; }
     QList<quint32> connectionIds() const { return m_connectionIds; }
     QString connectionLabel(quint32 connection) const;
+    // The addresses and ports of a connection (the client first), as the TCP_INFO sampler keys it.
+    wire::ConnectionKey connectionKey(quint32 connection) const { return m_connectionKeys.value(connection); }
+    // The sequence number a side's relative seq counts from (its ISN, or the first seq seen).
+    bool sequenceBase(quint32 connection, wire::Direction side, quint32 *base) const;
     QString fateText(const PacketRow &row) const;
     QString optionsText(const PacketRow &row) const;
 
@@ -160,6 +165,8 @@ private:
     qint64 m_lastFlightNs[2] = {0, 0};
     QList<quint32> m_connectionIds;
     QHash<quint32, QString> m_connectionLabels;
+    QHash<quint32, wire::ConnectionKey> m_connectionKeys;
+    bool m_complete = false;
     quint32 m_connectionFilter = 0;
     FlagFilter m_flagFilter = AnyPacket;
     bool m_follow = true;

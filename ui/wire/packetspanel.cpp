@@ -1,10 +1,17 @@
 #include "packetspanel.h"
 
+#include "experiments/capturerecording.h"
 #include "ladderview.h"
 #include "packetmodel.h"
+#include "tcpinfomodel.h"
+#include "tcpinfoview.h"
 #include "timesequenceview.h"
 #include "wire/capturering.h"
 #include "wire/pcapwriter.h"
+#include "wire/tcpinfosampler.h"
+#include "wire/wire.h"
+
+#include <QTabWidget>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,6 +32,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <linux/netlink.h>
+#include <sys/socket.h>
 
 namespace tcplab {
 
@@ -59,9 +68,13 @@ PacketsPanel::PacketsPanel(QWidget *parent) : QWidget(parent)
     m_export = new QPushButton(tr("Export"), this);
     m_export->setObjectName(QStringLiteral("packetsExport"));
     auto *menu = new QMenu(m_export);
-    menu->addAction(tr("Capture as pcap (Wireshark)..."), this, [this] { askAndExport(0); });
-    menu->addAction(tr("Packet list as CSV..."), this, [this] { askAndExport(1); });
-    menu->addAction(tr("Ladder as PNG..."), this, [this] { askAndExport(2); });
+    menu->addAction(tr("Capture as pcap (Wireshark)..."), this, [this] { askAndExport(PcapExport); });
+    menu->addAction(tr("Packet list as CSV..."), this, [this] { askAndExport(PacketsCsvExport); });
+    menu->addAction(tr("Ladder as PNG..."), this, [this] { askAndExport(LadderPngExport); });
+    menu->addAction(tr("Time-sequence graph as PNG..."), this, [this] { askAndExport(TimeSequencePngExport); });
+    menu->addAction(tr("Time-sequence graph as CSV..."), this, [this] { askAndExport(TimeSequenceCsvExport); });
+    menu->addAction(tr("TCP_INFO graph as PNG..."), this, [this] { askAndExport(TcpInfoPngExport); });
+    menu->addAction(tr("TCP_INFO samples as CSV..."), this, [this] { askAndExport(TcpInfoCsvExport); });
     m_export->setMenu(menu);
     bar->addWidget(m_export);
     layout->addLayout(bar);
@@ -95,10 +108,16 @@ PacketsPanel::PacketsPanel(QWidget *parent) : QWidget(parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_timeSequence = new TimeSequenceView(m_model, this);
+    m_tcpInfoModel = new TcpInfoModel(this);
+    m_tcpInfo = new TcpInfoView(m_tcpInfoModel, this);
+    m_graphs = new QTabWidget(this);
+    m_graphs->setObjectName(QStringLiteral("packetsGraphs"));
+    m_graphs->addTab(m_timeSequence, tr("Time-sequence"));
+    m_graphs->addTab(m_tcpInfo, tr("TCP_INFO"));
     auto *vertical = new QSplitter(Qt::Vertical, this);
     vertical->setObjectName(QStringLiteral("packetsVerticalSplitter"));
     vertical->addWidget(m_splitter);
-    vertical->addWidget(m_timeSequence);
+    vertical->addWidget(m_graphs);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
     layout->addWidget(vertical, 1);
@@ -109,8 +128,20 @@ PacketsPanel::PacketsPanel(QWidget *parent) : QWidget(parent)
     connect(m_connection, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setConnectionFilter(m_connection->currentData().toUInt());
         m_timeSequence->setConnection(m_connection->currentData().toUInt());
+        updateTcpInfoConnection();
         updateCount();
     });
+    // One time axis: the TCP_INFO view shows the ladder's span, and its zoom and pan move the ladder.
+    connect(m_ladder, &LadderView::visibleRangeChanged, m_tcpInfo, &TcpInfoView::setVisibleRange);
+    connect(m_tcpInfo, &TcpInfoView::visibleRangeRequested, m_ladder, &LadderView::setVisibleRange);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { updateTcpInfoConnection(); });
+    connect(m_graphs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tcpInfo->isVisible())
+            m_tcpInfoModel->refresh();
+        if (m_timeSequence->isVisible())
+            m_timeSequence->refresh();
+    });
+    m_tcpInfoModel->setSource({}, tr("start the server across the wire: TCP_INFO is sampled there"));
     connect(m_flags, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setFlagFilter(PacketModel::FlagFilter(m_flags->currentData().toInt()));
         updateCount();
@@ -133,6 +164,91 @@ void PacketsPanel::refreshTimeSequence()
     m_timeSequence->refresh();
     m_timeSequenceCostNs = cost.nsecsElapsed();
     m_sinceTimeSequence.start();
+}
+
+PacketsPanel::~PacketsPanel() = default;
+
+void PacketsPanel::watchWire(wire::Wire *wire)
+{
+    m_recording.reset();
+    m_sampler = std::make_unique<wire::TcpInfoSampler>();
+    Result<FileDescriptor> client = wire->socket(wire::Side::Client, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    Result<FileDescriptor> server = wire->socket(wire::Side::Server, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    if (!client || !server) {
+        m_sampler.reset();
+        m_tcpInfoModel->setSource({}, tr("no sock_diag socket on the wire: %1").arg((client ? server.error() : client.error()).text()));
+        return;
+    }
+    m_sampler->watchNamespaces(client.take(), server.take());
+    if (const std::shared_ptr<const wire::CaptureRing> ring = m_model->ring())
+        m_sampler->setActivityCounter([ring] { return ring->written(); });
+    wire::TcpInfoSampler *sampler = m_sampler.get();
+    m_tcpInfoModel->setSource([sampler](const wire::ConnectionKey &key) {
+        const int id = sampler->idOf(key);
+        return id ? sampler->series(id) : QList<wire::TcpInfoSample>{};
+    });
+    m_sampler->start();
+    updateTcpInfoConnection();
+}
+
+void PacketsPanel::stopWatchingWire()
+{
+    if (!m_sampler)
+        return;
+    m_sampler->sampleNow(); // the last state before the namespaces go
+    m_sampler->stop();
+    m_tcpInfoModel->refresh();
+}
+
+void PacketsPanel::showRecording(std::shared_ptr<const CaptureRecording> recording)
+{
+    m_sampler.reset();
+    m_recording = recording;
+    if (!recording) {
+        m_model->setRing(nullptr);
+        m_tcpInfoModel->setSource({}, tr("nothing was captured"));
+        return;
+    }
+    // In the relay's order, so that the model takes every packet at once.
+    QList<wire::CapturedPacket> packets = recording->packets;
+    std::stable_sort(packets.begin(), packets.end(), [](const wire::CapturedPacket &a, const wire::CapturedPacket &b) { return a.index < b.index; });
+    auto ring = std::make_shared<wire::CaptureRing>(std::max<qsizetype>(1, packets.size()));
+    for (const wire::CapturedPacket &p : std::as_const(packets))
+        ring->push(p);
+    m_follow->setChecked(false);
+    m_model->setDropRules(recording->drops);
+    m_model->setRing(ring, true);
+    while (m_model->poll(1000) > 0) {
+    }
+    const CaptureRecording *r = recording.get();
+    if (r->tcpInfo.isEmpty()) {
+        m_tcpInfoModel->setSource({}, r->tcpInfoMissing.isEmpty() ? tr("the run kept no TCP_INFO samples") : r->tcpInfoMissing);
+    } else {
+        m_tcpInfoModel->setSource([r](const wire::ConnectionKey &key) {
+            for (qsizetype i = r->tcpInfo.size() - 1; i >= 0; --i) {
+                if (r->tcpInfo[i].key == key)
+                    return r->tcpInfo[i].samples;
+            }
+            return QList<wire::TcpInfoSample>{};
+        });
+    }
+    updateConnections();
+    onPacketsUpdated();
+    m_ladder->setFollowLive(true); // from the start: show the whole run's end, then freeze
+    m_ladder->setFollowLive(false);
+    updateTcpInfoConnection();
+}
+
+void PacketsPanel::updateTcpInfoConnection()
+{
+    // The connection chosen, else the one of the selected packet, else the newest one.
+    quint32 connection = m_connection->currentData().toUInt();
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (connection == 0 && current.isValid() && current.row() < m_model->rowCount())
+        connection = m_model->packet(current.row()).connection;
+    if (connection == 0 && !m_model->connectionIds().isEmpty())
+        connection = m_model->connectionIds().last();
+    m_tcpInfoModel->setConnection(connection, m_model->connectionKey(connection), m_model->startNs());
 }
 
 void PacketsPanel::updateConnections()
@@ -165,6 +281,9 @@ void PacketsPanel::onPacketsUpdated()
         else
             m_timeSequenceTimer.start(int(waitMs));
     }
+    updateTcpInfoConnection();
+    if (m_tcpInfo->isVisible())
+        m_tcpInfoModel->refresh();
     if (m_follow->isChecked())
         m_view->scrollToBottom();
 }
@@ -177,16 +296,32 @@ void PacketsPanel::updateCount()
     m_count->setText(text);
 }
 
-void PacketsPanel::askAndExport(int what)
+void PacketsPanel::askAndExport(Export what)
 {
-    const QString filters[] = {tr("pcap (*.pcap)"), tr("CSV (*.csv)"), tr("PNG image (*.png)")};
-    const QString names[] = {QStringLiteral("capture.pcap"), QStringLiteral("packets.csv"), QStringLiteral("ladder.png")};
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), names[what], filters[what]);
+    const QString png = tr("PNG image (*.png)");
+    const QString csv = tr("CSV (*.csv)");
+    const QString filters[] = {tr("pcap (*.pcap)"), csv, png, png, csv, png, csv};
+    const char *const names[] = {"capture.pcap", "packets.csv", "ladder.png", "time-sequence.png", "time-sequence.csv", "tcpinfo.png", "tcpinfo.csv"};
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QLatin1String(names[what]), filters[what]);
     if (path.isEmpty())
         return;
-    const Error e = what == 0 ? savePcap(path) : what == 1 ? exportCsv(path) : exportLadderPng(path);
-    if (e)
+    if (const Error e = exportView(what, path))
         QMessageBox::warning(this, tr("Export"), e.text());
+}
+
+Error PacketsPanel::exportView(Export what, const QString &path) const
+{
+    switch (what) {
+    case PcapExport: return savePcap(path);
+    case PacketsCsvExport: return exportCsv(path);
+    case LadderPngExport: return exportLadderPng(path);
+    case TimeSequencePngExport: return m_timeSequence->exportPng(path);
+    case TimeSequenceCsvExport: return m_timeSequence->exportCsv(path);
+    case TcpInfoPngExport: return m_tcpInfo->exportPng(path);
+    case TcpInfoCsvExport: return m_tcpInfo->exportCsv(path);
+    case ExportCount: break;
+    }
+    return Error::message(tr("nothing to export"));
 }
 
 Error PacketsPanel::savePcap(const QString &path) const

@@ -1,6 +1,8 @@
 // The Packets tab: the packet list (PacketModel) and, beside it, the ladder diagram of the same
-// rows; a filter by connection and by flags, follow-live or frozen, and one selection shared by
-// the list and the ladder.
+// rows; under them the time-sequence graph and TCP_INFO over time (one tab each); a filter by
+// connection and by flags, follow-live or frozen, and one selection shared by the list and the
+// ladder. The TCP_INFO view shows the ladder's time span and zooms it. The same panel shows a
+// live wire (watchWire) or an experiment's finished run (showRecording).
 #pragma once
 
 #include "error.h"
@@ -9,30 +11,55 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
 class QSplitter;
 class QTableView;
+class QTabWidget;
 
 namespace tcplab {
 
+struct CaptureRecording;
 class LadderView;
 class PacketModel;
+class TcpInfoModel;
+class TcpInfoView;
 class TimeSequenceView;
+
+namespace wire {
+class TcpInfoSampler;
+class Wire;
+} // namespace wire
 
 class PacketsPanel : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int kMaxMenuConnections = 2000;
+    enum Export { PcapExport, PacketsCsvExport, LadderPngExport, TimeSequencePngExport, TimeSequenceCsvExport, TcpInfoPngExport,
+                  TcpInfoCsvExport, ExportCount };
     explicit PacketsPanel(QWidget *parent = nullptr);
+    ~PacketsPanel() override;
+
+    // TCP_INFO of every connection on this wire, both ends, sampled from the two sides' socket
+    // lists while packets move (call after the model has the wire's ring). stopWatchingWire()
+    // before the wire goes: the series stay on screen.
+    void watchWire(wire::Wire *wire);
+    void stopWatchingWire();
+    // A finished run (an experiment's): its packets, drop rules and TCP_INFO series, frozen.
+    void showRecording(std::shared_ptr<const CaptureRecording> recording);
 
     PacketModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     LadderView *ladder() const { return m_ladder; }
     TimeSequenceView *timeSequence() const { return m_timeSequence; }
+    TcpInfoView *tcpInfo() const { return m_tcpInfo; }
+    TcpInfoModel *tcpInfoModel() const { return m_tcpInfoModel; }
+    QTabWidget *graphTabs() const { return m_graphs; }
     QComboBox *connectionCombo() const { return m_connection; }
     QComboBox *flagsCombo() const { return m_flags; }
     QCheckBox *followBox() const { return m_follow; }
@@ -45,18 +72,25 @@ public:
     Error savePcap(const QString &path) const;
     Error exportCsv(const QString &path) const;
     Error exportLadderPng(const QString &path) const;
+    Error exportView(Export what, const QString &path) const;
 
 private:
     void updateConnections();
     void updateCount();
     void onPacketsUpdated();
-    void askAndExport(int what);
+    void askAndExport(Export what);
     void refreshTimeSequence();
+    void updateTcpInfoConnection();
 
     PacketModel *m_model;
     QTableView *m_view;
     LadderView *m_ladder;
     TimeSequenceView *m_timeSequence;
+    TcpInfoModel *m_tcpInfoModel;
+    TcpInfoView *m_tcpInfo;
+    QTabWidget *m_graphs;
+    std::unique_ptr<wire::TcpInfoSampler> m_sampler;
+    std::shared_ptr<const CaptureRecording> m_recording;
     QComboBox *m_connection;
     QComboBox *m_flags;
     QCheckBox *m_follow;
