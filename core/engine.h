@@ -8,10 +8,10 @@
 #include "eventhub.h"
 #include "framers.h"
 #include "serverconfig.h"
+#include "socketendpoint.h"
 
 #include <functional>
 #include <memory>
-#include <netinet/in.h>
 
 namespace tcplab {
 
@@ -99,7 +99,6 @@ private:
     bool m_closed = false;
 };
 
-QString peerName(const sockaddr_in &addr);
 // The reasons of the common closes, translated once.
 const QString &closedAfterReplyText();
 const QString &peerClosedText();
