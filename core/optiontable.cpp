@@ -36,8 +36,8 @@ QList<OptionSpec> buildTable()
 
     // ---- server settings (not socket options) ----
     add({"host", "Host", G::Address, -1, -1, K::Text, P::Setting, 0, 0, QStringLiteral("127.0.0.1"), "",
-         QT_TRANSLATE_NOOP("Option", "Address to bind: an IPv4 literal, localhost, or empty for all interfaces"),
-         QT_TRANSLATE_NOOP("Option", "Binding 0.0.0.0 exposes the server on every interface; 127.0.0.1 keeps it on loopback."),
+         QT_TRANSLATE_NOOP("Option", "Address to bind: an IPv4 or IPv6 literal (::1; :: for every interface; fe80::1%eth0), localhost (127.0.0.1), a host name (its resolver's first answer), or empty for all IPv4 interfaces"),
+         QT_TRANSLATE_NOOP("Option", "Binding 0.0.0.0 or :: exposes the server on every interface; 127.0.0.1 or ::1 keeps it on loopback. [::] with IPV6_V6ONLY off also takes IPv4 clients, as ::ffff:a.b.c.d."),
          "ip(7)"});
     add({"port", "Port", G::Address, -1, -1, K::Int, P::Setting, 0, 65535, 9999, "",
          QT_TRANSLATE_NOOP("Option", "TCP port to listen on; 0 lets the kernel pick a free ephemeral port"),

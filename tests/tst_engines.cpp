@@ -168,6 +168,8 @@ private slots:
         QVERIFY2(lab.recorder->waitFor(EventKind::Closed, persistent ? QStringLiteral("peer closed") : QStringLiteral("closed after reply")),
                  qPrintable(lab.recorder->dump()));
         QVERIFY(!lab.recorder->contains(EventKind::Error));
+        // The connection report (TCP_INFO) reads the same in both families.
+        QVERIFY2(lab.recorder->contains(EventKind::Report, QStringLiteral("state=ESTABLISHED rtt=")), qPrintable(lab.recorder->dump()));
         if (handler == QLatin1String("byte"))
             QVERIFY(lab.recorder->contains(EventKind::Received, QStringLiteral("in one recv() of up to 1024")));
         if (handler == QLatin1String("bin"))

@@ -2,6 +2,7 @@
 // getsockopt on the listening socket and on an accepted socket; where the kernel changes a
 // value, the test asserts the kernel's rule (and the option report's "changed" row and note).
 #include "optiontable.h"
+#include "procnet.h"
 #include "server.h"
 #include "socketendpoint.h"
 #include "socketoptions.h"
@@ -777,6 +778,34 @@ private slots:
         QCOMPARE(row->effective, QStringLiteral("on"));
         QVERIFY(row->changed);
         QVERIFY2(row->note.contains(QLatin1String("one IPv6 address")), qPrintable(row->note));
+        server.stop();
+    }
+
+    // /proc/net/tcp6 rows come back with their IPv6 endpoints (a dual-stack peer as ::ffff:).
+    void procTcpReadsTheIPv6Table()
+    {
+        TCPLAB_REQUIRE_IPV6();
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("line"), true);
+        config.setValue(QStringLiteral("host"), QStringLiteral("::"));
+        config.setValue(QStringLiteral("v6only"), false);
+        Server server;
+        QVERIFY(!server.start(config));
+        FileDescriptor six = connectTo(QStringLiteral("::1"), server.port());
+        FileDescriptor four = connectTo(QStringLiteral("127.0.0.1"), server.port());
+        QVERIFY(six.isValid() && four.isValid());
+        QVERIFY(waitFor([&] { return server.connections()->count() == 2; }));
+        QStringList seen;
+        for (const ProcTcpSocket &s : readProcTcp()) {
+            if (s.family == AF_INET6 && (s.localPort == server.port() || s.remotePort == server.port()))
+                seen << QStringLiteral("%1 %2 %3").arg(s.local.toString(), s.remote.toString()).arg(s.state);
+        }
+        const QString rows = seen.join(QLatin1Char('\n'));
+        QVERIFY2(seen.contains(QStringLiteral("[::]:%1 [::]:0 %2").arg(server.port()).arg(TCP_LISTEN)), qPrintable(rows));
+        QVERIFY2(seen.contains(QStringLiteral("[::1]:%1 [::1]:%2 %3").arg(server.port()).arg(localPort(six.get())).arg(TCP_ESTABLISHED)),
+                 qPrintable(rows));
+        QVERIFY2(seen.contains(QStringLiteral("[::ffff:127.0.0.1]:%1 [::ffff:127.0.0.1]:%2 %3")
+                                   .arg(server.port()).arg(localPort(four.get())).arg(TCP_ESTABLISHED)),
+                 qPrintable(rows));
         server.stop();
     }
 
