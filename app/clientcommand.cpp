@@ -2,6 +2,7 @@
 
 #include "binframe.h"
 #include "clientsession.h"
+#include "hostresolver.h"
 #include "serverevent.h"
 
 #include <QCommandLineParser>
@@ -166,6 +167,10 @@ QJsonObject exchangeJson(const ClientRequest &request, const ClientResult &resul
                   {"total_us", result.totalUs},
                   {"peer_closed", result.peerClosed},
                   {"fastopen_used", result.fastOpenUsed}};
+    if (!result.server.isEmpty())
+        o["server"] = result.server;
+    if (!result.resolution.isEmpty())
+        o["resolved"] = result.resolution;
     if (result.error)
         o["error"] = result.error.text();
     if (const QString decoded = decodedFrame(result, bin); !decoded.isEmpty())
@@ -175,8 +180,11 @@ QJsonObject exchangeJson(const ClientRequest &request, const ClientResult &resul
 
 void printExchange(const ClientRequest &request, const ClientResult &result, bool bin, bool withTimings)
 {
-    std::printf("sent %lld bytes to %s:%d: '%s'\n", qlonglong(request.payload.size()), qPrintable(request.host), request.port,
+    const QString server = result.server.isEmpty() ? QStringLiteral("%1:%2").arg(request.host).arg(request.port) : result.server;
+    std::printf("sent %lld bytes to %s: '%s'\n", qlonglong(request.payload.size()), qPrintable(server),
                 qPrintable(printableData(request.payload)));
+    if (!result.resolution.isEmpty())
+        std::printf("%s\n", qPrintable(result.resolution));
     if (!result.reply.isEmpty()) {
         std::printf("reply: '%s'\n", qPrintable(printableData(result.reply)));
         std::printf("reply hex: %s\n", qPrintable(hexData(result.reply)));
@@ -197,10 +205,24 @@ int runClientCommand(const QCommandLineParser &parser, bool json)
     if (request.host.isEmpty())
         request.host = QStringLiteral("127.0.0.1");
     bool ok = false;
-    const int port = parser.value("port").toInt(&ok);
-    if (!parser.isSet("port") || !ok || port < 1 || port > 65535)
+    int port = parser.value("port").toInt(&ok);
+    bool portSet = parser.isSet("port");
+    // "--host [::1]:9000" (or 127.0.0.1:9000) names the port too.
+    if (const HostAndPort split = splitHostAndPort(request.host); split.hasPort) {
+        if (portSet && split.port != port)
+            return fail(tr("--host %1 names port %2, --port says %3").arg(request.host).arg(split.port).arg(parser.value("port")), json);
+        request.host = split.host;
+        port = split.port;
+        ok = portSet = true;
+    }
+    if (!portSet || !ok || port < 1 || port > 65535)
         return fail(tr("--port: the client needs a server port 1..65535"), json);
     request.port = quint16(port);
+    if (!hostNeedsLookup(request.host)) {
+        // A malformed literal is a usage error: one line, before any socket.
+        if (const Result<ResolvedHost> literal = resolveHost(request.host); !literal)
+            return fail(tr("--host: %1").arg(literal.error().text()), json);
+    }
     const Result<int> repeat = repeatCountFromParser(parser);
     if (!repeat)
         return fail(repeat.error().text(), json);

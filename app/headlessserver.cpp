@@ -74,9 +74,13 @@ int HeadlessServer::run(const ServerConfig &config)
         for (const OptionReportRow &r : report.rows)
             rows.append(QJsonObject{{"key", r.key}, {"name", r.name}, {"requested", r.requested},
                                     {"effective", r.effective}, {"changed", r.changed}, {"note", r.note}});
-        printLine(jsonLine({{"type", "report"}, {"options", rows}}));
+        printLine(jsonLine({{"type", "report"}, {"options", rows}, {"omitted", QJsonArray::fromStringList(report.omitted)}}));
+        const bool ipv6 = m_server.address().protocol() == QAbstractSocket::IPv6Protocol;
         QJsonObject listening{{"type", "listening"}, {"address", m_server.address().toString()}, {"port", m_server.port()},
+                              {"endpoint", m_server.endpoint()}, {"family", ipv6 ? QStringLiteral("ipv6") : QStringLiteral("ipv4")},
                               {"mode", modeName(config.mode())}, {"handler", handlerName(config.handler())}};
+        if (!m_server.resolution().isEmpty())
+            listening["resolved"] = m_server.resolution();
         if (m_wire) {
             listening["wire_side"] = QStringLiteral("server");
             for (auto it = reach.json.begin(); it != reach.json.end(); ++it)
@@ -92,6 +96,8 @@ int HeadlessServer::run(const ServerConfig &config)
         } else {
             printLine(QStringLiteral("listening on %1").arg(m_server.endpoint()).toUtf8());
         }
+        if (!m_server.resolution().isEmpty())
+            printLine(m_server.resolution().toUtf8());
     }
     std::fflush(stdout);
 

@@ -98,9 +98,9 @@ public:
         while (!m_stopping.load()) {
             if (m_threaded && !acquireSlot())
                 break;
-            sockaddr_in addr{};
-            socklen_t len = sizeof(addr);
-            const int fd = ::accept4(m_context.listenFd, reinterpret_cast<sockaddr *>(&addr), &len, SOCK_CLOEXEC);
+            SocketEndpoint addr;
+            socklen_t len = SocketEndpoint::capacity();
+            const int fd = ::accept4(m_context.listenFd, addr.data(), &len, SOCK_CLOEXEC);
             if (fd < 0) {
                 const int err = errno;
                 if (m_threaded)
@@ -118,10 +118,10 @@ public:
                 break;
             }
             if (!m_threaded) {
-                serveBlocking(m_context, fd, peerName(addr));
+                serveBlocking(m_context, fd, addr.toString());
                 continue;
             }
-            dispatch(fd, peerName(addr));
+            dispatch(fd, addr.toString());
         }
         // After a failure nobody calls requestStop(): wake the threads blocked on their
         // connections here, or the joins below would wait for their peers.

@@ -27,7 +27,7 @@ Result<std::unique_ptr<ClientSession>> ClientSession::connect(const ClientReques
         return endpoint.error();
     ClientRequest plain = request;
     plain.fastOpen = false;
-    Result<FileDescriptor> fd = openClientSocket(plain);
+    Result<FileDescriptor> fd = openClientSocket(plain, endpoint.value().address.family());
     if (!fd)
         return fd.error();
     QElapsedTimer clock;
@@ -39,16 +39,15 @@ Result<std::unique_ptr<ClientSession>> ClientSession::connect(const ClientReques
     session->m_request = plain;
     session->m_endpoint = endpoint.take();
     session->m_fd = fd.take();
-    sockaddr_in local{};
-    socklen_t len = sizeof(local);
-    ::getsockname(session->m_fd.get(), reinterpret_cast<sockaddr *>(&local), &len);
-    session->m_localPort = ntohs(local.sin_port);
+    session->m_localPort = SocketEndpoint::localOf(session->m_fd.get()).port();
     return session;
 }
 
 ClientResult ClientSession::exchange(const QByteArray &payload)
 {
     ClientResult result;
+    result.server = m_endpoint.text;
+    result.resolution = m_endpoint.resolution;
     result.localPort = m_localPort;
     result.connectUs = m_exchanges++ == 0 ? m_connectUs : -1;
     if (!m_fd.isValid()) {

@@ -1,13 +1,13 @@
 #include "clientsocket.h"
 
-#include "listener.h"
+#include "hostresolver.h"
 #include "socketoptions.h"
 
 #include <QCoreApplication>
 
-#include <arpa/inet.h>
 #include <cerrno>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -24,23 +24,26 @@ QString tr(const char *text) { return QCoreApplication::translate("Client", text
 
 Result<ClientEndpoint> resolveClientEndpoint(const ClientRequest &request)
 {
-    Result<QHostAddress> address = resolveIPv4(request.host);
-    if (!address)
-        return address.error();
+    Result<ResolvedHost> host = resolveHost(request.host);
+    if (!host)
+        return host.error();
     ClientEndpoint endpoint;
-    endpoint.text = QStringLiteral("%1:%2").arg(address.value().toString()).arg(request.port);
-    endpoint.address.sin_family = AF_INET;
-    endpoint.address.sin_port = htons(request.port);
-    endpoint.address.sin_addr.s_addr = htonl(address.value().toIPv4Address());
+    endpoint.address = SocketEndpoint(host.value().address, request.port);
+    endpoint.text = endpoint.address.toString();
+    endpoint.resolution = host.value().note;
     return endpoint;
 }
 
-Result<FileDescriptor> openClientSocket(const ClientRequest &request)
+Result<FileDescriptor> openClientSocket(const ClientRequest &request, int family)
 {
-    FileDescriptor fd(request.socketFactory ? request.socketFactory(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)
-                                            : ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    if (!fd.isValid())
-        return Error::fromErrno(errno, tr("socket"));
+    FileDescriptor fd(request.socketFactory ? request.socketFactory(family, SOCK_STREAM | SOCK_CLOEXEC, 0)
+                                            : ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!fd.isValid()) {
+        const int err = errno;
+        if (family == AF_INET6 && (err == EAFNOSUPPORT || err == EPROTONOSUPPORT))
+            return Error::fromErrno(err, tr("socket(AF_INET6): IPv6 is not available on this machine"));
+        return Error::fromErrno(err, tr("socket"));
+    }
     Error error;
     if (request.nodelay)
         error = setIntOption(fd.get(), IPPROTO_TCP, TCP_NODELAY, 1, QStringLiteral("TCP_NODELAY"));
@@ -57,7 +60,7 @@ Error connectWithTimeout(int fd, const ClientEndpoint &endpoint, int timeoutMs)
 {
     const int flags = ::fcntl(fd, F_GETFL);
     ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
-    if (::connect(fd, reinterpret_cast<const sockaddr *>(&endpoint.address), sizeof(endpoint.address)) != 0) {
+    if (::connect(fd, endpoint.address.data(), endpoint.address.size()) != 0) {
         if (errno != EINPROGRESS)
             return Error::fromErrno(errno, tr("connect to %1").arg(endpoint.text));
         pollfd p{fd, POLLOUT, 0};

@@ -12,6 +12,8 @@ QList<QCommandLineOption> serverOptions()
         description += QStringLiteral(" [%1").arg(describeRange(spec));
         if (spec.seedDefault.isValid())
             description += QCoreApplication::translate("Option", "; default %1").arg(formatOptionValue(spec, spec.seedDefault));
+        else if (const QString kernel = kernelDefaultNote(spec); !kernel.isEmpty())
+            description += QCoreApplication::translate("Option", "; default: kernel's, %1").arg(kernel);
         else if (spec.isSocketOption())
             description += QCoreApplication::translate("Option", "; default: kernel's");
         description += QLatin1Char(']');

@@ -201,21 +201,6 @@ struct Decimal
 
 } // namespace
 
-QString peerName(const sockaddr_in &addr)
-{
-    // "a.b.c.d:port" by hand: inet_ntop and QString::arg go through printf-style formatting,
-    // thousands of instructions for every accepted connection.
-    char buf[INET_ADDRSTRLEN + 6];
-    char *p = buf;
-    const quint32 ip = ntohl(addr.sin_addr.s_addr);
-    for (int shift = 24; shift >= 0; shift -= 8) {
-        p = appendDecimal(p, (ip >> shift) & 0xffu);
-        *p++ = shift ? '.' : ':';
-    }
-    p = appendDecimal(p, ntohs(addr.sin_port));
-    return QString::fromLatin1(buf, p - buf);
-}
-
 ConnectionSession::ConnectionSession(const EngineContext &context, int fd, const QString &peer)
     : m_context(context),
       m_events(context.events),
@@ -236,7 +221,9 @@ ConnectionSession::ConnectionSession(const EngineContext &context, int fd, const
     m_stats = context.connections->add(m_id, fd, peer);
     if (m_events->wants(LogLevel::Info)) {
         static const QString connected = tr("connected");
-        m_events->post(LogLevel::Info, EventKind::Accepted, m_id, m_peer, connected);
+        const QString note = peerAddressNote(m_peer);
+        m_events->post(LogLevel::Info, EventKind::Accepted, m_id, m_peer,
+                       note.isEmpty() ? connected : tr("connected (%1)").arg(note));
     }
     if (m_events->wants(LogLevel::Debug)) {
         m_events->post(LogLevel::Debug, EventKind::Report, m_id, m_peer,

@@ -8,11 +8,11 @@
 #include "eventhub.h"
 #include "framers.h"
 #include "serverconfig.h"
+#include "socketendpoint.h"
 
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <netinet/in.h>
 
 namespace tcplab {
 
@@ -103,7 +103,6 @@ private:
     bool m_closed = false;
 };
 
-QString peerName(const sockaddr_in &addr);
 // The reasons of the common closes, translated once.
 const QString &closedAfterReplyText();
 const QString &peerClosedText();

@@ -204,9 +204,9 @@ private:
     void acceptAll()
     {
         for (;;) {
-            sockaddr_in addr{};
-            socklen_t len = sizeof(addr);
-            const int fd = ::accept4(m_context.listenFd, reinterpret_cast<sockaddr *>(&addr), &len,
+            SocketEndpoint addr;
+            socklen_t len = SocketEndpoint::capacity();
+            const int fd = ::accept4(m_context.listenFd, addr.data(), &len,
                                      SOCK_NONBLOCK | SOCK_CLOEXEC);
             if (fd < 0) {
                 const int err = errno;
@@ -235,7 +235,7 @@ private:
                     return;
                 }
             }
-            EventConnection *raw = &m_connections.emplace_front(m_context, fd, peerName(addr));
+            EventConnection *raw = &m_connections.emplace_front(m_context, fd, addr.toString());
             raw->self = m_connections.begin();
             raw->lastActivityMs = m_idleTimeoutMs > 0 ? QDateTime::currentMSecsSinceEpoch() : 0;
             if (!watchConnection(raw, EPOLL_CTL_ADD, kReadingEvents))

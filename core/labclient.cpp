@@ -61,8 +61,10 @@ ClientResult runClientExchange(const ClientRequest &request)
         return result;
     }
     const QString where = endpoint.value().text;
-    const sockaddr_in addr = endpoint.value().address;
-    Result<FileDescriptor> opened = openClientSocket(request);
+    result.server = where;
+    result.resolution = endpoint.value().resolution;
+    const SocketEndpoint addr = endpoint.value().address;
+    Result<FileDescriptor> opened = openClientSocket(request, addr.family());
     if (!opened) {
         result.error = opened.error();
         return result;
@@ -79,7 +81,7 @@ ClientResult runClientExchange(const ClientRequest &request)
         // with the data inside when a cookie from an earlier connection is cached.
         const timeval tv{request.connectTimeoutMs / 1000, (request.connectTimeoutMs % 1000) * 1000};
         ::setsockopt(fd.get(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
-        if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&addr), sizeof(addr)) != 0) {
+        if (::connect(fd.get(), addr.data(), addr.size()) != 0) {
             result.error = Error::fromErrno(errno, tr("connect to %1").arg(where));
             return result;
         }
@@ -101,10 +103,7 @@ ClientResult runClientExchange(const ClientRequest &request)
         }
         result.connectUs = clock.nsecsElapsed() / 1000;
     }
-    sockaddr_in local{};
-    socklen_t len = sizeof(local);
-    ::getsockname(fd.get(), reinterpret_cast<sockaddr *>(&local), &len);
-    result.localPort = ntohs(local.sin_port);
+    result.localPort = SocketEndpoint::localOf(fd.get()).port();
     result.options.nodelay = readIntOption(fd.get(), IPPROTO_TCP, TCP_NODELAY);
     result.options.fastOpenConnect = readIntOption(fd.get(), IPPROTO_TCP, TCP_FASTOPEN_CONNECT);
 

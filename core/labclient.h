@@ -58,6 +58,8 @@ struct ClientResult
     qint64 firstByteUs = -1;  // first byte sent until first reply byte
     qint64 totalUs = -1;      // connect start until done
     quint16 localPort = 0;
+    QString server;           // the endpoint connected to: "127.0.0.1:9000", "[::1]:9000"
+    QString resolution;       // how a host name became its address; empty for a literal
     bool fastOpenUsed = false; // the kernel says the SYN carried data that the server took
     TcpInfoSnapshot tcp;      // right after the first reply bytes
     ClientOptionReadBack options;

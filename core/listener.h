@@ -4,33 +4,24 @@
 
 #include "error.h"
 #include "filedescriptor.h"
+#include "hostresolver.h"
 #include "serverconfig.h"
+#include "socketendpoint.h"
 #include "socketfactory.h"
 #include "socketoptions.h"
-
-#include <QHostAddress>
-
-class QHostInfo;
 
 namespace tcplab {
 
 struct ListenerSocket
 {
     FileDescriptor fd;
-    QHostAddress address;
+    SocketEndpoint endpoint; // where it listens, as getsockname() says
+    QHostAddress address;    // endpoint's, for callers that need only one part
     quint16 port = 0;
+    QString resolution;      // how a host name became the address; empty for a literal
     OptionReport report;
     QStringList warnings;
 };
-
-// IPv4 literal, "localhost", a host name, or empty (= all interfaces). A name blocks on the
-// resolver (seconds when a DNS server does not answer): a GUI thread resolves with
-// QHostInfo::lookupHost() instead and passes the address on as a literal.
-Result<QHostAddress> resolveIPv4(const QString &host);
-// False for what resolveIPv4() answers without a resolver: empty, "localhost", a literal.
-bool hostNeedsLookup(const QString &host);
-// The first IPv4 address of a finished lookup of host, or why there is none.
-Result<QHostAddress> firstIPv4(const QString &host, const QHostInfo &info);
 
 // factory: where the socket comes from (::socket() when empty), e.g. inside the wire's server side.
 Result<ListenerSocket> openListener(const ServerConfig &config, const SocketFactory &factory = {});

@@ -36,8 +36,8 @@ QList<OptionSpec> buildTable()
 
     // ---- server settings (not socket options) ----
     add({"host", "Host", G::Address, -1, -1, K::Text, P::Setting, 0, 0, QStringLiteral("127.0.0.1"), "",
-         QT_TRANSLATE_NOOP("Option", "Address to bind: an IPv4 literal, localhost, or empty for all interfaces"),
-         QT_TRANSLATE_NOOP("Option", "Binding 0.0.0.0 exposes the server on every interface; 127.0.0.1 keeps it on loopback."),
+         QT_TRANSLATE_NOOP("Option", "Address to bind: an IPv4 or IPv6 literal (::1; :: for every interface; fe80::1%eth0), localhost (127.0.0.1), a host name (its resolver's first answer), or empty for all IPv4 interfaces"),
+         QT_TRANSLATE_NOOP("Option", "Binding 0.0.0.0 or :: exposes the server on every interface; 127.0.0.1 or ::1 keeps it on loopback. [::] with IPV6_V6ONLY off also takes IPv4 clients, as ::ffff:a.b.c.d."),
          "ip(7)"});
     add({"port", "Port", G::Address, -1, -1, K::Int, P::Setting, 0, 65535, 9999, "",
          QT_TRANSLATE_NOOP("Option", "TCP port to listen on; 0 lets the kernel pick a free ephemeral port"),
@@ -51,6 +51,10 @@ QList<OptionSpec> buildTable()
          QT_TRANSLATE_NOOP("Option", "Let several listeners bind the same port; the kernel spreads connections across them"),
          QT_TRANSLATE_NOOP("Option", "Every socket sharing the port must set it before bind() and belong to the same user."),
          "socket(7)"});
+    add({"v6only", "IPV6_V6ONLY", G::Address, IPPROTO_IPV6, IPV6_V6ONLY, K::Bool, P::BeforeBind, 0, 1, unset, "",
+         QT_TRANSLATE_NOOP("Option", "IPv6 listener: take IPv6 clients only (off: IPv4 clients too, as IPv4-mapped ::ffff:a.b.c.d)"),
+         QT_TRANSLATE_NOOP("Option", "Must be set before bind(); unset, a new socket takes net.ipv6.bindv6only. Off, [::] also holds the port for IPv4, so a separate IPv4 listener on it meets EADDRINUSE."),
+         "ipv6(7)"});
     add({"backlog", "listen backlog", G::AcceptQueue, -1, -1, K::Int, P::Setting, 0, 65535, SOMAXCONN, "",
          QT_TRANSLATE_NOOP("Option", "Length of the accept queue of completed connections passed to listen()"),
          QT_TRANSLATE_NOOP("Option", "The kernel silently caps it at net.core.somaxconn; half-open connections are limited by net.ipv4.tcp_max_syn_backlog."),
@@ -166,6 +170,15 @@ QList<OptionSpec> buildTable()
          QT_TRANSLATE_NOOP("Option", "Time-to-live of outgoing packets"),
          QT_TRANSLATE_NOOP("Option", "Unset, the kernel uses net.ipv4.ip_default_ttl."),
          "ip(7)"});
+
+    add({"tclass", "IPV6_TCLASS", G::Connection, IPPROTO_IPV6, IPV6_TCLASS, K::Int, P::BeforeListen, 0, 255, unset, "",
+         QT_TRANSLATE_NOOP("Option", "IPv6 traffic class (DSCP and ECN) of outgoing packets: the IPv6 counterpart of IP_TOS"),
+         QT_TRANSLATE_NOOP("Option", "On a TCP socket the kernel keeps the two low ECN bits its own (TCP manages ECN), so 255 is stored, and reads back, as 252."),
+         "ipv6(7)"});
+    add({"unicast-hops", "IPV6_UNICAST_HOPS", G::Connection, IPPROTO_IPV6, IPV6_UNICAST_HOPS, K::Int, P::BeforeListen, 1, 255, unset, "",
+         QT_TRANSLATE_NOOP("Option", "Hop limit of outgoing unicast packets: the IPv6 counterpart of IP_TTL"),
+         QT_TRANSLATE_NOOP("Option", "Unset, the kernel uses the route's hop limit or net.ipv6.conf.all.hop_limit."),
+         "ipv6(7)"});
 
     // ---- handler ----
     add({"handler", "handler", G::Handler, -1, -1, K::Choice, P::Setting, 0, 0, QStringLiteral("byte"), "",
@@ -367,6 +380,41 @@ const CongestionControlChoices &congestionControlChoices()
         return congestionControlChoices(available, allowed, mayChooseAnyCongestionControl());
     }();
     return choices;
+}
+
+bool optionAppliesTo(const OptionSpec &spec, int family)
+{
+    if (spec.level == IPPROTO_IP)
+        return family == AF_INET;
+    if (spec.level == IPPROTO_IPV6)
+        return family == AF_INET6;
+    return true;
+}
+
+QString familyCounterpart(const OptionSpec &spec)
+{
+    static const QList<QPair<QString, QString>> pairs = {{QStringLiteral("tos"), QStringLiteral("tclass")},
+                                                          {QStringLiteral("ttl"), QStringLiteral("unicast-hops")}};
+    for (const auto &[ipv4, ipv6] : pairs) {
+        const QString other = spec.key == ipv4 ? ipv6 : spec.key == ipv6 ? ipv4 : QString();
+        if (const OptionSpec *counterpart = other.isEmpty() ? nullptr : findOption(other))
+            return counterpart->name;
+    }
+    return {};
+}
+
+QString kernelDefaultNote(const OptionSpec &spec)
+{
+    if (spec.level == IPPROTO_IPV6 && spec.optname == IPV6_V6ONLY) {
+        QFile f(QStringLiteral("/proc/sys/net/ipv6/bindv6only"));
+        if (!f.open(QIODevice::ReadOnly))
+            return QCoreApplication::translate("Option", "net.ipv6.bindv6only (unreadable here: no IPv6?)");
+        const int value = f.readAll().trimmed().toInt();
+        return QCoreApplication::translate("Option", "net.ipv6.bindv6only = %1 (%2)")
+            .arg(value)
+            .arg(value ? QStringLiteral("on") : QStringLiteral("off"));
+    }
+    return {};
 }
 
 QString choicesNote(const OptionSpec &spec)

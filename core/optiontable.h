@@ -43,7 +43,7 @@ struct OptionSpec
     QString key;          // CLI flag and settings key: "keepidle"
     QString name;         // kernel name or label: "TCP_KEEPIDLE"
     OptionGroup group;
-    int level = -1;       // SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP; -1 for settings
+    int level = -1;       // SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6; -1 for settings
     int optname = -1;
     OptionKind kind;
     OptionPhase phase;
@@ -93,6 +93,14 @@ const CongestionControlChoices &congestionControlChoices();
 // Whether this process has CAP_NET_ADMIN in the user namespace that owns its network namespace
 // (root on the host, or the owner of a namespace made with unshare -rn).
 bool mayChooseAnyCongestionControl();
+// IP-level options exist per family: IPPROTO_IP ones only on an AF_INET socket, IPPROTO_IPV6
+// ones only on an AF_INET6 socket (the lab's listener of the other family never sees them).
+bool optionAppliesTo(const OptionSpec &spec, int family);
+// The other family's name for the same knob ("IPV6_TCLASS" for IP_TOS...); empty when none.
+QString familyCounterpart(const OptionSpec &spec);
+// What "kernel default" means for an entry when the kernel reads it from a sysctl, with the
+// value read now: "net.ipv6.bindv6only = 0 (off)"; empty for the others.
+QString kernelDefaultNote(const OptionSpec &spec);
 // A note about the entry's choices a user should read, e.g. why some are not offered; or empty.
 QString choicesNote(const OptionSpec &spec);
 

@@ -4,6 +4,7 @@
 #include <QFile>
 
 #include <arpa/inet.h>
+#include <cstring>
 #include <unistd.h>
 
 namespace tcplab {
@@ -54,11 +55,27 @@ qint64 counterDelta(const QMap<QString, qint64> &before, const QMap<QString, qin
     return after.value(key) - before.value(key);
 }
 
-QList<ProcTcpSocket> readProcTcp()
+namespace {
+
+// The kernel prints an address as its 32-bit words in network order, each read as a host integer.
+QHostAddress procAddress(const QByteArray &hex)
+{
+    if (hex.size() == 8)
+        return QHostAddress(ntohl(quint32(hex.toUInt(nullptr, 16))));
+    if (hex.size() != 32)
+        return {};
+    quint8 bytes[16];
+    for (int i = 0; i < 4; ++i) {
+        const quint32 word = quint32(hex.mid(i * 8, 8).toUInt(nullptr, 16));
+        std::memcpy(bytes + 4 * i, &word, 4);
+    }
+    return QHostAddress(bytes);
+}
+
+void readTable(const QString &name, QList<ProcTcpSocket> *out)
 {
     // "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt ..."
-    QList<ProcTcpSocket> out;
-    const QList<QByteArray> lines = readProcNetFile(QStringLiteral("tcp")).split('\n');
+    const QList<QByteArray> lines = readProcNetFile(name).split('\n');
     const long ticksPerSecond = ::sysconf(_SC_CLK_TCK) > 0 ? ::sysconf(_SC_CLK_TCK) : 100;
     for (int i = 1; i < lines.size(); ++i) {
         const QList<QByteArray> f = lines[i].simplified().split(' ');
@@ -70,19 +87,32 @@ QList<ProcTcpSocket> readProcTcp()
         if (local.size() != 2 || remote.size() != 2 || timer.size() != 2)
             continue;
         ProcTcpSocket s;
-        // The kernel prints the address as the u32 in network order read as a host integer.
-        s.localAddress = ntohl(quint32(local[0].toUInt(nullptr, 16)));
         s.localPort = quint16(local[1].toUInt(nullptr, 16));
-        s.remoteAddress = ntohl(quint32(remote[0].toUInt(nullptr, 16)));
         s.remotePort = quint16(remote[1].toUInt(nullptr, 16));
+        s.local = SocketEndpoint(procAddress(local[0]), s.localPort);
+        s.remote = SocketEndpoint(procAddress(remote[0]), s.remotePort);
+        s.family = s.local.family();
+        if (s.family == AF_INET) {
+            s.localAddress = s.local.address().toIPv4Address();
+            s.remoteAddress = s.remote.address().toIPv4Address();
+        }
         s.state = f[3].toInt(nullptr, 16);
         s.timer = timer[0].toInt(nullptr, 16);
         // Printed as a signed clock_t cast to unsigned: an expired timer shows as a huge value.
         const qint32 ticks = qint32(timer[1].toUInt(nullptr, 16));
         s.timerMs = qint64(ticks) * 1000 / ticksPerSecond;
         s.timerCount = f[6].toInt(nullptr, 16);
-        out.append(s);
+        out->append(s);
     }
+}
+
+} // namespace
+
+QList<ProcTcpSocket> readProcTcp()
+{
+    QList<ProcTcpSocket> out;
+    readTable(QStringLiteral("tcp"), &out);
+    readTable(QStringLiteral("tcp6"), &out);
     return out;
 }
 

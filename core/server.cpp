@@ -39,6 +39,7 @@ Error Server::start(const ServerConfig &config)
     m_warnings = socket.warnings;
     m_address = socket.address;
     m_port = socket.port;
+    m_resolution = socket.resolution;
     m_listenFd = socket.fd.release();
     m_liveNotes.clear();
     m_events.setMinimumLevel(config.logLevel());
@@ -70,6 +71,8 @@ Error Server::start(const ServerConfig &config)
     m_running = true;
 
     m_events.post(fileLimit.error ? LogLevel::Warning : LogLevel::Info, EventKind::Lifecycle, 0, {}, fileLimit.toText());
+    if (!m_resolution.isEmpty())
+        m_events.post(LogLevel::Info, EventKind::Lifecycle, 0, {}, m_resolution);
     for (const QString &w : std::as_const(m_warnings))
         m_events.post(LogLevel::Warning, EventKind::Lifecycle, 0, {}, w);
     m_events.post(LogLevel::Info, EventKind::Lifecycle, 0, {},

@@ -8,6 +8,7 @@
 #include "liveoptions.h"
 #include "serverconfig.h"
 #include "socketoptions.h"
+#include "socketendpoint.h"
 #include "socketfactory.h"
 
 #include <QHostAddress>
@@ -39,7 +40,11 @@ public:
     bool isRunning() const { return m_running; }
     QHostAddress address() const { return m_address; }
     quint16 port() const { return m_port; }
-    QString endpoint() const { return QStringLiteral("%1:%2").arg(m_address.toString()).arg(m_port); }
+    // "127.0.0.1:9000", "[::1]:9000"
+    QString endpoint() const { return formatEndpoint(m_address, m_port); }
+    // How the configured host name became the address ("localhost -> 127.0.0.1 (...)"); empty
+    // for a literal.
+    QString resolution() const { return m_resolution; }
     ServerConfig config() const { return m_config; }
     OptionReport report() const { return m_report; }
     QStringList warnings() const { return m_warnings; }
@@ -80,6 +85,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_lingerMayBlock;
     QStringList m_warnings;
     QHostAddress m_address;
+    QString m_resolution;
     quint16 m_port = 0;
     int m_listenFd = -1;
     bool m_running = false;

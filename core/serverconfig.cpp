@@ -12,6 +12,7 @@ int parseSocketLevel(const QString &text, bool *ok)
     if (t == QLatin1String("SOL_SOCKET")) { *ok = true; return 1; }
     if (t == QLatin1String("IPPROTO_TCP") || t == QLatin1String("TCP")) { *ok = true; return 6; }
     if (t == QLatin1String("IPPROTO_IP") || t == QLatin1String("IP")) { *ok = true; return 0; }
+    if (t == QLatin1String("IPPROTO_IPV6") || t == QLatin1String("IPV6")) { *ok = true; return 41; }
     return t.toInt(ok, 0);
 }
 
@@ -29,7 +30,7 @@ bool RawOption::parse(const QString &text, RawOption *out, QString *error)
     if (!(okLevel && okName && okValue)) {
         *error = QCoreApplication::translate("Option",
                                              "raw option '%1' is not LEVEL:OPTNAME:VALUE "
-                                             "(LEVEL a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP)")
+                                             "(LEVEL a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6)")
                      .arg(text);
         return false;
     }

@@ -1,5 +1,6 @@
 #include "socketoptions.h"
 
+#include "socketendpoint.h"
 #include "systemlimits.h"
 #include "tcpinfo.h"
 
@@ -66,11 +67,20 @@ QString kernelNote(const OptionSpec &spec, const QVariant &requested, const QVar
     case IPPROTO_TCP * 1000 + TCP_MAXSEG:
         return tr("on a socket that is not connected the kernel reports its default MSS until the handshake");
     case IPPROTO_IP * 1000 + IP_TOS:
+    case IPPROTO_IPV6 * 1000 + IPV6_TCLASS:
         return tr("the two ECN bits are owned by TCP: the kernel replaced them when the option was set");
     default:
         break;
     }
     return tr("the kernel holds a different value");
+}
+
+int socketFamily(int fd)
+{
+    int family = AF_UNSPEC;
+    socklen_t len = sizeof(family);
+    ::getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &family, &len);
+    return family;
 }
 
 } // namespace
@@ -184,8 +194,9 @@ Result<QVariant> readOption(int fd, const OptionSpec &spec)
 
 Error applyOptions(int fd, const ServerConfig &config, OptionPhase phase)
 {
+    const int family = socketFamily(fd);
     for (const OptionSpec &spec : optionTable()) {
-        if (spec.phase != phase || !config.isSet(spec.key))
+        if (spec.phase != phase || !config.isSet(spec.key) || !optionAppliesTo(spec, family))
             continue;
         if (Error e = applyOption(fd, spec, config.value(spec.key)))
             return e;
@@ -202,8 +213,9 @@ Error applyOptions(int fd, const ServerConfig &config, OptionPhase phase)
 
 Error applyPerConnectionOptions(int fd, const ServerConfig &config)
 {
+    const int family = socketFamily(fd);
     for (const OptionSpec &spec : optionTable()) {
-        if (spec.perConnection && config.isSet(spec.key)) {
+        if (spec.perConnection && config.isSet(spec.key) && optionAppliesTo(spec, family)) {
             if (Error e = applyOption(fd, spec, config.value(spec.key)))
                 return e;
         }
@@ -234,6 +246,8 @@ QString OptionReport::toText() const
                     .arg(r.changed ? QStringLiteral("  [changed by kernel]") : QString())
                     .arg(r.note.isEmpty() ? QString() : QStringLiteral("  ") + r.note);
     }
+    for (const QString &note : omitted)
+        text += QStringLiteral("  (%1)\n").arg(note);
     return text;
 }
 
@@ -257,9 +271,18 @@ OptionReport buildListenerReport(int fd, const ServerConfig &config)
         report.rows << row;
     }
 
+    const int family = socketFamily(fd);
     for (const OptionSpec &spec : optionTable()) {
         if (!spec.isSocketOption())
             continue;
+        if (!optionAppliesTo(spec, family)) {
+            // getsockopt would fail (ENOPROTOOPT) or tell of the other family's packets.
+            const QString listener = family == AF_INET6 ? tr("IPv6 listener") : tr("IPv4 listener");
+            const QString counterpart = familyCounterpart(spec);
+            report.omitted << (counterpart.isEmpty() ? tr("%1 not shown: %2").arg(spec.name, listener)
+                                                     : tr("%1 not shown: %2; see %3").arg(spec.name, listener, counterpart));
+            continue;
+        }
         OptionReportRow row;
         row.key = spec.key;
         row.name = spec.name;
@@ -295,6 +318,14 @@ OptionReport buildListenerReport(int fd, const ServerConfig &config)
                                       .arg(requested.toInt());
             row.note = row.note.isEmpty() ? stall : row.note + QStringLiteral("; ") + stall;
         }
+        if (spec.level == IPPROTO_IPV6 && spec.optname == IPV6_V6ONLY && effective.value().toBool()) {
+            const SocketEndpoint local = SocketEndpoint::localOf(fd);
+            if (local.isIPv6() && !local.address().isEqual(QHostAddress(QHostAddress::AnyIPv6))) {
+                // inet6_bind(): a socket bound to one IPv6 address cannot meet an IPv4 client.
+                row.note = tr("bound to one IPv6 address (%1): the kernel sets it; only [::] takes IPv4 clients").arg(local.addressText());
+                row.changed = requested.isValid() && !requested.toBool();
+            }
+        }
         if (spec.key == QLatin1String("quickack") && row.note.isEmpty())
             row.note = tr("not sticky: set again on each accepted socket");
         report.rows << row;
@@ -318,8 +349,10 @@ OptionReport buildListenerReport(int fd, const ServerConfig &config)
 QString describeAcceptedOptions(int fd)
 {
     QString out;
+    const int family = socketFamily(fd);
     for (const OptionSpec &spec : optionTable()) {
-        if (!spec.isSocketOption() || spec.key == QLatin1String("reuseaddr") || spec.key == QLatin1String("reuseport"))
+        if (!spec.isSocketOption() || spec.key == QLatin1String("reuseaddr") || spec.key == QLatin1String("reuseport")
+            || spec.key == QLatin1String("v6only") || !optionAppliesTo(spec, family))
             continue;
         Result<QVariant> v = readOption(fd, spec);
         if (!out.isEmpty())

@@ -34,6 +34,9 @@ struct OptionReportRow
 struct OptionReport
 {
     QList<OptionReportRow> rows;
+    // The table's options left out because they belong to the other family, each with why:
+    // "IP_TOS not shown: IPv6 listener; see IPV6_TCLASS".
+    QStringList omitted;
     const OptionReportRow *row(const QString &key) const;
     QString toText() const;
 };

@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include "socketendpoint.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -8,10 +10,31 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+
+namespace tcplab::test {
+
+QString ipv6Unavailable()
+{
+    QFile all(QStringLiteral("/proc/sys/net/ipv6/conf/all/disable_ipv6"));
+    if (!all.open(QIODevice::ReadOnly))
+        return QStringLiteral("no /proc/sys/net/ipv6/conf/all/disable_ipv6: the kernel has no IPv6");
+    if (all.readAll().trimmed() == "1")
+        return QStringLiteral("net.ipv6.conf.all.disable_ipv6 = 1");
+    FileDescriptor fd(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!fd.isValid())
+        return QStringLiteral("socket(AF_INET6) fails: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+    const SocketEndpoint loopback(QHostAddress(QHostAddress::LocalHostIPv6), 0);
+    if (::bind(fd.get(), loopback.data(), loopback.size()) != 0)
+        return QStringLiteral("no ::1 on loopback (bind [::1]:0: %1)").arg(QString::fromLocal8Bit(std::strerror(errno)));
+    return {};
+}
+
+} // namespace tcplab::test
 
 namespace testsupport {
 
@@ -26,6 +49,18 @@ tcplab::FileDescriptor connectTo(quint16 port, int recvTimeoutMs)
     ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
     ::setsockopt(fd.get(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
     if (::connect(fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0)
+        fd.reset();
+    return fd;
+}
+
+tcplab::FileDescriptor connectTo(const QString &address, quint16 port, int recvTimeoutMs)
+{
+    const tcplab::SocketEndpoint to(QHostAddress(address), port);
+    tcplab::FileDescriptor fd(::socket(to.family(), SOCK_STREAM | SOCK_CLOEXEC, 0));
+    const timeval tv{recvTimeoutMs / 1000, (recvTimeoutMs % 1000) * 1000};
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+    if (!to.isValid() || ::connect(fd.get(), to.data(), to.size()) != 0)
         fd.reset();
     return fd;
 }
@@ -122,11 +157,7 @@ QString EventRecorder::dump() const
 
 quint16 localPort(int fd)
 {
-    sockaddr_in addr{};
-    socklen_t len = sizeof(addr);
-    if (::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
-        return 0;
-    return ntohs(addr.sin_port);
+    return tcplab::SocketEndpoint::localOf(fd).port();
 }
 
 void resetAndClose(tcplab::FileDescriptor &fd)

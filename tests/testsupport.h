@@ -15,6 +15,8 @@ namespace testsupport {
 
 // A connected blocking client socket to 127.0.0.1:port (QVERIFY-able: invalid on failure).
 tcplab::FileDescriptor connectTo(quint16 port, int recvTimeoutMs = 3000);
+// The same to address:port, IPv4 or IPv6 ("::1").
+tcplab::FileDescriptor connectTo(const QString &address, quint16 port, int recvTimeoutMs = 3000);
 using tcplab::sendAll; // true when every byte went out
 // Read until the peer closes, the timeout passes or max bytes arrived (never more than max).
 QByteArray readUntilClose(int fd, int timeoutMs = 3000, qsizetype max = 1 << 26);
@@ -63,3 +65,18 @@ tcplab::BinFrame sampleBinFrame();
 tcplab::FileDescriptor boundLoopbackSocket(int backlog = -1);
 
 } // namespace testsupport
+
+namespace tcplab::test {
+
+// Empty when this machine (or namespace) can serve on ::1; otherwise why not, for QSKIP:
+// net.ipv6.conf.all.disable_ipv6 = 1, no ::1 on loopback, or socket(AF_INET6) failing.
+QString ipv6Unavailable();
+
+} // namespace tcplab::test
+
+// QSKIP the running test when IPv6 is unavailable, naming why.
+#define TCPLAB_REQUIRE_IPV6()                                                                \
+    do {                                                                                     \
+        if (const QString why = tcplab::test::ipv6Unavailable(); !why.isEmpty())             \
+            QSKIP(qPrintable(QStringLiteral("IPv6 unavailable: ") + why));                   \
+    } while (false)

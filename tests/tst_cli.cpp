@@ -218,9 +218,10 @@ private slots:
         }
         for (const OptionSpec &spec : optionTable()) {
             if (spec.isSocketOption())
-                QVERIFY2(keys.contains(spec.key), qPrintable(spec.key));
+                QVERIFY2(keys.contains(spec.key) == optionAppliesTo(spec, AF_INET), qPrintable(spec.key));
         }
         QVERIFY(keys.contains(QStringLiteral("backlog")));
+        QVERIFY(report.value("omitted").toArray().contains(QStringLiteral("IPV6_V6ONLY not shown: IPv4 listener")));
 
         FileDescriptor fd = connectTo(port);
         QVERIFY(sendAll(fd.get(), "json line\n"));
@@ -242,6 +243,94 @@ private slots:
         }
         for (const char *k : {"lifecycle", "accepted", "report", "received", "closed"})
             QVERIFY2(kinds.contains(QLatin1String(k)), k);
+    }
+
+    // The same server and client over ::1: JSON says the family, peers are [addr]:port, the
+    // report leaves out the IPv4-only options and says so.
+    void jsonOverIPv6()
+    {
+        TCPLAB_REQUIRE_IPV6();
+        Headless server({QStringLiteral("--host"), QStringLiteral("::1"), QStringLiteral("--port"), QStringLiteral("0"),
+                         QStringLiteral("--json"), QStringLiteral("--tclass"), QStringLiteral("255")});
+        QVERIFY2(server.waitForLine(QRegularExpression(QStringLiteral("\"type\":\"listening\""))).hasMatch(),
+                 qPrintable(server.out() + server.err()));
+        QString error;
+        QJsonObject listening, report;
+        for (const QString &line : server.out().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QJsonObject o = parseJsonLine(line, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            if (o.value("type") == QLatin1String("listening"))
+                listening = o;
+            if (o.value("type") == QLatin1String("report"))
+                report = o;
+        }
+        const int port = listening.value("port").toInt();
+        QVERIFY(port > 0);
+        QCOMPARE(listening.value("address").toString(), QStringLiteral("::1"));
+        QCOMPARE(listening.value("family").toString(), QStringLiteral("ipv6"));
+        QCOMPARE(listening.value("endpoint").toString(), QStringLiteral("[::1]:%1").arg(port));
+        QSet<QString> keys;
+        for (const QJsonValue &row : report.value("options").toArray()) {
+            keys.insert(row.toObject().value("key").toString());
+            if (row.toObject().value("key") == QLatin1String("tclass")) {
+                QCOMPARE(row.toObject().value("effective").toString(), QStringLiteral("252"));
+                QVERIFY(row.toObject().value("changed").toBool());
+            }
+        }
+        QVERIFY(keys.contains(QStringLiteral("tclass")) && keys.contains(QStringLiteral("v6only")));
+        QVERIFY(!keys.contains(QStringLiteral("tos")) && !keys.contains(QStringLiteral("ttl")));
+        QVERIFY(report.value("omitted").toArray().contains(QStringLiteral("IP_TOS not shown: IPv6 listener; see IPV6_TCLASS")));
+
+        // The client: --host [::1]:port names both.
+        const Run client = runTcplab({QStringLiteral("--send"), QStringLiteral("six"), QStringLiteral("--host"),
+                                      QStringLiteral("[::1]:%1").arg(port), QStringLiteral("--json")});
+        QVERIFY2(client.exitCode == 0, qPrintable(client.out + client.err));
+        const QJsonObject answer = parseJsonLine(client.out.trimmed(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(answer.value("reply").toString(), QStringLiteral("SIX"));
+        QCOMPARE(answer.value("server").toString(), QStringLiteral("[::1]:%1").arg(port));
+        QVERIFY2(server.waitForLine(QRegularExpression(QStringLiteral("\"kind\":\"closed\""))).hasMatch(), qPrintable(server.out()));
+        bool bracketed = false;
+        for (const QString &line : server.out().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QJsonObject o = parseJsonLine(line, &error);
+            if (o.value("kind") == QLatin1String("accepted"))
+                bracketed = QRegularExpression(QStringLiteral("^\\[::1\\]:\\d+$")).match(o.value("peer").toString()).hasMatch();
+        }
+        QVERIFY2(bracketed, qPrintable(server.out()));
+        // Text mode too, with --host ::1 and --port apart.
+        const Run text = runTcplab({QStringLiteral("--send"), QStringLiteral("hi"), QStringLiteral("--host"), QStringLiteral("::1"),
+                                    QStringLiteral("--port"), QString::number(port)});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.out + text.err));
+        QVERIFY2(text.out.contains(QStringLiteral("sent 2 bytes to [::1]:%1").arg(port)), qPrintable(text.out));
+        QVERIFY(server.stop(SIGTERM));
+        QCOMPARE(server.process().exitCode(), 0);
+    }
+
+    // localhost names both families; the lab says which one it took and why.
+    void localhostSaysWhichAddress()
+    {
+        Headless server({QStringLiteral("--host"), QStringLiteral("localhost"), QStringLiteral("--port"), QStringLiteral("0"),
+                         QStringLiteral("--json")});
+        const QRegularExpressionMatch m = server.waitForLine(QRegularExpression(QStringLiteral("^.*\"type\":\"listening\".*$"),
+                                                                                 QRegularExpression::MultilineOption));
+        QVERIFY2(m.hasMatch(), qPrintable(server.out() + server.err()));
+        QString error;
+        const QJsonObject listening = parseJsonLine(m.captured(0), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(listening.value("address").toString(), QStringLiteral("127.0.0.1"));
+        QVERIFY2(listening.value("resolved").toString().startsWith(QLatin1String("localhost -> 127.0.0.1 (")), qPrintable(m.captured(0)));
+        QVERIFY(server.stop(SIGTERM));
+    }
+
+    void helpShowsTheKernelsV6OnlyDefault()
+    {
+        QFile f(QStringLiteral("/proc/sys/net/ipv6/bindv6only"));
+        if (!f.open(QIODevice::ReadOnly))
+            QSKIP("no /proc/sys/net/ipv6/bindv6only: the kernel has no IPv6");
+        const QString sysctl = QString::fromLatin1(f.readAll().trimmed());
+        const Run r = runTcplab({QStringLiteral("--help")});
+        // --help wraps long descriptions: compare with the white space collapsed.
+        QVERIFY2(r.out.simplified().contains(QStringLiteral("default: kernel's, net.ipv6.bindv6only = %1").arg(sysctl)), qPrintable(r.out));
     }
 
     void rawOptionIsReadBackInTheReport()
@@ -285,6 +374,26 @@ private slots:
         QTest::newRow("hex garbage") << QStringList{"--send", "12zz", "--hex", "--port", "9"} << QStringList{"--hex", "not a hex digit"};
         QTest::newRow("bin fields") << QStringList{"--bin", "1,ab,2", "--port", "9"} << QStringList{"--bin", "6 comma-separated fields"};
         QTest::newRow("client without port") << QStringList{"--send", "x"} << QStringList{"--port"};
+        // --host: a malformed literal, a name nobody knows, a scope where none applies, an
+        // interface that does not exist: each one line naming the host.
+        QTest::newRow("host bad IPv6 literal") << QStringList{"--send", "x", "--host", "::g", "--port", "9"}
+                                               << QStringList{"--host", "'::g' is not a valid IPv6 address"};
+        QTest::newRow("host bad IPv4 literal") << QStringList{"--send", "x", "--host", "127.0.0.300", "--port", "9"}
+                                               << QStringList{"'127.0.0.300' is not a valid IPv4 address"};
+        QTest::newRow("host unknown name") << QStringList{"--send", "x", "--host", "no-such-host.invalid", "--port", "9"}
+                                           << QStringList{"unknown host 'no-such-host.invalid'"};
+        QTest::newRow("host scope on a global address") << QStringList{"--send", "x", "--host", "::1%lo", "--port", "9"}
+                                                        << QStringList{"'::1%lo'", "only to link-local"};
+        QTest::newRow("host scope unknown interface") << QStringList{"--send", "x", "--host", "fe80::1%nosuchif", "--port", "9"}
+                                                      << QStringList{"'fe80::1%nosuchif'", "no network interface 'nosuchif'"};
+        QTest::newRow("host link-local without scope") << QStringList{"--send", "x", "--host", "fe80::1", "--port", "9"}
+                                                       << QStringList{"'fe80::1' is link-local", "fe80::1%lo"};
+        QTest::newRow("host and port disagree") << QStringList{"--send", "x", "--host", "[::1]:9", "--port", "10"}
+                                                << QStringList{"[::1]:9", "port 9", "--port says 10"};
+        QTest::newRow("server bad IPv6 literal") << QStringList{"--headless", "--host", "::g", "--port", "0"}
+                                                 << QStringList{"'::g' is not a valid IPv6 address"};
+        QTest::newRow("server scope unknown interface") << QStringList{"--headless", "--host", "fe80::1%nosuchif", "--port", "0"}
+                                                        << QStringList{"no network interface 'nosuchif'"};
     }
 
     void invalidInputGivesOneLineAndNonZeroExit()

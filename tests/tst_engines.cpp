@@ -104,10 +104,14 @@ private slots:
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("handler");
         QTest::addColumn<bool>("persistent");
-        for (const QString &m : kModes) {
-            for (const char *h : {"byte", "line", "bin"}) {
-                for (bool p : {false, true})
-                    QTest::addRow("%s %s %s", qPrintable(m), h, p ? "persistent" : "one-shot") << m << QString::fromLatin1(h) << p;
+        QTest::addColumn<QString>("address"); // of the listener, and of the clients
+        for (const char *address : {"127.0.0.1", "::1"}) {
+            for (const QString &m : kModes) {
+                for (const char *h : {"byte", "line", "bin"}) {
+                    for (bool p : {false, true})
+                        QTest::addRow("%s %s %s %s", address, qPrintable(m), h, p ? "persistent" : "one-shot")
+                            << m << QString::fromLatin1(h) << p << QString::fromLatin1(address);
+                }
             }
         }
     }
@@ -117,14 +121,24 @@ private slots:
         QFETCH(QString, mode);
         QFETCH(QString, handler);
         QFETCH(bool, persistent);
+        QFETCH(QString, address);
+        const bool ipv6 = address.contains(QLatin1Char(':'));
+        if (ipv6)
+            TCPLAB_REQUIRE_IPV6();
         Lab lab;
-        const Error e = lab.start(loopbackConfig(mode, handler, persistent));
+        ServerConfig config = loopbackConfig(mode, handler, persistent);
+        config.setValue(QStringLiteral("host"), address);
+        const Error e = lab.start(config);
         QVERIFY2(!e, qPrintable(e.text()));
+        // Peers print as [addr]:port for IPv6, addr:port for IPv4.
+        const QString endpointPrefix = ipv6 ? QStringLiteral("[::1]:") : QStringLiteral("127.0.0.1:");
+        QVERIFY2(lab.server->endpoint().startsWith(endpointPrefix), qPrintable(lab.server->endpoint()));
 
         // Two clients one after the other: each is served, in every mode.
         for (int client = 0; client < 2; ++client) {
-            FileDescriptor fd = connectTo(lab.port());
+            FileDescriptor fd = connectTo(address, lab.port());
             QVERIFY(fd.isValid());
+            const QString peer = endpointPrefix + QString::number(localPort(fd.get()));
             const int rounds = persistent ? 3 : 1;
             for (int round = 0; round < rounds; ++round) {
                 const auto [request, reply] = exchange(handler, client * 10 + round);
@@ -135,6 +149,7 @@ private slots:
                 // Still open after several requests; the peer's FIN ends it.
                 const quint64 id = waitForOneConnection(*lab.server);
                 QVERIFY(id);
+                QCOMPARE(lab.server->connectionSnapshot(false).value(0).peer, peer);
                 QVERIFY(waitFor([&] { return lab.server->connectionSnapshot(false).value(0).requests == quint64(rounds); }));
                 QCOMPARE(::shutdown(fd.get(), SHUT_WR), 0);
             }
@@ -142,10 +157,19 @@ private slots:
             QCOMPARE(readToEnd(fd.get(), &eof), QByteArray());
             QVERIFY2(eof, "the server must close the connection");
             QVERIFY(lab.idle());
+            // The log names the peer the same way.
+            const auto logged = [&](EventKind kind) {
+                return std::any_of(lab.recorder->events.cbegin(), lab.recorder->events.cend(),
+                                   [&](const ServerEvent &event) { return event.kind == kind && event.peer == peer; });
+            };
+            QVERIFY2(waitFor([&] { return logged(EventKind::Accepted) && logged(EventKind::Closed); }),
+                     qPrintable(peer + QLatin1Char('\n') + lab.recorder->dump()));
         }
         QVERIFY2(lab.recorder->waitFor(EventKind::Closed, persistent ? QStringLiteral("peer closed") : QStringLiteral("closed after reply")),
                  qPrintable(lab.recorder->dump()));
         QVERIFY(!lab.recorder->contains(EventKind::Error));
+        // The connection report (TCP_INFO) reads the same in both families.
+        QVERIFY2(lab.recorder->contains(EventKind::Report, QStringLiteral("state=ESTABLISHED rtt=")), qPrintable(lab.recorder->dump()));
         if (handler == QLatin1String("byte"))
             QVERIFY(lab.recorder->contains(EventKind::Received, QStringLiteral("in one recv() of up to 1024")));
         if (handler == QLatin1String("bin"))

@@ -2,7 +2,9 @@
 // getsockopt on the listening socket and on an accepted socket; where the kernel changes a
 // value, the test asserts the kernel's rule (and the option report's "changed" row and note).
 #include "optiontable.h"
+#include "procnet.h"
 #include "server.h"
+#include "socketendpoint.h"
 #include "socketoptions.h"
 #include "systemlimits.h"
 #include "tcpinfo.h"
@@ -119,7 +121,7 @@ QVariant expectedOnListener(const OptionSpec &spec, const QVariant &requested, Q
         *rule = QStringLiteral("Fast Open queue capped at net.core.somaxconn");
         return int(std::min<long>(requested.toInt(), SystemLimits::readNumber(QStringLiteral("net.core.somaxconn"))));
     }
-    if (isOpt(spec, IPPROTO_IP, IP_TOS)) {
+    if (isOpt(spec, IPPROTO_IP, IP_TOS) || isOpt(spec, IPPROTO_IPV6, IPV6_TCLASS)) {
         *rule = QStringLiteral("ECN bits owned by TCP");
         return requested.toInt() & ~0x3;
     }
@@ -172,9 +174,10 @@ bool sameValue(const OptionSpec &spec, const QVariant &a, const QVariant &b)
     return formatOptionValue(spec, a) == formatOptionValue(spec, b);
 }
 
-ServerConfig everyOptionConfig(const QString &mode)
+ServerConfig everyOptionConfig(const QString &mode, const QString &address = QStringLiteral("127.0.0.1"))
 {
     ServerConfig config = loopbackConfig(mode, QStringLiteral("line"), true);
+    config.setValue(QStringLiteral("host"), address);
     for (const OptionSpec &spec : optionTable()) {
         if (spec.isSocketOption())
             config.setValue(spec.key, nonDefaultValue(spec));
@@ -268,15 +271,22 @@ private slots:
     void everyOptionOnListenerAndAcceptedSocket_data()
     {
         QTest::addColumn<QString>("mode");
-        QTest::newRow("iterative") << "iterative";
-        QTest::newRow("threaded") << "threaded";
-        QTest::newRow("event") << "event";
+        QTest::addColumn<QString>("address");
+        for (const char *address : {"127.0.0.1", "::1"}) {
+            for (const char *mode : {"iterative", "threaded", "event"})
+                QTest::addRow("%s %s", address, mode) << QString::fromLatin1(mode) << QString::fromLatin1(address);
+        }
     }
 
     void everyOptionOnListenerAndAcceptedSocket()
     {
         QFETCH(QString, mode);
-        const ServerConfig config = everyOptionConfig(mode);
+        QFETCH(QString, address);
+        const bool ipv6 = address.contains(QLatin1Char(':'));
+        if (ipv6)
+            TCPLAB_REQUIRE_IPV6();
+        const int family = ipv6 ? AF_INET6 : AF_INET;
+        const ServerConfig config = everyOptionConfig(mode, address);
         QVERIFY(config.validate().isEmpty());
         Server server;
         const Error e = server.start(config);
@@ -289,6 +299,15 @@ private slots:
         for (const OptionSpec &spec : optionTable()) {
             if (!spec.isSocketOption())
                 continue;
+            if (!optionAppliesTo(spec, family)) {
+                // The other family's IP-level options: neither applied nor reported, and the
+                // report says which and why.
+                QVERIFY2(!server.report().row(spec.key), qPrintable(spec.key));
+                const QString why = QStringLiteral("%1 not shown: %2 listener").arg(spec.name, ipv6 ? "IPv6" : "IPv4");
+                QVERIFY2(server.report().omitted.join(QLatin1Char('\n')).contains(why), qPrintable(server.report().toText()));
+                QVERIFY2(server.report().toText().contains(why), qPrintable(server.report().toText()));
+                continue;
+            }
             const QVariant requested = config.value(spec.key);
             Result<QVariant> effective = readOption(listenFd, spec);
             QVERIFY2(effective.ok(), qPrintable(spec.key + QLatin1String(": ") + effective.error().text()));
@@ -320,8 +339,16 @@ private slots:
         QVERIFY(server.report().row("defer-accept")->note.contains(QLatin1String("rounded up")));
         QVERIFY(server.report().row("quickack")->changed); // requested off, listen() reset it
         QVERIFY2(server.report().row("quickack")->note.contains(QLatin1String("listen()")), qPrintable(server.report().row("quickack")->note));
-        QVERIFY(server.report().row("tos")->changed);
-        QVERIFY(server.report().row("tos")->note.contains(QLatin1String("ECN")));
+        const QString tos = QLatin1String(ipv6 ? "tclass" : "tos");
+        QVERIFY(server.report().row(tos)->changed);
+        QVERIFY(server.report().row(tos)->note.contains(QLatin1String("ECN")));
+        if (ipv6) {
+            QVERIFY2(server.report().omitted.contains(QStringLiteral("IP_TOS not shown: IPv6 listener; see IPV6_TCLASS")),
+                     qPrintable(server.report().omitted.join(QLatin1Char('\n'))));
+            QCOMPARE(server.endpoint(), QStringLiteral("[::1]:%1").arg(server.port()));
+        } else {
+            QVERIFY(server.report().omitted.contains(QStringLiteral("IPV6_TCLASS not shown: IPv4 listener; see IP_TOS")));
+        }
         QVERIFY(server.report().row("fastopen")->changed);
         QVERIFY2(server.report().row("fastopen")->note.contains(QLatin1String("somaxconn")), qPrintable(server.report().row("fastopen")->note));
         if (mode == QLatin1String("event")) {
@@ -334,7 +361,7 @@ private slots:
         // ---- an accepted socket, held open by a persistent client ----
         // TCP_DEFER_ACCEPT holds the connection back until data arrives: send half a line (no
         // reply yet, so the connection stays quiet while it is probed).
-        FileDescriptor client = connectTo(server.port());
+        FileDescriptor client = connectTo(address, server.port());
         QVERIFY(client.isValid());
         QVERIFY(sendAll(client.get(), "half a line"));
         const quint64 id = waitForOneConnection(server);
@@ -347,7 +374,7 @@ private slots:
         QVERIFY(server.connections()->withDescriptor(id, [&](int fd) {
             acceptedInfo = readTcpInfo(fd);
             for (const OptionSpec &spec : optionTable()) {
-                if (!spec.isSocketOption())
+                if (!spec.isSocketOption() || !optionAppliesTo(spec, family))
                     continue;
                 Result<QVariant> v = readOption(fd, spec);
                 if (!v)
@@ -362,7 +389,7 @@ private slots:
 
         QStringList notInherited;
         for (const OptionSpec &spec : optionTable()) {
-            if (!spec.isSocketOption())
+            if (!spec.isSocketOption() || !optionAppliesTo(spec, family))
                 continue;
             const QVariant requested = config.value(spec.key);
             const QVariant got = accepted.value(spec.key);
@@ -389,7 +416,7 @@ private slots:
                          qPrintable(what));
                 continue;
             }
-            if (isOpt(spec, IPPROTO_IP, IP_TOS)) {
+            if (isOpt(spec, IPPROTO_IP, IP_TOS) || isOpt(spec, IPPROTO_IPV6, IPV6_TCLASS)) {
                 // The ECN bits of an accepted socket follow the connection's ECN negotiation.
                 QVERIFY2((got.toInt() & ~0x3) == (requested.toInt() & ~0x3), qPrintable(what));
                 continue;
@@ -433,7 +460,7 @@ private slots:
         for (const OptionSpec &spec : optionTable()) {
             // Options whose accepted value follows the handshake, checked above.
             if (!spec.isSocketOption() || isListenerOnly(spec) || isOpt(spec, IPPROTO_TCP, TCP_MAXSEG)
-                || isOpt(spec, IPPROTO_IP, IP_TOS) || isOpt(spec, IPPROTO_TCP, TCP_WINDOW_CLAMP))
+                || isOpt(spec, IPPROTO_IP, IP_TOS) || isOpt(spec, IPPROTO_TCP, TCP_WINDOW_CLAMP) || !optionAppliesTo(spec, AF_INET))
                 continue;
             Result<QVariant> got = readOption(accepted.get(), spec);
             QVERIFY(got.ok());
@@ -654,6 +681,132 @@ private slots:
             QVERIFY(!setIntOption(fd, IPPROTO_IP, IP_TOS, 0xff, {}));
         QCOMPARE(intOption(tcp.get(), IPPROTO_IP, IP_TOS, {}).value(), 0xfc);
         QCOMPARE(intOption(udp.get(), IPPROTO_IP, IP_TOS, {}).value(), 0xff);
+    }
+
+    // IPV6_TCLASS follows IP_TOS: on TCP the kernel keeps the ECN bits its own.
+    void ipv6TclassEcnBitsAreReplacedWhenSetOnTcp()
+    {
+        TCPLAB_REQUIRE_IPV6();
+        FileDescriptor tcp(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        FileDescriptor udp(::socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+        for (int fd : {tcp.get(), udp.get()})
+            QVERIFY(!setIntOption(fd, IPPROTO_IPV6, IPV6_TCLASS, 0xff, {}));
+        QCOMPARE(intOption(tcp.get(), IPPROTO_IPV6, IPV6_TCLASS, {}).value(), 0xfc);
+        QCOMPARE(intOption(udp.get(), IPPROTO_IPV6, IPV6_TCLASS, {}).value(), 0xff);
+    }
+
+    // IPV6_V6ONLY decides whether [::] also takes IPv4 clients; it must be set before bind().
+    void v6OnlyDecidesWhetherIPv4ClientsGetIn_data()
+    {
+        QTest::addColumn<bool>("v6only");
+        QTest::newRow("off: dual stack") << false;
+        QTest::newRow("on: IPv6 only") << true;
+    }
+
+    void v6OnlyDecidesWhetherIPv4ClientsGetIn()
+    {
+        TCPLAB_REQUIRE_IPV6();
+        QFETCH(bool, v6only);
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("byte"), false);
+        config.setValue(QStringLiteral("host"), QStringLiteral("::"));
+        config.setValue(QStringLiteral("v6only"), v6only);
+        Server server;
+        EventRecorder recorder(server.events());
+        const Error e = server.start(config);
+        QVERIFY2(!e, qPrintable(e.text()));
+        QCOMPARE(server.endpoint(), QStringLiteral("[::]:%1").arg(server.port()));
+        QCOMPARE(server.report().row(QStringLiteral("v6only"))->effective, QLatin1String(v6only ? "on" : "off"));
+        QVERIFY(!server.report().row(QStringLiteral("v6only"))->changed);
+
+        FileDescriptor fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        const SocketEndpoint to(QHostAddress(QHostAddress::LocalHost), server.port());
+        const int rc = ::connect(fd.get(), to.data(), to.size());
+        const int err = errno;
+        if (v6only) {
+            QCOMPARE(rc, -1);
+            QCOMPARE(errnoName(err), QStringLiteral("ECONNREFUSED"));
+        } else {
+            QVERIFY2(rc == 0, qPrintable(errnoName(err)));
+            const QString peer = QStringLiteral("[::ffff:127.0.0.1]:%1").arg(localPort(fd.get()));
+            QVERIFY(waitForOneConnection(server));
+            QCOMPARE(server.connectionSnapshot(false).value(0).peer, peer);
+            QVERIFY2(recorder.waitFor(EventKind::Accepted, QStringLiteral("IPv4-mapped")), qPrintable(recorder.dump()));
+            QCOMPARE(recorder.find(EventKind::Accepted)->peer, peer);
+            QVERIFY(sendAll(fd.get(), "dual"));
+            QCOMPARE(readExactly(fd.get(), 4), QByteArray("DUAL"));
+        }
+        // An IPv6 client gets in either way, and is not called IPv4-mapped.
+        FileDescriptor six = connectTo(QStringLiteral("::1"), server.port());
+        QVERIFY(six.isValid());
+        QVERIFY(sendAll(six.get(), "six"));
+        QCOMPARE(readExactly(six.get(), 3), QByteArray("SIX"));
+        const QString sixPeer = QStringLiteral("[::1]:%1").arg(localPort(six.get()));
+        QVERIFY(recorder.waitFor(EventKind::Closed));
+        QTRY_VERIFY(std::any_of(recorder.events.cbegin(), recorder.events.cend(), [&](const ServerEvent &ev) {
+            return ev.kind == EventKind::Accepted && ev.peer == sixPeer && ev.text == QLatin1String("connected");
+        }));
+        server.stop();
+    }
+
+    // Unset, IPV6_V6ONLY is what the kernel gives a new socket: net.ipv6.bindv6only, which the
+    // option table names (and reads) as the default.
+    void v6OnlyDefaultIsTheKernels()
+    {
+        TCPLAB_REQUIRE_IPV6();
+        QFile f(QStringLiteral("/proc/sys/net/ipv6/bindv6only"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const int sysctl = f.readAll().trimmed().toInt();
+        const OptionSpec *spec = findOption(QStringLiteral("v6only"));
+        QVERIFY(spec);
+        QCOMPARE(spec->phase, OptionPhase::BeforeBind);
+        QVERIFY(!spec->seedDefault.isValid());
+        QCOMPARE(kernelDefaultNote(*spec), QStringLiteral("net.ipv6.bindv6only = %1 (%2)").arg(sysctl).arg(sysctl ? "on" : "off"));
+        ServerConfig config = loopbackConfig();
+        config.setValue(QStringLiteral("host"), QStringLiteral("::"));
+        Server server;
+        QVERIFY(!server.start(config));
+        QCOMPARE(server.report().row(QStringLiteral("v6only"))->requested, QStringLiteral("default"));
+        QCOMPARE(server.report().row(QStringLiteral("v6only"))->effective, QLatin1String(sysctl ? "on" : "off"));
+        server.stop();
+
+        // Bound to one IPv6 address, a socket is IPv6-only whatever was asked (inet6_bind sets
+        // it: no IPv4 client can reach ::1), and the report says why.
+        config.setValue(QStringLiteral("host"), QStringLiteral("::1"));
+        config.setValue(QStringLiteral("v6only"), false);
+        QVERIFY(!server.start(config));
+        const OptionReportRow *row = server.report().row(QStringLiteral("v6only"));
+        QCOMPARE(row->effective, QStringLiteral("on"));
+        QVERIFY(row->changed);
+        QVERIFY2(row->note.contains(QLatin1String("one IPv6 address")), qPrintable(row->note));
+        server.stop();
+    }
+
+    // /proc/net/tcp6 rows come back with their IPv6 endpoints (a dual-stack peer as ::ffff:).
+    void procTcpReadsTheIPv6Table()
+    {
+        TCPLAB_REQUIRE_IPV6();
+        ServerConfig config = loopbackConfig(QStringLiteral("event"), QStringLiteral("line"), true);
+        config.setValue(QStringLiteral("host"), QStringLiteral("::"));
+        config.setValue(QStringLiteral("v6only"), false);
+        Server server;
+        QVERIFY(!server.start(config));
+        FileDescriptor six = connectTo(QStringLiteral("::1"), server.port());
+        FileDescriptor four = connectTo(QStringLiteral("127.0.0.1"), server.port());
+        QVERIFY(six.isValid() && four.isValid());
+        QVERIFY(waitFor([&] { return server.connections()->count() == 2; }));
+        QStringList seen;
+        for (const ProcTcpSocket &s : readProcTcp()) {
+            if (s.family == AF_INET6 && (s.localPort == server.port() || s.remotePort == server.port()))
+                seen << QStringLiteral("%1 %2 %3").arg(s.local.toString(), s.remote.toString()).arg(s.state);
+        }
+        const QString rows = seen.join(QLatin1Char('\n'));
+        QVERIFY2(seen.contains(QStringLiteral("[::]:%1 [::]:0 %2").arg(server.port()).arg(TCP_LISTEN)), qPrintable(rows));
+        QVERIFY2(seen.contains(QStringLiteral("[::1]:%1 [::1]:%2 %3").arg(server.port()).arg(localPort(six.get())).arg(TCP_ESTABLISHED)),
+                 qPrintable(rows));
+        QVERIFY2(seen.contains(QStringLiteral("[::ffff:127.0.0.1]:%1 [::ffff:127.0.0.1]:%2 %3")
+                                   .arg(server.port()).arg(localPort(four.get())).arg(TCP_ESTABLISHED)),
+                 qPrintable(rows));
+        server.stop();
     }
 
     // TCP_SYNCNT reads back net.ipv4.tcp_syn_retries when unset, and the value set on a

@@ -1,5 +1,7 @@
 #include "clientpanel.h"
 
+#include "hostresolver.h"
+
 #include "binframe.h"
 
 #include <QCheckBox>
@@ -284,7 +286,10 @@ void ClientPanel::setServerEndpoint(const QString &host, quint16 port, bool runn
     m_serverPersistent = persistent;
     if (m_follow->isChecked() && running) {
         // A server bound to all interfaces is reached on loopback.
-        m_host->setText(host == QLatin1String("0.0.0.0") || host.isEmpty() ? QStringLiteral("127.0.0.1") : host);
+        // A server on every interface is reached on loopback, in its own family.
+        m_host->setText(host == QLatin1String("0.0.0.0") || host.isEmpty() ? QStringLiteral("127.0.0.1")
+                        : host == QLatin1String("::")                      ? QStringLiteral("::1")
+                                                                           : host);
         m_port->setValue(port);
     }
 }
@@ -296,6 +301,18 @@ Result<ClientRequest> ClientPanel::buildRequest() const
     if (request.host.isEmpty())
         return Error::message(tr("Host: enter the server's address"));
     request.port = quint16(m_port->value());
+    // "[::1]:9000" in the host field names the port too.
+    if (const HostAndPort split = splitHostAndPort(request.host); split.hasPort) {
+        if (split.port < 1 || split.port > 65535)
+            return Error::message(tr("Host: port %1 is not 1..65535").arg(split.port));
+        request.host = split.host;
+        request.port = quint16(split.port);
+    }
+    if (!hostNeedsLookup(request.host)) {
+        // A literal is checked here; a name is resolved by the client, off this thread.
+        if (const Result<ResolvedHost> literal = resolveHost(request.host); !literal)
+            return Error::message(tr("Host: %1").arg(literal.error().text()));
+    }
     if (m_follow->isChecked() && !m_serverRunning)
         return Error::message(tr("The server is not running: start it (Ctrl+R) or untick \"Follow the running server\""));
     switch (MessageForm(m_form->currentIndex())) {
@@ -378,6 +395,16 @@ std::optional<ClientRequest> ClientPanel::requestIfIdle()
     return request.take();
 }
 
+namespace {
+// "[::1]:9000" for an IPv6 literal, "host:9000" otherwise, as the rest of the lab prints endpoints.
+QString targetText(const ClientRequest &request)
+{
+    const QString &host = request.host;
+    return host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(request.port)
+                                           : QStringLiteral("%1:%2").arg(host).arg(request.port);
+}
+} // namespace
+
 bool ClientPanel::send()
 {
     std::optional<ClientRequest> request = requestIfIdle();
@@ -386,7 +413,7 @@ bool ClientPanel::send()
     m_single = true;
     m_lastPayload = request->payload;
     m_binSent = m_form->currentIndex() == int(MessageForm::Bin);
-    m_target = QStringLiteral("%1:%2").arg(request->host).arg(request->port);
+    m_target = targetText(*request);
     post(LogLevel::Info, tr("client -> %1: sending %n byte(s)", nullptr, int(m_lastPayload.size())).arg(m_target), m_lastPayload);
     showMessage(tr("Sending to %1 ...").arg(m_target), false);
     m_batch.start(*request, 1, 1);
@@ -401,7 +428,7 @@ bool ClientPanel::runBatch()
         return false;
     m_single = false;
     m_binSent = false;
-    m_target = QStringLiteral("%1:%2").arg(request->host).arg(request->port);
+    m_target = targetText(*request);
     m_summary->clear();
     m_progress->setRange(0, m_repeat->value());
     m_progress->setValue(0);

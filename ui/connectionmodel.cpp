@@ -1,5 +1,7 @@
 #include "connectionmodel.h"
 
+#include "socketendpoint.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QHash>
@@ -163,6 +165,8 @@ QVariant ConnectionModel::data(const QModelIndex &index, int role) const
         }
         return {};
     }
+    if (role == Qt::ToolTipRole && index.column() == Peer)
+        return peerAddressNote(c.peer);
     if (role == Qt::ToolTipRole && index.column() == Options)
         return optionsOf(row);
     if (role == Qt::ToolTipRole && index.column() == State && c.tcp.valid)

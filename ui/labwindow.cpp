@@ -387,6 +387,8 @@ void LabWindow::showReport()
     QString header = tr("Listener on %1: %n option(s) differ from what was asked (highlighted).", nullptr,
                         m_reportModel->changedCount())
                          .arg(m_server.endpoint());
+    if (!m_server.report().omitted.isEmpty())
+        header += QStringLiteral("\n") + m_server.report().omitted.join(QLatin1Char('\n'));
     if (!m_server.warnings().isEmpty())
         header += QStringLiteral("\n") + m_server.warnings().join(QLatin1Char('\n'));
     m_reportHeader->setText(header);
@@ -447,14 +449,15 @@ bool LabWindow::startServer()
         if (info.lookupId() != m_hostLookup)
             return;
         m_hostLookup = -1;
-        const Result<QHostAddress> address = firstIPv4(host, info);
+        const Result<ResolvedHost> address = chooseAddress(host, info);
         if (!address) {
             reportError(tr("The server could not start: %1").arg(address.error().text()));
             return;
         }
         ServerConfig resolved = config;
-        resolved.setValue(QStringLiteral("host"), address.value().toString());
-        startResolved(resolved, config);
+        resolved.setValue(QStringLiteral("host"), address.value().address.toString());
+        if (startResolved(resolved, config))
+            m_server.events()->post(LogLevel::Info, EventKind::Lifecycle, 0, {}, address.value().note);
     });
     return true;
 }

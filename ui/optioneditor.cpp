@@ -1,10 +1,11 @@
 #include "optioneditor.h"
 
+#include "hostresolver.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
-#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -21,23 +22,25 @@ QString unitSuffix(const QString &unit)
     return unit.isEmpty() ? QString() : QLatin1Char(' ') + unit;
 }
 
-// A host that looks like a dotted quad must be one; names are resolved (and reported) at Start.
+// A literal (IPv4 or IPv6) must be a valid one; names are resolved (and reported) at Start.
 QString hostError(const QString &host)
 {
     const QString h = host.trimmed();
-    if (h.isEmpty() || h == QLatin1String("localhost"))
-        return {};
-    static const QRegularExpression dotted(QStringLiteral("^[0-9.]+$"));
-    if (dotted.match(h).hasMatch()) {
-        QHostAddress a;
-        if (!a.setAddress(h) || a.protocol() != QAbstractSocket::IPv4Protocol || h.count(QLatin1Char('.')) != 3)
-            return OptionEditor::tr("Host: '%1' is not an IPv4 address (four numbers 0..255 separated by dots)").arg(h);
-        return {};
+    if (!hostNeedsLookup(h)) {
+        // No resolver is asked for these: resolveHost() only parses.
+        const Result<ResolvedHost> literal = resolveHost(h);
+        return literal ? QString() : OptionEditor::tr("Host: %1").arg(literal.error().text());
     }
     static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$"));
     if (!name.match(h).hasMatch())
-        return OptionEditor::tr("Host: '%1' is neither an IPv4 address nor a host name").arg(h);
+        return OptionEditor::tr("Host: '%1' is neither an IPv4 or IPv6 address nor a host name").arg(h);
     return {};
+}
+
+QString kernelDefaultText(const OptionSpec &spec)
+{
+    const QString note = kernelDefaultNote(spec);
+    return note.isEmpty() ? OptionEditor::tr("kernel default") : OptionEditor::tr("kernel default: %1").arg(note);
 }
 
 } // namespace
@@ -50,6 +53,8 @@ QString OptionEditor::toolTipFor(const OptionSpec &spec)
     QString facts = tr("Allowed: %1").arg(describeRange(spec).toHtmlEscaped());
     if (spec.seedDefault.isValid())
         facts += QStringLiteral(" &middot; ") + tr("recipe: %1").arg(formatOptionValue(spec, spec.seedDefault).toHtmlEscaped());
+    else if (const QString kernel = kernelDefaultNote(spec); !kernel.isEmpty())
+        facts += QStringLiteral(" &middot; ") + tr("recipe: kernel default, %1").arg(kernel.toHtmlEscaped());
     else if (spec.isSocketOption())
         facts += QStringLiteral(" &middot; ") + tr("recipe: kernel default");
     if (!spec.manPage.isEmpty())
@@ -85,7 +90,7 @@ OptionEditor::OptionEditor(const OptionSpec &spec, QWidget *parent) : QWidget(pa
         m_check->setTristate(kernelDefaultAllowed);
         m_input = m_check;
         connect(m_check, &QCheckBox::stateChanged, this, [this] {
-            m_check->setText(m_check->checkState() == Qt::PartiallyChecked ? tr("kernel default")
+            m_check->setText(m_check->checkState() == Qt::PartiallyChecked ? kernelDefaultText(m_spec)
                              : m_check->isChecked()                        ? tr("on")
                                                                            : tr("off"));
             emitEdited();
@@ -226,7 +231,7 @@ void OptionEditor::setValue(const QVariant &value)
             m_check->setCheckState(Qt::PartiallyChecked);
         else
             m_check->setCheckState(value.toBool() ? Qt::Checked : Qt::Unchecked);
-        m_check->setText(m_check->checkState() == Qt::PartiallyChecked ? tr("kernel default")
+        m_check->setText(m_check->checkState() == Qt::PartiallyChecked ? kernelDefaultText(m_spec)
                          : m_check->isChecked()                        ? tr("on")
                                                                        : tr("off"));
         break;
