@@ -224,7 +224,7 @@ QList<OptionSpec> buildTable()
     // why a change goes to every connection and not only to the listener.
     const QStringList live = {"backlog", "keepalive", "keepidle", "keepcnt", "keepintvl", "nodelay", "quickack",
                               "cork", "notsent-lowat", "rcvbuf", "sndbuf", "window-clamp", "rcvtimeo", "sndtimeo",
-                              "user-timeout", "syncnt", "linger", "linger2", "congestion", "tos", "ttl"};
+                              "user-timeout", "syncnt", "linger", "linger2", "congestion", "tos", "ttl", "tclass", "unicast-hops"};
     const QList<std::pair<const char *, const char *>> restart = {
         {"host", QT_TRANSLATE_NOOP("Option", "the address is fixed by bind(): only a new listening socket can take another")},
         {"port", QT_TRANSLATE_NOOP("Option", "the port is fixed by bind(): only a new listening socket can take another")},
@@ -232,6 +232,7 @@ QList<OptionSpec> buildTable()
         {"reuseport", QT_TRANSLATE_NOOP("Option", "only bind() looks at it: the kernel placed the bound socket in its port group then")},
         {"defer-accept", QT_TRANSLATE_NOOP("Option", "it acts in the handshake, which open connections have passed; the lab sets it on the listener before listen()")},
         {"fastopen", QT_TRANSLATE_NOOP("Option", "the Fast Open queue belongs to the listener and acts only in the handshake; the lab sizes it before listen()")},
+        {"v6only", QT_TRANSLATE_NOOP("Option", "only bind() looks at it: a bound socket keeps the address families it took then")},
         {"maxseg", QT_TRANSLATE_NOOP("Option", "the MSS is announced in the SYN: an open connection keeps the one it negotiated")},
     };
     const char *settingReason = QT_TRANSLATE_NOOP("Option", "a server setting: the engine reads it when the server starts");

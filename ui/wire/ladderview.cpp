@@ -104,7 +104,7 @@ void LadderView::setNsPerPixel(double ns, double anchorY)
 
 void LadderView::setVisibleRange(qint64 fromNs, qint64 toNs)
 {
-    const double height = std::max(1, viewport()->height() - kTopMargin);
+    const double height = std::max(1, viewport()->height() - topMargin());
     if (toNs <= fromNs)
         return;
     m_nsPerPixel = std::clamp(double(toNs - fromNs) / height, kMinNsPerPixel, kMaxNsPerPixel);

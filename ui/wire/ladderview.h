@@ -43,7 +43,7 @@ public:
     // ns), and the same set from outside (the TCP_INFO view's zoom): the scale and the scroll
     // position change to show it, as far as the content allows; visibleRangeChanged tells the span
     // then shown.
-    qint64 visibleFromNs() const { return nsForY(kTopMargin); }
+    qint64 visibleFromNs() const { return nsForY(topMargin()); }
     qint64 visibleToNs() const { return nsForY(viewport()->height()); }
     void setVisibleRange(qint64 fromNs, qint64 toNs);
 
