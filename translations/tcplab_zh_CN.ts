@@ -79,6 +79,10 @@
             <translation>从 %1 接收</translation>
         </message>
         <message>
+            <source>socket(AF_INET6): IPv6 is not available on this machine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>socket</source>
             <translation>socket</translation>
         </message>
@@ -217,8 +221,16 @@ one connection each (%1 local ports used)</source>
 每次交换一个连接（使用了 %1 个本地端口）</translation>
         </message>
         <message>
+            <source>--host %1 names port %2, --port says %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>--port: the client needs a server port 1..65535</source>
             <translation>--port：客户端需要服务器端口 1..65535</translation>
+        </message>
+        <message>
+            <source>--host: %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -762,6 +774,231 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>抓包中，接收缓冲区为 %2 字节时接收方最多通告 %1 字节窗口，为 %4 字节时则为 %3 字节：窗口以及在途数据随缓冲区而变化。</translation>
         </message>
         <message>
+            <source>on</source>
+            <translation>开启</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connected, but no listener had it to accept within %1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>was refused: connect() failed with %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>was accepted by %1, which saw it as %2%3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (an IPv4-mapped IPv6 address)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dual stack: IPV6_V6ONLY</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A listener on [::] with IPV6_V6ONLY off, then on; an IPv4 client (127.0.0.1) and an IPv6 client (::1) connect to it: who gets in, and with which address accept() sees.
+Then a separate IPv4 listener tries 0.0.0.0 on the same port: see where bind() meets EADDRINUSE, and read net.ipv6.bindv6only, the kernel's default.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ran on the loopback of a private network namespace: no other program holds its ports.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--wire, --pcap and --ladder were not used: this experiment opens its own sockets on loopback over both families, and the wire and its capture carry IPv4 only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checking IPv6 on loopback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>choosing a port free for IPv4 and IPv6: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>listener on %1 with IPV6_V6ONLY %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bound and listening</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reporting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who gets in on port %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPV6_V6ONLY</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>when</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connect()</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>accepted by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>peer as accept() saw it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>local address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A separate IPv4 listener on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPV6_V6ONLY of [::]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bind()</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>errno</source>
+            <translation>errno</translation>
+        </message>
+        <message>
+            <source>message</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>IPv4 client accepted by [::]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6 client accepted by [::]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>0.0.0.0 bind succeeded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>[::] alone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>0.0.0.0 listening too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>after the 0.0.0.0 bind failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>IPV6_V6ONLY %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>net.ipv6.bindv6only of this machine (/proc/sys/net/ipv6/bindv6only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>net.ipv6.bindv6only where the experiment ran</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPV6_V6ONLY of a new AF_INET6 socket there (getsockopt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A listener on [::]:%1 with IPV6_V6ONLY off and on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yes (1) / no (0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPV6_V6ONLY %1 (read back %2) on %3:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 the IPv4 client %2 %3; the IPv6 client %4 %5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 a separate IPv4 listener bound %2 beside it, and the next IPv4 client %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 a separate IPv4 listener could not bind %2: %3; the next IPv4 client %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>like the 'off' case above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>like the 'on' case above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A listener on [::] that never sets IPV6_V6ONLY starts with %1 here (net.ipv6.bindv6only = %2 where the experiment ran, %3 on this machine): it behaves %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why: an AF_INET6 socket bound to :: with IPV6_V6ONLY 0 also owns the IPv4 wildcard of its port, so IPv4 connections reach it and accept() writes their peer as ::ffff:a.b.c.d (RFC 4291 2.5.5.2, RFC 3493 5.3); with 1 it owns only the IPv6 port. The option counts only before bind(); its default is net.ipv6.bindv6only, a sysctl of each network namespace.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sockets are the experiment's own (socket, setsockopt, bind, listen, connect, accept); each client closes first, so no TIME_WAIT stays on the port between the cases.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>cancelled by the user</source>
             <translation>已被用户取消</translation>
         </message>
@@ -778,12 +1015,64 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
             <translation>socket</translation>
         </message>
         <message>
-            <source>connect to 127.0.0.1:%1</source>
-            <translation>连接 127.0.0.1:%1</translation>
+            <source>connect to %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>connect to 127.0.0.1:%1 timed out after %2 ms</source>
-            <translation>连接 127.0.0.1:%1 超时（%2 毫秒）</translation>
+            <source>connect to %1 timed out after %2 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no connection to accept within %1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>accept</source>
+            <translation>accept</translation>
+        </message>
+        <message>
+            <source>socket(%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>setsockopt SO_REUSEADDR</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>setsockopt SO_REUSEPORT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>setsockopt IPV6_V6ONLY</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bind %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>listen on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6 is unavailable: this kernel has no IPv6 (no /proc/sys/net/ipv6; booted with ipv6.disable=1?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6 is unavailable: net.ipv6.conf.%1.disable_ipv6 = 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6 is unavailable: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6 is unavailable: no ::1 on lo (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connect to 127.0.0.1:%1</source>
+            <translation>连接 127.0.0.1:%1</translation>
         </message>
         <message>
             <source>no reply within %1 ms</source>
@@ -796,6 +1085,10 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         <message>
             <source>--wire %1 was not used: this experiment reads its listener's kernel counters and tables, so it runs on the loopback of a private network namespace (captured there for --pcap and the ladder).</source>
             <translation>未使用 --wire %1：本实验需要读取其监听套接字的内核计数器和表，因此在私有网络命名空间的环回接口上运行（在那里为 --pcap 和梯形图抓包）。</translation>
+        </message>
+        <message>
+            <source>no sock_diag socket on the wire's sides: %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>connect to 198.18.0.2:%1</source>
@@ -832,10 +1125,6 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         <message>
             <source>server only</source>
             <translation>仅服务器</translation>
-        </message>
-        <message>
-            <source>off</source>
-            <translation>关闭</translation>
         </message>
         <message>
             <source>no reply within 3000 ms</source>
@@ -934,14 +1223,6 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
         <message>
             <source>connection %1 (handshake first)</source>
             <translation>连接 %1（先握手）</translation>
-        </message>
-        <message>
-            <source>where</source>
-            <translation>位置</translation>
-        </message>
-        <message>
-            <source>value</source>
-            <translation>值</translation>
         </message>
         <message>
             <source>meaning</source>
@@ -1188,10 +1469,6 @@ The first connection fetches a cookie (the SYN-ACK's cookie option); the later o
             <translation>客户端（SO_KEEPALIVE 回读：%1）仍认为其连接处于 %2（TCP_INFO）；线路恢复后它的写入得到：%3。</translation>
         </message>
         <message>
-            <source>on</source>
-            <translation>开启</translation>
-        </message>
-        <message>
             <source>With TCP_USER_TIMEOUT %1 ms and KEEPCNT %2, the second connection, cut right after its handshake, sent %3 probe(s) and was dropped %4 s after the cut (log: %5): the user timeout ended it, not KEEPCNT, whose %2 probes would have taken %6 s.</source>
             <translation>在 TCP_USER_TIMEOUT %1 ms、KEEPCNT %2 下，第二个连接在握手后立即被切断，发送了 %3 个探测，并在切断后 %4 s 被丢弃（日志：%5）：是用户超时结束了它，而不是 KEEPCNT，后者的 %2 个探测需要 %6 s。</translation>
         </message>
@@ -1236,6 +1513,10 @@ Then the wire is cut: count the unanswered probes and their spacing until the ke
         <message>
             <source>The capture on lo lost %1 packets that came faster than it could read them (the pcap lacks them).</source>
             <translation>lo 上的抓包丢失了 %1 个来得比读取速度更快的数据包（pcap 中缺少它们）。</translation>
+        </message>
+        <message>
+            <source>TCP_INFO is sampled on the wire only; this run used a private loopback</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>send failed</source>
@@ -1664,28 +1945,12 @@ See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the 
             <translation>bind</translation>
         </message>
         <message>
-            <source>errno</source>
-            <translation>errno</translation>
-        </message>
-        <message>
-            <source>message</source>
-            <translation>消息</translation>
-        </message>
-        <message>
             <source>TIME_WAIT sockets on the port</source>
             <translation>端口上的 TIME_WAIT 套接字</translation>
         </message>
         <message>
             <source>bind succeeded (1) / failed (0)</source>
             <translation>bind 成功（1）/ 失败（0）</translation>
-        </message>
-        <message>
-            <source>ok</source>
-            <translation>成功</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>失败</translation>
         </message>
         <message>
             <source>Restarting on a port with connections in TIME_WAIT</source>
@@ -1696,8 +1961,8 @@ See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the 
             <translation>运行期间内核的 TIME_WAIT 表已满（TcpExt.TCPTimeWaitOverflow +%1，net.ipv4.tcp_max_tw_buckets = %2）：本应在 TIME_WAIT 中等待的连接被立即关闭，因此下面的重启可能显示不出 SO_REUSEADDR 的效果。</translation>
         </message>
         <message>
-            <source>Without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2.</source>
-            <translation>未启用 SO_REUSEADDR，端口上有 %1 个 TIME_WAIT 连接时，重启的 bind() %2。</translation>
+            <source>IPv4: without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>succeeded</source>
@@ -1708,16 +1973,16 @@ See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the 
             <translation>失败，错误为 %1</translation>
         </message>
         <message>
-            <source>With SO_REUSEADDR, with %1 connections in TIME_WAIT, the restart's bind() %2.</source>
-            <translation>启用 SO_REUSEADDR，有 %1 个 TIME_WAIT 连接时，重启的 bind() %2。</translation>
+            <source>IPv4: with SO_REUSEADDR, with %1 connections in TIME_WAIT, the restart's bind() %2.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>A second server with SO_REUSEADDR bound the port while the first listened on it: two live listeners shared the port.</source>
-            <translation>第一个服务器在端口上监听时，启用 SO_REUSEADDR 的第二个服务器绑定了该端口：两个活动的监听套接字共享了端口。</translation>
+            <source>IPv4: a second server with SO_REUSEADDR bound the port while the first listened on it: two live listeners shared the port.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>A second server with SO_REUSEADDR could not bind the port while the first listened on it: %1.%2</source>
-            <translation>第一个服务器在端口上监听时，启用 SO_REUSEADDR 的第二个服务器无法绑定该端口：%1。%2</translation>
+            <source>IPv4: a second server with SO_REUSEADDR could not bind the port while the first listened on it: %1.%2</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source> So SO_REUSEADDR made the difference beside TIME_WAIT, not beside a live listener.</source>
@@ -1734,6 +1999,54 @@ See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the 
         <message>
             <source>The lab counts the TIME_WAIT sockets from /proc/net/tcp (state 06) on the server's port. SO_REUSEPORT is off in both servers.</source>
             <translation>实验室从 /proc/net/tcp（状态 06）统计服务器端口上的 TIME_WAIT 套接字。两个服务器都关闭了 SO_REUSEPORT。</translation>
+        </message>
+        <message>
+            <source>The IPv6 half did not run: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The IPv6 half stopped: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6: server with SO_REUSEADDR</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6: server without SO_REUSEADDR</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bound and listening on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bind() on the same port over IPv6 ([::1])</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6 ([::1]): without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2; with it, with %3 in TIME_WAIT, %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it succeeded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it failed with %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6: a second server with SO_REUSEADDR bound [::1]:%1 while the first listened on it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6: a second server with SO_REUSEADDR could not bind [::1]:%1 while the first listened on it: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The IPv6 servers are the experiment's own AF_INET6 sockets on [::1] (IPV6_V6ONLY on), answering and closing first like the IPv4 one; TIME_WAIT is counted from /proc/net/tcp6. The capture's decoder reads IPv4 only, so their packets are in the pcap files but not in the ladder.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>SO_REUSEPORT</source>
@@ -1778,8 +2091,8 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>已接受</translation>
         </message>
         <message>
-            <source>connections</source>
-            <translation>连接数</translation>
+            <source>connections over IPv4</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>listener %1</source>
@@ -1814,24 +2127,28 @@ Then one more listener tries the same port without the option, and one with it: 
             <translation>%1 个连接分布到端口 %2 上的 %3 个 SO_REUSEPORT 监听套接字</translation>
         </message>
         <message>
-            <source>%1 of %2 connections were accepted, spread over %3 of %4 listeners (%5 per listener, counted by accepting from each).</source>
-            <translation>%2 个连接中有 %1 个被接受，分散在 %4 个监听套接字中的 %3 个上（每个监听套接字 %5，通过逐个 accept 统计）。</translation>
+            <source>connections</source>
+            <translation>连接数</translation>
         </message>
         <message>
-            <source>A listener without SO_REUSEPORT was allowed to bind the port the %1 listeners share.</source>
-            <translation>不带 SO_REUSEPORT 的监听套接字被允许绑定 %1 个监听套接字共享的端口。</translation>
+            <source>IPv4 (127.0.0.1:%1): %2 of %3 connections were accepted, spread over %4 of %5 listeners (%6 per listener, counted by accepting from each).</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>A listener without SO_REUSEPORT could not join: %1 (%2).</source>
-            <translation>不带 SO_REUSEPORT 的监听套接字无法加入：%1（%2）。</translation>
+            <source>IPv4: a listener without SO_REUSEPORT was allowed to bind the port the %1 listeners share.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>One more listener with SO_REUSEPORT bound the same port.</source>
-            <translation>又一个带 SO_REUSEPORT 的监听套接字绑定了同一端口。</translation>
+            <source>IPv4: a listener without SO_REUSEPORT could not join: %1 (%2).</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>One more listener with SO_REUSEPORT could not bind: %1.</source>
-            <translation>又一个带 SO_REUSEPORT 的监听套接字无法绑定：%1。</translation>
+            <source>IPv4: one more listener with SO_REUSEPORT bound the same port.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv4: one more listener with SO_REUSEPORT could not bind: %1.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Why: the kernel picks a listener for each new connection by a hash of its addresses and ports, so the spread is uneven for few connections; it lets a socket join the group only when every socket in it, the new one included, set SO_REUSEPORT before bind() (and they belong to the same user).</source>
@@ -1848,6 +2165,50 @@ Then one more listener tries the same port without the option, and one with it: 
         <message>
             <source>The capture shows %1 handshakes answered on port %2, one SYN-ACK each: on the wire the listeners are indistinguishable, only the accept queues tell them apart.</source>
             <translation>抓包显示端口 %2 上应答了 %1 次握手，每次一个 SYN-ACK：在线路上这些监听套接字无法区分，只有接受队列能把它们区分开。</translation>
+        </message>
+        <message>
+            <source>the same over IPv6 on [::1]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The IPv6 half stopped: listener %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connections per listener over IPv6 (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>connections over IPv6</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Joining the port over IPv6 (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6 (%1): %2 of %3 connections were accepted, spread over %4 of %5 listeners (%6 per listener).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6: a listener without SO_REUSEPORT was allowed to bind the shared port.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6: a listener without SO_REUSEPORT could not join: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6: one more listener with SO_REUSEPORT bound the same port.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv6: one more listener with SO_REUSEPORT could not bind: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The IPv6 listeners are the experiment's own AF_INET6 sockets on [::1] with IPV6_V6ONLY on; the capture's decoder reads IPv4 only, so their packets are in the pcap files but not in the ladder or the handshake count.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Slow start and congestion control</source>
@@ -2206,10 +2567,6 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>经线路的连接在 5 s 内未被接受（线路是否被切断或在丢弃握手？）</translation>
         </message>
         <message>
-            <source>accept</source>
-            <translation>accept</translation>
-        </message>
-        <message>
             <source>TCP_CONGESTION %1</source>
             <translation>TCP_CONGESTION %1</translation>
         </message>
@@ -2352,8 +2709,16 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>；默认 %1</translation>
         </message>
         <message>
+            <source>; default: kernel's, %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>; default: kernel's</source>
             <translation>；默认：内核的值</translation>
+        </message>
+        <message>
+            <source> (live: the window applies a change at once to a running server)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Same as --persistent with on|off</source>
@@ -2364,12 +2729,12 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>任何其他整数套接字选项，在 listen() 之前应用到监听套接字：LEVEL:OPTNAME:VALUE（可重复）</translation>
         </message>
         <message>
-            <source>Address to bind: an IPv4 literal, localhost, or empty for all interfaces</source>
-            <translation>要绑定的地址：IPv4 字面量、localhost，或留空表示所有接口</translation>
+            <source>Address to bind: an IPv4 or IPv6 literal (::1; :: for every interface; fe80::1%eth0), localhost (127.0.0.1), a host name (its resolver's first answer), or empty for all IPv4 interfaces</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Binding 0.0.0.0 exposes the server on every interface; 127.0.0.1 keeps it on loopback.</source>
-            <translation>绑定 0.0.0.0 会在所有接口上暴露服务器；127.0.0.1 则只在回环上。</translation>
+            <source>Binding 0.0.0.0 or :: exposes the server on every interface; 127.0.0.1 or ::1 keeps it on loopback. [::] with IPV6_V6ONLY off also takes IPv4 clients, as ::ffff:a.b.c.d.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>TCP port to listen on; 0 lets the kernel pick a free ephemeral port</source>
@@ -2394,6 +2759,14 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         <message>
             <source>Every socket sharing the port must set it before bind() and belong to the same user.</source>
             <translation>共享端口的每个套接字都必须在 bind() 之前设置它，并且属于同一用户。</translation>
+        </message>
+        <message>
+            <source>IPv6 listener: take IPv6 clients only (off: IPv4 clients too, as IPv4-mapped ::ffff:a.b.c.d)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Must be set before bind(); unset, a new socket takes net.ipv6.bindv6only. Off, [::] also holds the port for IPv4, so a separate IPv4 listener on it meets EADDRINUSE.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Length of the accept queue of completed connections passed to listen()</source>
@@ -2604,6 +2977,22 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>未设置时，内核使用 net.ipv4.ip_default_ttl。</translation>
         </message>
         <message>
+            <source>IPv6 traffic class (DSCP and ECN) of outgoing packets: the IPv6 counterpart of IP_TOS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On a TCP socket the kernel keeps the two low ECN bits its own (TCP manages ECN), so 255 is stored, and reads back, as 252.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hop limit of outgoing unicast packets: the IPv6 counterpart of IP_TTL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unset, the kernel uses the route's hop limit or net.ipv6.conf.all.hop_limit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Protocol: byte (one recv, upper-cased), line (up to newline, upper-cased), bin (struct ! I 2s Q 2h f)</source>
             <translation>协议：byte（一次 recv，转大写）、line（读到换行，转大写）、bin（结构 ! I 2s Q 2h f）</translation>
         </message>
@@ -2668,6 +3057,46 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>每连接报告需要调用 getsockopt；只有在有人以 debug 级别监听时才生成。</translation>
         </message>
         <message>
+            <source>the address is fixed by bind(): only a new listening socket can take another</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the port is fixed by bind(): only a new listening socket can take another</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only bind() looks at it: on a socket that is already bound it changes nothing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only bind() looks at it: the kernel placed the bound socket in its port group then</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it acts in the handshake, which open connections have passed; the lab sets it on the listener before listen()</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the Fast Open queue belongs to the listener and acts only in the handshake; the lab sizes it before listen()</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only bind() looks at it: a bound socket keeps the address families it took then</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the MSS is announced in the SYN: an open connection keeps the one it negotiated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a server setting: the engine reads it when the server starts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the lab sets it only when it opens the listening socket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Address</source>
             <translation>地址</translation>
         </message>
@@ -2712,6 +3141,14 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>未提供：%1。内核中有这些算法，但只有具备 CAP_NET_ADMIN 的进程才能任意选择；没有该权限时只能选择 net.ipv4.tcp_allowed_congestion_control（%2）中的算法。</translation>
         </message>
         <message>
+            <source>net.ipv6.bindv6only (unreadable here: no IPv6?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>net.ipv6.bindv6only = %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1: %2 is out of range %3</source>
             <translation>%1：%2 超出范围 %3</translation>
         </message>
@@ -2744,8 +3181,8 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>%1：'%2' 不是秒数（允许 %3）</translation>
         </message>
         <message>
-            <source>raw option '%1' is not LEVEL:OPTNAME:VALUE (LEVEL a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP)</source>
-            <translation>原始选项 '%1' 不是 LEVEL:OPTNAME:VALUE 格式（LEVEL 为数字或 SOL_SOCKET、IPPROTO_TCP、IPPROTO_IP）</translation>
+            <source>raw option '%1' is not LEVEL:OPTNAME:VALUE (LEVEL a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>unknown option '%1'</source>
@@ -2868,6 +3305,22 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>被限制为 net.core.somaxconn = %1</translation>
         </message>
         <message>
+            <source>IPv6 listener</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IPv4 listener</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 not shown: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 not shown: %2; see %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>net.ipv4.tcp_fastopen = %1 lacks the server bit (2): clients fall back to a normal handshake</source>
             <translation>net.ipv4.tcp_fastopen = %1 缺少服务器位（2）：客户端回退为普通握手</translation>
         </message>
@@ -2878,6 +3331,10 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         <message>
             <source>close() would wait up to %1 s even on a non-blocking socket: event mode does not block its loop but closes once the peer has acknowledged everything or the time is up, and logs how long close() would have waited</source>
             <translation>即使在非阻塞套接字上 close() 也会等待最多 %1 秒：事件模式不会阻塞其循环，而是在对端确认全部数据或时间到期后关闭，并记录 close() 本应等待多久</translation>
+        </message>
+        <message>
+            <source>bound to one IPv6 address (%1): the kernel sets it; only [::] takes IPv4 clients</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>not sticky: set again on each accepted socket</source>
@@ -3096,6 +3553,10 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>send：内核没有接收任何字节</translation>
         </message>
         <message>
+            <source>IPv4-mapped: an IPv4 client on a dual-stack listener (IPV6_V6ONLY off)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>send timeout (SO_SNDTIMEO expired with %1 of %2 bytes sent)</source>
             <translation>发送超时（SO_SNDTIMEO 到期，已发送 %1 / %2 字节）</translation>
         </message>
@@ -3154,6 +3615,10 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         <message>
             <source>connected</source>
             <translation>已连接</translation>
+        </message>
+        <message>
+            <source>connected (%1)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>accepted socket carries: %1</source>
@@ -3236,16 +3701,44 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>空闲超时（%1 秒无数据）</translation>
         </message>
         <message>
+            <source>'%1' is not a valid IPv6 address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is not a valid IPv4 address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1': a scope id (%%2) applies only to link-local addresses (fe80::/10)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1': no network interface '%2' for the scope id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'%1' is link-local: name its interface, e.g. %2%lo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>unknown host '%1': %2</source>
             <translation>未知主机 '%1'：%2</translation>
         </message>
         <message>
-            <source>no IPv4 address</source>
-            <translation>没有 IPv4 地址</translation>
+            <source>no address</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>'%1' is not an IPv4 address (the lab serves IPv4)</source>
-            <translation>'%1' 不是 IPv4 地址（实验室只提供 IPv4 服务）</translation>
+            <source>%1 -&gt; %2 (first of the resolver's answers: %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>localhost -&gt; 127.0.0.1 (the lab's rule: localhost is IPv4 loopback; type ::1 for IPv6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>socket(AF_INET6): IPv6 is not available on this machine</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>socket</source>
@@ -3410,6 +3903,18 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>在线路的 %2 端读取 %1：%3</translation>
         </message>
         <message>
+            <source>the wire's relay: PACKET_VERSION</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the wire's relay: PACKET_RX_RING</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the wire's relay: mmap of the packet ring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>at most %1 targeted drops per wire</source>
             <translation>每条线路最多 %1 个定向丢包</translation>
         </message>
@@ -3424,6 +3929,26 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         <message>
             <source>the wire's relay: eventfd</source>
             <translation>线路的中继：eventfd</translation>
+        </message>
+        <message>
+            <source>sock_diag request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sock_diag: no answer from the kernel within 1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sock_diag reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sock_diag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sock_diag: the dump did not end</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3457,6 +3982,10 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>--wire-entry 通向线路：请同时给出 --headless --wire SPEC</translation>
         </message>
         <message>
+            <source>--host %1: the wire carries IPv4 only (198.18.0.1 to 198.18.0.2 inside its namespaces); for IPv6 run without --wire, on loopback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>--wire needs --send MSG (or --bin) for a run with the lab's own server, --headless for the server alone, or neither for the window across the wire</source>
             <translation>--wire 需要 --send MSG（或 --bin）来针对实验室自己的服务器运行，需要 --headless 来只运行服务器，或两者都不要以经线路运行窗口</translation>
         </message>
@@ -3465,8 +3994,12 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>--ladder 和 --pcap 需配合 --wire --send 运行；窗口会在“数据包”标签页中显示其抓包</translation>
         </message>
         <message>
-            <source>--wire-entry is the host's way into a --headless --wire server</source>
-            <translation>--wire-entry 是主机进入 --headless --wire 服务器的入口</translation>
+            <source>--wire-entry is the host's way into a --headless --wire server or the window's wire (--wire SPEC --start)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--wire-entry in the window leads into the wire it starts at once: give --start too</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>--ladder and --pcap come with a --wire --send run, not with --headless</source>
@@ -3540,6 +4073,49 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Window: measure how late a 10 ms GUI-thread timer fires and write "samples=N p50_ms=.. p99_ms=.. max_ms=.." to FILE every second and at exit</source>
             <translation>窗口：测量 10 毫秒 GUI 线程定时器的延迟触发情况，每秒及退出时把 "samples=N p50_ms=.. p99_ms=.. max_ms=.." 写入 FILE</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab</name>
+        <message>
+            <source>listen(%1) again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>clamped to net.core.somaxconn = %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no call returns an option of an open socket to the kernel's default; a new socket starts with it</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>tcplab::ChartWidget</name>
+        <message>
+            <source>log scale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · log scale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+%2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic scale (log when the values span decades)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linear scale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Logarithmic scale</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3747,6 +4323,14 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Host: enter the server's address</source>
             <translation>主机：请输入服务器地址</translation>
+        </message>
+        <message>
+            <source>Host: port %1 is not 1..65535</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Host: %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The server is not running: start it (Ctrl+R) or untick "Follow the running server"</source>
@@ -3976,6 +4560,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>取消</translation>
         </message>
         <message>
+            <source>Log scale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Export chart as PNG…</source>
             <translation>将图表导出为 PNG…</translation>
         </message>
@@ -4012,6 +4600,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>图表</translation>
         </message>
         <message>
+            <source>Bars on a logarithmic scale: chosen by itself when the values span decades (a 0.03 ms bar beside a 40 ms one); also in the chart's context menu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Running %1…</source>
             <translation>正在运行 %1…</translation>
         </message>
@@ -4030,6 +4622,18 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>%1: %2</source>
             <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Packets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it reads what the kernel reports (getsockopt, TCP_INFO, /proc) and sends no packets across a captured path.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No capture for this experiment: %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Export chart</source>
@@ -4097,6 +4701,14 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Packets</source>
             <translation>数据包</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom %1 % (Ctrl+plus, Ctrl+minus, Ctrl+0)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;File</source>
@@ -4167,8 +4779,28 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>保存(&amp;S)...</translation>
         </message>
         <message>
+            <source>Log &amp;pane</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show or hide the log pane (the experiment and packet views get its room)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reset zoom</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Experiments</source>
@@ -4202,6 +4834,12 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <source>Option changed while running: it applies on restart (Ctrl+Shift+R)</source>
             <translation>运行时修改了选项：重启后生效（Ctrl+Shift+R）</translation>
         </message>
+        <message numerus="yes">
+            <source>Listener on %1: %n option(s) differ from what was asked (highlighted).</source>
+            <translation>
+                <numerusform>%1 上的监听套接字：%n 个选项与请求值不同（已高亮）。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Not started: %1</source>
             <translation>未启动：%1</translation>
@@ -4213,12 +4851,6 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>The server could not start: %1</source>
             <translation>服务器无法启动：%1</translation>
-        </message>
-        <message numerus="yes">
-            <source>Listener on %1: %n option(s) differ from what was asked (highlighted).</source>
-            <translation>
-                <numerusform>%1 上的监听套接字：%n 个选项与请求值不同（已高亮）。</numerusform>
-            </translation>
         </message>
         <message>
             <source>Server started on %1</source>
@@ -4233,8 +4865,8 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>服务器已停止：%1</translation>
         </message>
         <message>
-            <source>Recipe defaults restored: they apply on restart</source>
-            <translation>已恢复配方默认值：重启后生效</translation>
+            <source>Recipe defaults restored: live options apply now, the others on restart</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Recipe defaults restored</source>
@@ -4338,6 +4970,37 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>No packets yet: run the server across the wire and send.</source>
             <translation>还没有数据包：经线路运行服务器并发送。</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::LiveOptionResult</name>
+        <message>
+            <source>%1 = %2 applies on restart: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 = %2 not applied live: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 = %2 applied live: listen() again on the listener (read back %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 on %n connection(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 on the listener, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 = %2 applied live to the listener and %n connection(s) (read back %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed on %n connection(s): %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4454,12 +5117,20 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
     <context>
         <name>tcplab::OptionEditor</name>
         <message>
-            <source>Host: '%1' is not an IPv4 address (four numbers 0..255 separated by dots)</source>
-            <translation>主机：'%1' 不是 IPv4 地址（由点分隔的四个 0..255 的数字）</translation>
+            <source>Host: %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Host: '%1' is neither an IPv4 address nor a host name</source>
-            <translation>主机：'%1' 既不是 IPv4 地址也不是主机名</translation>
+            <source>Host: '%1' is neither an IPv4 or IPv6 address nor a host name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kernel default</source>
+            <translation>内核默认</translation>
+        </message>
+        <message>
+            <source>kernel default: %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Allowed: %1</source>
@@ -4470,6 +5141,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>配方：%1</translation>
         </message>
         <message>
+            <source>recipe: kernel default, %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>recipe: kernel default</source>
             <translation>配方：内核默认</translation>
         </message>
@@ -4478,16 +5153,24 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>参见 %1</translation>
         </message>
         <message>
+            <source>Live:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed while the server runs, it applies at once to the listener and to every open connection, and the kernel's value is read back (log, Effective options).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Applies on restart:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Partially checked: not set, the kernel's default applies.</source>
             <translation>部分勾选：不设置，使用内核的默认值。</translation>
         </message>
         <message>
             <source>Unticked: not set, the kernel's default applies.</source>
             <translation>未勾选：不设置，使用内核的默认值。</translation>
-        </message>
-        <message>
-            <source>kernel default</source>
-            <translation>内核默认</translation>
         </message>
         <message>
             <source>on</source>
@@ -4508,6 +5191,22 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Set this option; unticked leaves it to the kernel's default</source>
             <translation>设置此选项；不勾选则保留内核的默认值</translation>
+        </message>
+        <message>
+            <source>live</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>restart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed while the server runs, it applies at once to the listener and every open connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed while the server runs, it applies on restart: %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>%1: '%2' is not a whole number in %3</source>
@@ -4576,6 +5275,46 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>梯形图导出为 PNG...</translation>
         </message>
         <message>
+            <source>Time-sequence graph as PNG...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time-sequence graph as CSV...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_INFO graph as PNG...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_INFO samples as CSV...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time-sequence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_INFO</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>start the server across the wire: TCP_INFO is sampled there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no sock_diag socket on the wire: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing was captured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the run kept no TCP_INFO samples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>All connections</source>
             <translation>所有连接</translation>
         </message>
@@ -4588,16 +5327,20 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>（%1 个在显示前已被覆盖）</translation>
         </message>
         <message>
-            <source>pcap (*.pcap)</source>
-            <translation>pcap (*.pcap)</translation>
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG 图像 (*.png)</translation>
+            <source>pcap (*.pcap)</source>
+            <translation>pcap (*.pcap)</translation>
+        </message>
+        <message>
+            <source>nothing to export</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>no capture yet: run the server across the wire first</source>
@@ -4638,13 +5381,19 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <source>stopped (was %1)</source>
             <translation>已停止（原为 %1）</translation>
         </message>
+        <message>
+            <source>changed live: listen() again</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>changed live: set on the listener and %n open connection(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
     </context>
     <context>
         <name>tcplab::ServerPanel</name>
-        <message>
-            <source>Changed while running: the new values apply on restart (Server &gt; Restart, Ctrl+Shift+R).</source>
-            <translation>运行时已修改：新值在重启后生效（服务器 &gt; 重启，Ctrl+Shift+R）。</translation>
-        </message>
         <message>
             <source>Loopback</source>
             <translation>环回</translation>
@@ -4676,6 +5425,18 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>LEVEL:OPTNAME:VALUE</source>
             <translation>LEVEL:OPTNAME:VALUE</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>raw options (set before listen())</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed while running, applies on restart (Server &gt; Restart, Ctrl+Shift+R): %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4714,10 +5475,124 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
     </context>
     <context>
+        <name>tcplab::TcpInfoModel</name>
+        <message>
+            <source>cwnd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ssthresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>srtt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rttvar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in flight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>delivery rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>segments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bit/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>server</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>tcplab::TcpInfoView</name>
+        <message>
+            <source>No connection selected: pick one in the Connection list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No TCP_INFO samples: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No TCP_INFO samples for this connection yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>time (ms since the first packet, as in the ladder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>srtt ± rttvar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>solid: client, dashed: server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The kernel's TCP_INFO of both ends over time, on the ladder's time axis: Ctrl+wheel or +/- zooms (the ladder follows), the wheel pans.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rttvar band</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_INFO over time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TCP_INFO over time of connection #%1: %2 samples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the image could not be written</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>tcplab::TimeSequenceView</name>
         <message>
-            <source>Sequence number over time for the connection's data: bars are segments (orange: retransmitted, red: dropped), the green line is what was acknowledged, the grey line the advertised window above it.</source>
-            <translation>连接数据的序号随时间变化：竖条是报文段（橙色：重传，红色：丢弃），绿线是已确认的位置，其上方的灰线是通告窗口。</translation>
+            <source>Sequence number over time for the connection's data: bars are segments (orange: retransmitted, red: dropped), the green line is what was acknowledged, the grey line the advertised window above it, purple bars the ranges the receiver SACKed.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>time (ms)</source>
@@ -4738,6 +5613,38 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>data from the server</source>
             <translation>来自服务器的数据</translation>
+        </message>
+        <message>
+            <source>data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retransmitted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ACK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>advertised window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SACKed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the image could not be written</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4844,6 +5751,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Preset</source>
             <translation>预设</translation>
+        </message>
+        <message>
+            <source>The wire carries IPv4 only (198.18.0.1 to 198.18.0.2 inside its namespaces); IPv6 runs on loopback, without the wire.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Client → server</source>
