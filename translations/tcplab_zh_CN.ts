@@ -80,7 +80,7 @@
         </message>
         <message>
             <source>socket(AF_INET6): IPv6 is not available on this machine</source>
-            <translation type="unfinished" />
+            <translation>socket(AF_INET6)：本机不支持 IPv6</translation>
         </message>
         <message>
             <source>socket</source>
@@ -222,7 +222,7 @@ one connection each (%1 local ports used)</source>
         </message>
         <message>
             <source>--host %1 names port %2, --port says %3</source>
-            <translation type="unfinished" />
+            <translation>--host %1 指定了端口 %2，而 --port 指定的是 %3</translation>
         </message>
         <message>
             <source>--port: the client needs a server port 1..65535</source>
@@ -230,7 +230,7 @@ one connection each (%1 local ports used)</source>
         </message>
         <message>
             <source>--host: %1</source>
-            <translation type="unfinished" />
+            <translation>--host：%1</translation>
         </message>
     </context>
     <context>
@@ -783,108 +783,109 @@ Compare requested and effective sizes (the kernel doubles them and caps them at 
         </message>
         <message>
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>未知</translation>
         </message>
         <message>
             <source>connected, but no listener had it to accept within %1 ms</source>
-            <translation type="unfinished" />
+            <translation>已连接，但在 %1 ms 内没有监听套接字接受它</translation>
         </message>
         <message>
             <source>was refused: connect() failed with %1</source>
-            <translation type="unfinished" />
+            <translation>被拒绝：connect() 失败，错误为 %1</translation>
         </message>
         <message>
             <source>was accepted by %1, which saw it as %2%3</source>
-            <translation type="unfinished" />
+            <translation>被 %1 接受，它看到的对端为 %2%3</translation>
         </message>
         <message>
             <source> (an IPv4-mapped IPv6 address)</source>
-            <translation type="unfinished" />
+            <translation>（IPv4 映射的 IPv6 地址）</translation>
         </message>
         <message>
             <source>connected</source>
-            <translation type="unfinished" />
+            <translation>已连接</translation>
         </message>
         <message>
             <source>Dual stack: IPV6_V6ONLY</source>
-            <translation type="unfinished" />
+            <translation>双栈：IPV6_V6ONLY</translation>
         </message>
         <message>
             <source>A listener on [::] with IPV6_V6ONLY off, then on; an IPv4 client (127.0.0.1) and an IPv6 client (::1) connect to it: who gets in, and with which address accept() sees.
 Then a separate IPv4 listener tries 0.0.0.0 on the same port: see where bind() meets EADDRINUSE, and read net.ipv6.bindv6only, the kernel's default.</source>
-            <translation type="unfinished" />
+            <translation>在 [::] 上的一个监听套接字，先关闭 IPV6_V6ONLY，再开启；一个 IPv4 客户端（127.0.0.1）和一个 IPv6 客户端（::1）连接它：看谁能连上，以及 accept() 看到的是哪个地址。
+然后一个独立的 IPv4 监听套接字尝试在同一端口上绑定 0.0.0.0：观察 bind() 在哪里遇到 EADDRINUSE，并读取内核的默认值 net.ipv6.bindv6only。</translation>
         </message>
         <message>
             <source>Ran on the loopback of a private network namespace: no other program holds its ports.</source>
-            <translation type="unfinished" />
+            <translation>在私有网络命名空间的环回接口上运行：没有其他程序占用其端口。</translation>
         </message>
         <message>
             <source>--wire, --pcap and --ladder were not used: this experiment opens its own sockets on loopback over both families, and the wire and its capture carry IPv4 only.</source>
-            <translation type="unfinished" />
+            <translation>未使用 --wire、--pcap 和 --ladder：本实验在环回接口上用两种地址族打开自己的套接字，而线路及其抓包只承载 IPv4。</translation>
         </message>
         <message>
             <source>checking IPv6 on loopback</source>
-            <translation type="unfinished" />
+            <translation>正在检查环回接口上的 IPv6</translation>
         </message>
         <message>
             <source>choosing a port free for IPv4 and IPv6: %1</source>
-            <translation type="unfinished" />
+            <translation>选择一个 IPv4 和 IPv6 都空闲的端口：%1</translation>
         </message>
         <message>
             <source>listener on %1 with IPV6_V6ONLY %2</source>
-            <translation type="unfinished" />
+            <translation>%1 上的监听套接字，IPV6_V6ONLY %2</translation>
         </message>
         <message>
             <source>bound and listening</source>
-            <translation type="unfinished" />
+            <translation>已绑定并在监听</translation>
         </message>
         <message>
             <source>reporting</source>
-            <translation type="unfinished" />
+            <translation>生成报告</translation>
         </message>
         <message>
             <source>Who gets in on port %1</source>
-            <translation type="unfinished" />
+            <translation>谁能连上端口 %1</translation>
         </message>
         <message>
             <source>IPV6_V6ONLY</source>
-            <translation type="unfinished" />
+            <translation>IPV6_V6ONLY</translation>
         </message>
         <message>
             <source>when</source>
-            <translation type="unfinished" />
+            <translation>情形</translation>
         </message>
         <message>
             <source>connect()</source>
-            <translation type="unfinished" />
+            <translation>connect()</translation>
         </message>
         <message>
             <source>accepted by</source>
-            <translation type="unfinished" />
+            <translation>接受者</translation>
         </message>
         <message>
             <source>peer as accept() saw it</source>
-            <translation type="unfinished" />
+            <translation>accept() 看到的对端</translation>
         </message>
         <message>
             <source>local address</source>
-            <translation type="unfinished" />
+            <translation>本地地址</translation>
         </message>
         <message>
             <source>A separate IPv4 listener on %1</source>
-            <translation type="unfinished" />
+            <translation>%1 上的独立 IPv4 监听套接字</translation>
         </message>
         <message>
             <source>IPV6_V6ONLY of [::]</source>
-            <translation type="unfinished" />
+            <translation>[::] 的 IPV6_V6ONLY</translation>
         </message>
         <message>
             <source>read back</source>
-            <translation type="unfinished" />
+            <translation>回读</translation>
         </message>
         <message>
             <source>bind()</source>
-            <translation type="unfinished" />
+            <translation>bind()</translation>
         </message>
         <message>
             <source>errno</source>
@@ -896,27 +897,27 @@ Then a separate IPv4 listener tries 0.0.0.0 on the same port: see where bind() m
         </message>
         <message>
             <source>IPv4 client accepted by [::]</source>
-            <translation type="unfinished" />
+            <translation>IPv4 客户端被 [::] 接受</translation>
         </message>
         <message>
             <source>IPv6 client accepted by [::]</source>
-            <translation type="unfinished" />
+            <translation>IPv6 客户端被 [::] 接受</translation>
         </message>
         <message>
             <source>0.0.0.0 bind succeeded</source>
-            <translation type="unfinished" />
+            <translation>0.0.0.0 绑定成功</translation>
         </message>
         <message>
             <source>[::] alone</source>
-            <translation type="unfinished" />
+            <translation>仅 [::]</translation>
         </message>
         <message>
             <source>0.0.0.0 listening too</source>
-            <translation type="unfinished" />
+            <translation>0.0.0.0 也在监听</translation>
         </message>
         <message>
             <source>after the 0.0.0.0 bind failed</source>
-            <translation type="unfinished" />
+            <translation>0.0.0.0 绑定失败之后</translation>
         </message>
         <message>
             <source>ok</source>
@@ -928,11 +929,11 @@ Then a separate IPv4 listener tries 0.0.0.0 on the same port: see where bind() m
         </message>
         <message>
             <source>IPV6_V6ONLY %1</source>
-            <translation type="unfinished" />
+            <translation>IPV6_V6ONLY %1</translation>
         </message>
         <message>
             <source>The default</source>
-            <translation type="unfinished" />
+            <translation>默认值</translation>
         </message>
         <message>
             <source>where</source>
@@ -944,59 +945,59 @@ Then a separate IPv4 listener tries 0.0.0.0 on the same port: see where bind() m
         </message>
         <message>
             <source>net.ipv6.bindv6only of this machine (/proc/sys/net/ipv6/bindv6only)</source>
-            <translation type="unfinished" />
+            <translation>本机的 net.ipv6.bindv6only（/proc/sys/net/ipv6/bindv6only）</translation>
         </message>
         <message>
             <source>net.ipv6.bindv6only where the experiment ran</source>
-            <translation type="unfinished" />
+            <translation>实验运行处的 net.ipv6.bindv6only</translation>
         </message>
         <message>
             <source>IPV6_V6ONLY of a new AF_INET6 socket there (getsockopt)</source>
-            <translation type="unfinished" />
+            <translation>该处新建 AF_INET6 套接字的 IPV6_V6ONLY（getsockopt）</translation>
         </message>
         <message>
             <source>A listener on [::]:%1 with IPV6_V6ONLY off and on</source>
-            <translation type="unfinished" />
+            <translation>[::]:%1 上的监听套接字，IPV6_V6ONLY 分别关闭和开启</translation>
         </message>
         <message>
             <source>yes (1) / no (0)</source>
-            <translation type="unfinished" />
+            <translation>是（1）/ 否（0）</translation>
         </message>
         <message>
             <source>IPV6_V6ONLY %1 (read back %2) on %3:</source>
-            <translation type="unfinished" />
+            <translation>%3 上 IPV6_V6ONLY %1（回读 %2）：</translation>
         </message>
         <message>
             <source>%1 the IPv4 client %2 %3; the IPv6 client %4 %5.</source>
-            <translation type="unfinished" />
+            <translation>%1 IPv4 客户端 %2 %3；IPv6 客户端 %4 %5。</translation>
         </message>
         <message>
             <source>%1 a separate IPv4 listener bound %2 beside it, and the next IPv4 client %3.</source>
-            <translation type="unfinished" />
+            <translation>%1 一个独立的 IPv4 监听套接字在其旁边绑定了 %2，下一个 IPv4 客户端 %3。</translation>
         </message>
         <message>
             <source>%1 a separate IPv4 listener could not bind %2: %3; the next IPv4 client %4.</source>
-            <translation type="unfinished" />
+            <translation>%1 一个独立的 IPv4 监听套接字无法绑定 %2：%3；下一个 IPv4 客户端 %4。</translation>
         </message>
         <message>
             <source>like the 'off' case above</source>
-            <translation type="unfinished" />
+            <translation>与上面 'off' 的情形相同</translation>
         </message>
         <message>
             <source>like the 'on' case above</source>
-            <translation type="unfinished" />
+            <translation>与上面 'on' 的情形相同</translation>
         </message>
         <message>
             <source>A listener on [::] that never sets IPV6_V6ONLY starts with %1 here (net.ipv6.bindv6only = %2 where the experiment ran, %3 on this machine): it behaves %4.</source>
-            <translation type="unfinished" />
+            <translation>从不设置 IPV6_V6ONLY 的 [::] 监听套接字在这里初始为 %1（实验运行处 net.ipv6.bindv6only = %2，本机为 %3）：它的行为%4。</translation>
         </message>
         <message>
             <source>Why: an AF_INET6 socket bound to :: with IPV6_V6ONLY 0 also owns the IPv4 wildcard of its port, so IPv4 connections reach it and accept() writes their peer as ::ffff:a.b.c.d (RFC 4291 2.5.5.2, RFC 3493 5.3); with 1 it owns only the IPv6 port. The option counts only before bind(); its default is net.ipv6.bindv6only, a sysctl of each network namespace.</source>
-            <translation type="unfinished" />
+            <translation>原因：绑定到 :: 且 IPV6_V6ONLY 为 0 的 AF_INET6 套接字同时拥有其端口的 IPv4 通配地址，因此 IPv4 连接能到达它，accept() 把对端写成 ::ffff:a.b.c.d（RFC 4291 2.5.5.2，RFC 3493 5.3）；为 1 时它只拥有 IPv6 端口。该选项只在 bind() 之前有效；其默认值为 net.ipv6.bindv6only，这是每个网络命名空间各自的 sysctl。</translation>
         </message>
         <message>
             <source>The sockets are the experiment's own (socket, setsockopt, bind, listen, connect, accept); each client closes first, so no TIME_WAIT stays on the port between the cases.</source>
-            <translation type="unfinished" />
+            <translation>这些套接字是实验自己的（socket、setsockopt、bind、listen、connect、accept）；每个客户端都先关闭，因此各情形之间端口上不会留下 TIME_WAIT。</translation>
         </message>
         <message>
             <source>cancelled by the user</source>
@@ -1016,15 +1017,15 @@ Then a separate IPv4 listener tries 0.0.0.0 on the same port: see where bind() m
         </message>
         <message>
             <source>connect to %1</source>
-            <translation type="unfinished" />
+            <translation>连接 %1</translation>
         </message>
         <message>
             <source>connect to %1 timed out after %2 ms</source>
-            <translation type="unfinished" />
+            <translation>连接 %1 超时（%2 毫秒）</translation>
         </message>
         <message>
             <source>no connection to accept within %1 ms</source>
-            <translation type="unfinished" />
+            <translation>%1 ms 内没有可接受的连接</translation>
         </message>
         <message>
             <source>accept</source>
@@ -1032,43 +1033,43 @@ Then a separate IPv4 listener tries 0.0.0.0 on the same port: see where bind() m
         </message>
         <message>
             <source>socket(%1)</source>
-            <translation type="unfinished" />
+            <translation>socket(%1)</translation>
         </message>
         <message>
             <source>setsockopt SO_REUSEADDR</source>
-            <translation type="unfinished" />
+            <translation>setsockopt SO_REUSEADDR</translation>
         </message>
         <message>
             <source>setsockopt SO_REUSEPORT</source>
-            <translation type="unfinished" />
+            <translation>setsockopt SO_REUSEPORT</translation>
         </message>
         <message>
             <source>setsockopt IPV6_V6ONLY</source>
-            <translation type="unfinished" />
+            <translation>setsockopt IPV6_V6ONLY</translation>
         </message>
         <message>
             <source>bind %1</source>
-            <translation type="unfinished" />
+            <translation>bind %1</translation>
         </message>
         <message>
             <source>listen on %1</source>
-            <translation type="unfinished" />
+            <translation>在 %1 上监听</translation>
         </message>
         <message>
             <source>IPv6 is unavailable: this kernel has no IPv6 (no /proc/sys/net/ipv6; booted with ipv6.disable=1?)</source>
-            <translation type="unfinished" />
+            <translation>IPv6 不可用：此内核没有 IPv6（没有 /proc/sys/net/ipv6；是否以 ipv6.disable=1 启动？）</translation>
         </message>
         <message>
             <source>IPv6 is unavailable: net.ipv6.conf.%1.disable_ipv6 = 1</source>
-            <translation type="unfinished" />
+            <translation>IPv6 不可用：net.ipv6.conf.%1.disable_ipv6 = 1</translation>
         </message>
         <message>
             <source>IPv6 is unavailable: %1</source>
-            <translation type="unfinished" />
+            <translation>IPv6 不可用：%1</translation>
         </message>
         <message>
             <source>IPv6 is unavailable: no ::1 on lo (%1)</source>
-            <translation type="unfinished" />
+            <translation>IPv6 不可用：lo 上没有 ::1（%1）</translation>
         </message>
         <message>
             <source>connect to 127.0.0.1:%1</source>
@@ -1088,7 +1089,7 @@ Then a separate IPv4 listener tries 0.0.0.0 on the same port: see where bind() m
         </message>
         <message>
             <source>no sock_diag socket on the wire's sides: %1</source>
-            <translation type="unfinished" />
+            <translation>线路两侧没有 sock_diag 套接字：%1</translation>
         </message>
         <message>
             <source>connect to 198.18.0.2:%1</source>
@@ -1516,7 +1517,7 @@ Then the wire is cut: count the unanswered probes and their spacing until the ke
         </message>
         <message>
             <source>TCP_INFO is sampled on the wire only; this run used a private loopback</source>
-            <translation type="unfinished" />
+            <translation>TCP_INFO 只在线路上采样；本次运行使用的是私有环回接口</translation>
         </message>
         <message>
             <source>send failed</source>
@@ -1962,7 +1963,7 @@ See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the 
         </message>
         <message>
             <source>IPv4: without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2.</source>
-            <translation type="unfinished" />
+            <translation>IPv4：不使用 SO_REUSEADDR 时，端口上有 %1 个 TIME_WAIT 连接，重启的 bind() %2。</translation>
         </message>
         <message>
             <source>succeeded</source>
@@ -1974,15 +1975,15 @@ See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the 
         </message>
         <message>
             <source>IPv4: with SO_REUSEADDR, with %1 connections in TIME_WAIT, the restart's bind() %2.</source>
-            <translation type="unfinished" />
+            <translation>IPv4：使用 SO_REUSEADDR 时，有 %1 个 TIME_WAIT 连接，重启的 bind() %2。</translation>
         </message>
         <message>
             <source>IPv4: a second server with SO_REUSEADDR bound the port while the first listened on it: two live listeners shared the port.</source>
-            <translation type="unfinished" />
+            <translation>IPv4：第一个服务器监听该端口时，第二个启用 SO_REUSEADDR 的服务器绑定了该端口：两个活动的监听套接字共享了该端口。</translation>
         </message>
         <message>
             <source>IPv4: a second server with SO_REUSEADDR could not bind the port while the first listened on it: %1.%2</source>
-            <translation type="unfinished" />
+            <translation>IPv4：第一个服务器监听该端口时，第二个启用 SO_REUSEADDR 的服务器无法绑定该端口：%1。%2</translation>
         </message>
         <message>
             <source> So SO_REUSEADDR made the difference beside TIME_WAIT, not beside a live listener.</source>
@@ -2002,51 +2003,51 @@ See whether the restart's bind() succeeds without and with SO_REUSEADDR (on the 
         </message>
         <message>
             <source>The IPv6 half did not run: %1.</source>
-            <translation type="unfinished" />
+            <translation>IPv6 部分未运行：%1。</translation>
         </message>
         <message>
             <source>The IPv6 half stopped: %1</source>
-            <translation type="unfinished" />
+            <translation>IPv6 部分已中止：%1</translation>
         </message>
         <message>
             <source>IPv6: server with SO_REUSEADDR</source>
-            <translation type="unfinished" />
+            <translation>IPv6：启用 SO_REUSEADDR 的服务器</translation>
         </message>
         <message>
             <source>IPv6: server without SO_REUSEADDR</source>
-            <translation type="unfinished" />
+            <translation>IPv6：未启用 SO_REUSEADDR 的服务器</translation>
         </message>
         <message>
             <source>bound and listening on %1</source>
-            <translation type="unfinished" />
+            <translation>已绑定并在 %1 上监听</translation>
         </message>
         <message>
             <source>bind() on the same port over IPv6 ([::1])</source>
-            <translation type="unfinished" />
+            <translation>通过 IPv6（[::1]）在同一端口上 bind()</translation>
         </message>
         <message>
             <source>IPv6 ([::1]): without SO_REUSEADDR, with %1 connections in TIME_WAIT on the port, the restart's bind() %2; with it, with %3 in TIME_WAIT, %4.</source>
-            <translation type="unfinished" />
+            <translation>IPv6（[::1]）：不使用 SO_REUSEADDR 时，端口上有 %1 个 TIME_WAIT 连接，重启的 bind() %2；使用时，有 %3 个 TIME_WAIT 连接，%4。</translation>
         </message>
         <message>
             <source>it succeeded</source>
-            <translation type="unfinished" />
+            <translation>成功了</translation>
         </message>
         <message>
             <source>it failed with %1</source>
-            <translation type="unfinished" />
+            <translation>失败，错误为 %1</translation>
         </message>
         <message>
             <source>IPv6: a second server with SO_REUSEADDR bound [::1]:%1 while the first listened on it.</source>
-            <translation type="unfinished" />
+            <translation>IPv6：第一个服务器监听 [::1]:%1 时，第二个启用 SO_REUSEADDR 的服务器绑定了它。</translation>
         </message>
         <message>
             <source>IPv6: a second server with SO_REUSEADDR could not bind [::1]:%1 while the first listened on it: %2.</source>
-            <translation type="unfinished" />
+            <translation>IPv6：第一个服务器监听 [::1]:%1 时，第二个启用 SO_REUSEADDR 的服务器无法绑定它：%2。</translation>
         </message>
         <message>
             <source>The IPv6 servers are the experiment's own AF_INET6 sockets on [::1] (IPV6_V6ONLY on), answering and closing first like the IPv4 one; TIME_WAIT is counted from /proc/net/tcp6. The capture's decoder reads IPv4 only, so their packets are in the pcap files but not in the ladder.</source>
-            <translation type="unfinished" />
+            <translation>IPv6 服务器是实验自己在 [::1] 上的 AF_INET6 套接字（IPV6_V6ONLY 开启），与 IPv4 服务器一样先应答再关闭；TIME_WAIT 从 /proc/net/tcp6 统计。抓包的解码器只读取 IPv4，因此它们的数据包在 pcap 文件中，但不在梯形图中。</translation>
         </message>
         <message>
             <source>SO_REUSEPORT</source>
@@ -2092,7 +2093,7 @@ Then one more listener tries the same port without the option, and one with it: 
         </message>
         <message>
             <source>connections over IPv4</source>
-            <translation type="unfinished" />
+            <translation>IPv4 上的连接</translation>
         </message>
         <message>
             <source>listener %1</source>
@@ -2132,23 +2133,23 @@ Then one more listener tries the same port without the option, and one with it: 
         </message>
         <message>
             <source>IPv4 (127.0.0.1:%1): %2 of %3 connections were accepted, spread over %4 of %5 listeners (%6 per listener, counted by accepting from each).</source>
-            <translation type="unfinished" />
+            <translation>IPv4（127.0.0.1:%1）：%3 个连接中有 %2 个被接受，分布在 %5 个监听套接字中的 %4 个上（每个监听套接字 %6，通过逐个 accept 统计）。</translation>
         </message>
         <message>
             <source>IPv4: a listener without SO_REUSEPORT was allowed to bind the port the %1 listeners share.</source>
-            <translation type="unfinished" />
+            <translation>IPv4：一个不带 SO_REUSEPORT 的监听套接字被允许绑定 %1 个监听套接字共享的端口。</translation>
         </message>
         <message>
             <source>IPv4: a listener without SO_REUSEPORT could not join: %1 (%2).</source>
-            <translation type="unfinished" />
+            <translation>IPv4：一个不带 SO_REUSEPORT 的监听套接字无法加入：%1（%2）。</translation>
         </message>
         <message>
             <source>IPv4: one more listener with SO_REUSEPORT bound the same port.</source>
-            <translation type="unfinished" />
+            <translation>IPv4：又一个带 SO_REUSEPORT 的监听套接字绑定了同一端口。</translation>
         </message>
         <message>
             <source>IPv4: one more listener with SO_REUSEPORT could not bind: %1.</source>
-            <translation type="unfinished" />
+            <translation>IPv4：又一个带 SO_REUSEPORT 的监听套接字无法绑定：%1。</translation>
         </message>
         <message>
             <source>Why: the kernel picks a listener for each new connection by a hash of its addresses and ports, so the spread is uneven for few connections; it lets a socket join the group only when every socket in it, the new one included, set SO_REUSEPORT before bind() (and they belong to the same user).</source>
@@ -2168,47 +2169,47 @@ Then one more listener tries the same port without the option, and one with it: 
         </message>
         <message>
             <source>the same over IPv6 on [::1]</source>
-            <translation type="unfinished" />
+            <translation>在 [::1] 上通过 IPv6 重复同样的操作</translation>
         </message>
         <message>
             <source>The IPv6 half stopped: listener %1: %2</source>
-            <translation type="unfinished" />
+            <translation>IPv6 部分已中止：监听套接字 %1：%2</translation>
         </message>
         <message>
             <source>Connections per listener over IPv6 (%1)</source>
-            <translation type="unfinished" />
+            <translation>IPv6 上每个监听套接字的连接数（%1）</translation>
         </message>
         <message>
             <source>connections over IPv6</source>
-            <translation type="unfinished" />
+            <translation>IPv6 上的连接</translation>
         </message>
         <message>
             <source>Joining the port over IPv6 (%1)</source>
-            <translation type="unfinished" />
+            <translation>通过 IPv6 加入该端口（%1）</translation>
         </message>
         <message>
             <source>IPv6 (%1): %2 of %3 connections were accepted, spread over %4 of %5 listeners (%6 per listener).</source>
-            <translation type="unfinished" />
+            <translation>IPv6（%1）：%3 个连接中有 %2 个被接受，分布在 %5 个监听套接字中的 %4 个上（每个监听套接字 %6）。</translation>
         </message>
         <message>
             <source>IPv6: a listener without SO_REUSEPORT was allowed to bind the shared port.</source>
-            <translation type="unfinished" />
+            <translation>IPv6：一个不带 SO_REUSEPORT 的监听套接字被允许绑定共享的端口。</translation>
         </message>
         <message>
             <source>IPv6: a listener without SO_REUSEPORT could not join: %1.</source>
-            <translation type="unfinished" />
+            <translation>IPv6：一个不带 SO_REUSEPORT 的监听套接字无法加入：%1。</translation>
         </message>
         <message>
             <source>IPv6: one more listener with SO_REUSEPORT bound the same port.</source>
-            <translation type="unfinished" />
+            <translation>IPv6：又一个带 SO_REUSEPORT 的监听套接字绑定了同一端口。</translation>
         </message>
         <message>
             <source>IPv6: one more listener with SO_REUSEPORT could not bind: %1.</source>
-            <translation type="unfinished" />
+            <translation>IPv6：又一个带 SO_REUSEPORT 的监听套接字无法绑定：%1。</translation>
         </message>
         <message>
             <source>The IPv6 listeners are the experiment's own AF_INET6 sockets on [::1] with IPV6_V6ONLY on; the capture's decoder reads IPv4 only, so their packets are in the pcap files but not in the ladder or the handshake count.</source>
-            <translation type="unfinished" />
+            <translation>IPv6 监听套接字是实验自己在 [::1] 上的 AF_INET6 套接字（IPV6_V6ONLY 开启）；抓包的解码器只读取 IPv4，因此它们的数据包在 pcap 文件中，但不在梯形图或握手计数中。</translation>
         </message>
         <message>
             <source>Slow start and congestion control</source>
@@ -2710,7 +2711,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>; default: kernel's, %1</source>
-            <translation type="unfinished" />
+            <translation>；默认：内核默认值，%1</translation>
         </message>
         <message>
             <source>; default: kernel's</source>
@@ -2718,7 +2719,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source> (live: the window applies a change at once to a running server)</source>
-            <translation type="unfinished" />
+            <translation>（实时：窗口会把修改立即应用到运行中的服务器）</translation>
         </message>
         <message>
             <source>Same as --persistent with on|off</source>
@@ -2730,11 +2731,11 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>Address to bind: an IPv4 or IPv6 literal (::1; :: for every interface; fe80::1%eth0), localhost (127.0.0.1), a host name (its resolver's first answer), or empty for all IPv4 interfaces</source>
-            <translation type="unfinished" />
+            <translation>要绑定的地址：IPv4 或 IPv6 字面地址（::1；:: 表示所有接口；fe80::1%eth0）、localhost（127.0.0.1）、主机名（取解析器的第一个应答），或留空表示所有 IPv4 接口</translation>
         </message>
         <message>
             <source>Binding 0.0.0.0 or :: exposes the server on every interface; 127.0.0.1 or ::1 keeps it on loopback. [::] with IPV6_V6ONLY off also takes IPv4 clients, as ::ffff:a.b.c.d.</source>
-            <translation type="unfinished" />
+            <translation>绑定 0.0.0.0 或 :: 会在所有接口上暴露服务器；127.0.0.1 或 ::1 则只限于环回接口。IPV6_V6ONLY 关闭时，[::] 也接受 IPv4 客户端，形式为 ::ffff:a.b.c.d。</translation>
         </message>
         <message>
             <source>TCP port to listen on; 0 lets the kernel pick a free ephemeral port</source>
@@ -2762,11 +2763,11 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>IPv6 listener: take IPv6 clients only (off: IPv4 clients too, as IPv4-mapped ::ffff:a.b.c.d)</source>
-            <translation type="unfinished" />
+            <translation>IPv6 监听套接字：只接受 IPv6 客户端（关闭：也接受 IPv4 客户端，表现为 IPv4 映射地址 ::ffff:a.b.c.d）</translation>
         </message>
         <message>
             <source>Must be set before bind(); unset, a new socket takes net.ipv6.bindv6only. Off, [::] also holds the port for IPv4, so a separate IPv4 listener on it meets EADDRINUSE.</source>
-            <translation type="unfinished" />
+            <translation>必须在 bind() 之前设置；未设置时，新套接字取 net.ipv6.bindv6only 的值。关闭时，[::] 也为 IPv4 占用该端口，因此该端口上独立的 IPv4 监听套接字会遇到 EADDRINUSE。</translation>
         </message>
         <message>
             <source>Length of the accept queue of completed connections passed to listen()</source>
@@ -2978,19 +2979,19 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>IPv6 traffic class (DSCP and ECN) of outgoing packets: the IPv6 counterpart of IP_TOS</source>
-            <translation type="unfinished" />
+            <translation>发出的 IPv6 数据包的流量类别（DSCP 和 ECN）：IP_TOS 在 IPv6 中的对应项</translation>
         </message>
         <message>
             <source>On a TCP socket the kernel keeps the two low ECN bits its own (TCP manages ECN), so 255 is stored, and reads back, as 252.</source>
-            <translation type="unfinished" />
+            <translation>在 TCP 套接字上，内核自己掌管 ECN 的两个低位（由 TCP 管理 ECN），因此 255 会被存储为 252，回读也是 252。</translation>
         </message>
         <message>
             <source>Hop limit of outgoing unicast packets: the IPv6 counterpart of IP_TTL</source>
-            <translation type="unfinished" />
+            <translation>发出的单播数据包的跳数限制：IP_TTL 在 IPv6 中的对应项</translation>
         </message>
         <message>
             <source>Unset, the kernel uses the route's hop limit or net.ipv6.conf.all.hop_limit.</source>
-            <translation type="unfinished" />
+            <translation>未设置时，内核使用路由的跳数限制或 net.ipv6.conf.all.hop_limit。</translation>
         </message>
         <message>
             <source>Protocol: byte (one recv, upper-cased), line (up to newline, upper-cased), bin (struct ! I 2s Q 2h f)</source>
@@ -3058,43 +3059,43 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>the address is fixed by bind(): only a new listening socket can take another</source>
-            <translation type="unfinished" />
+            <translation>地址由 bind() 固定：只有新的监听套接字才能换用其他地址</translation>
         </message>
         <message>
             <source>the port is fixed by bind(): only a new listening socket can take another</source>
-            <translation type="unfinished" />
+            <translation>端口由 bind() 固定：只有新的监听套接字才能换用其他端口</translation>
         </message>
         <message>
             <source>only bind() looks at it: on a socket that is already bound it changes nothing</source>
-            <translation type="unfinished" />
+            <translation>只有 bind() 会读取它：对已绑定的套接字不起任何作用</translation>
         </message>
         <message>
             <source>only bind() looks at it: the kernel placed the bound socket in its port group then</source>
-            <translation type="unfinished" />
+            <translation>只有 bind() 会读取它：内核当时已把绑定的套接字放入其端口组</translation>
         </message>
         <message>
             <source>it acts in the handshake, which open connections have passed; the lab sets it on the listener before listen()</source>
-            <translation type="unfinished" />
+            <translation>它在握手中起作用，而打开的连接已经过了握手；实验室在 listen() 之前把它设置到监听套接字上</translation>
         </message>
         <message>
             <source>the Fast Open queue belongs to the listener and acts only in the handshake; the lab sizes it before listen()</source>
-            <translation type="unfinished" />
+            <translation>Fast Open 队列属于监听套接字，且只在握手中起作用；实验室在 listen() 之前设定其大小</translation>
         </message>
         <message>
             <source>only bind() looks at it: a bound socket keeps the address families it took then</source>
-            <translation type="unfinished" />
+            <translation>只有 bind() 会读取它：已绑定的套接字保留当时取得的地址族</translation>
         </message>
         <message>
             <source>the MSS is announced in the SYN: an open connection keeps the one it negotiated</source>
-            <translation type="unfinished" />
+            <translation>MSS 在 SYN 中通告：打开的连接保留其已协商的 MSS</translation>
         </message>
         <message>
             <source>a server setting: the engine reads it when the server starts</source>
-            <translation type="unfinished" />
+            <translation>服务器设置：引擎在服务器启动时读取它</translation>
         </message>
         <message>
             <source>the lab sets it only when it opens the listening socket</source>
-            <translation type="unfinished" />
+            <translation>实验室只在打开监听套接字时设置它</translation>
         </message>
         <message>
             <source>Address</source>
@@ -3142,11 +3143,11 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>net.ipv6.bindv6only (unreadable here: no IPv6?)</source>
-            <translation type="unfinished" />
+            <translation>net.ipv6.bindv6only（此处无法读取：没有 IPv6？）</translation>
         </message>
         <message>
             <source>net.ipv6.bindv6only = %1 (%2)</source>
-            <translation type="unfinished" />
+            <translation>net.ipv6.bindv6only = %1（%2）</translation>
         </message>
         <message>
             <source>%1: %2 is out of range %3</source>
@@ -3182,7 +3183,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>raw option '%1' is not LEVEL:OPTNAME:VALUE (LEVEL a number or SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6)</source>
-            <translation type="unfinished" />
+            <translation>原始选项 '%1' 不是 LEVEL:OPTNAME:VALUE 格式（LEVEL 为数字或 SOL_SOCKET、IPPROTO_TCP、IPPROTO_IP、IPPROTO_IPV6）</translation>
         </message>
         <message>
             <source>unknown option '%1'</source>
@@ -3306,19 +3307,19 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>IPv6 listener</source>
-            <translation type="unfinished" />
+            <translation>IPv6 监听套接字</translation>
         </message>
         <message>
             <source>IPv4 listener</source>
-            <translation type="unfinished" />
+            <translation>IPv4 监听套接字</translation>
         </message>
         <message>
             <source>%1 not shown: %2</source>
-            <translation type="unfinished" />
+            <translation>未显示 %1：%2</translation>
         </message>
         <message>
             <source>%1 not shown: %2; see %3</source>
-            <translation type="unfinished" />
+            <translation>未显示 %1：%2；参见 %3</translation>
         </message>
         <message>
             <source>net.ipv4.tcp_fastopen = %1 lacks the server bit (2): clients fall back to a normal handshake</source>
@@ -3334,7 +3335,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>bound to one IPv6 address (%1): the kernel sets it; only [::] takes IPv4 clients</source>
-            <translation type="unfinished" />
+            <translation>绑定到单个 IPv6 地址（%1）：由内核设置；只有 [::] 才接受 IPv4 客户端</translation>
         </message>
         <message>
             <source>not sticky: set again on each accepted socket</source>
@@ -3554,7 +3555,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>IPv4-mapped: an IPv4 client on a dual-stack listener (IPV6_V6ONLY off)</source>
-            <translation type="unfinished" />
+            <translation>IPv4 映射：双栈监听套接字（IPV6_V6ONLY 关闭）上的 IPv4 客户端</translation>
         </message>
         <message>
             <source>send timeout (SO_SNDTIMEO expired with %1 of %2 bytes sent)</source>
@@ -3618,7 +3619,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>connected (%1)</source>
-            <translation type="unfinished" />
+            <translation>已连接（%1）</translation>
         </message>
         <message>
             <source>accepted socket carries: %1</source>
@@ -3702,23 +3703,23 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>'%1' is not a valid IPv6 address</source>
-            <translation type="unfinished" />
+            <translation>'%1' 不是有效的 IPv6 地址</translation>
         </message>
         <message>
             <source>'%1' is not a valid IPv4 address</source>
-            <translation type="unfinished" />
+            <translation>'%1' 不是有效的 IPv4 地址</translation>
         </message>
         <message>
             <source>'%1': a scope id (%%2) applies only to link-local addresses (fe80::/10)</source>
-            <translation type="unfinished" />
+            <translation>'%1'：作用域 ID（%%2）只适用于链路本地地址（fe80::/10）</translation>
         </message>
         <message>
             <source>'%1': no network interface '%2' for the scope id</source>
-            <translation type="unfinished" />
+            <translation>'%1'：没有与作用域 ID 对应的网络接口 '%2'</translation>
         </message>
         <message>
             <source>'%1' is link-local: name its interface, e.g. %2%lo</source>
-            <translation type="unfinished" />
+            <translation>'%1' 是链路本地地址：请指明其接口，例如 %2%lo</translation>
         </message>
         <message>
             <source>unknown host '%1': %2</source>
@@ -3726,19 +3727,19 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>no address</source>
-            <translation type="unfinished" />
+            <translation>无地址</translation>
         </message>
         <message>
             <source>%1 -&gt; %2 (first of the resolver's answers: %3)</source>
-            <translation type="unfinished" />
+            <translation>%1 -&gt; %2（解析器应答中的第一个：%3）</translation>
         </message>
         <message>
             <source>localhost -&gt; 127.0.0.1 (the lab's rule: localhost is IPv4 loopback; type ::1 for IPv6)</source>
-            <translation type="unfinished" />
+            <translation>localhost -&gt; 127.0.0.1（实验室的规则：localhost 指 IPv4 环回；IPv6 请输入 ::1）</translation>
         </message>
         <message>
             <source>socket(AF_INET6): IPv6 is not available on this machine</source>
-            <translation type="unfinished" />
+            <translation>socket(AF_INET6)：本机不支持 IPv6</translation>
         </message>
         <message>
             <source>socket</source>
@@ -3904,15 +3905,15 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>the wire's relay: PACKET_VERSION</source>
-            <translation type="unfinished" />
+            <translation>线路的中继：PACKET_VERSION</translation>
         </message>
         <message>
             <source>the wire's relay: PACKET_RX_RING</source>
-            <translation type="unfinished" />
+            <translation>线路的中继：PACKET_RX_RING</translation>
         </message>
         <message>
             <source>the wire's relay: mmap of the packet ring</source>
-            <translation type="unfinished" />
+            <translation>线路的中继：数据包环形缓冲区的 mmap</translation>
         </message>
         <message>
             <source>at most %1 targeted drops per wire</source>
@@ -3932,23 +3933,23 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>sock_diag request</source>
-            <translation type="unfinished" />
+            <translation>sock_diag 请求</translation>
         </message>
         <message>
             <source>sock_diag: no answer from the kernel within 1 s</source>
-            <translation type="unfinished" />
+            <translation>sock_diag：1 s 内内核没有应答</translation>
         </message>
         <message>
             <source>sock_diag reply</source>
-            <translation type="unfinished" />
+            <translation>sock_diag 应答</translation>
         </message>
         <message>
             <source>sock_diag</source>
-            <translation type="unfinished" />
+            <translation>sock_diag</translation>
         </message>
         <message>
             <source>sock_diag: the dump did not end</source>
-            <translation type="unfinished" />
+            <translation>sock_diag：转储没有结束</translation>
         </message>
     </context>
     <context>
@@ -3983,7 +3984,7 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>--host %1: the wire carries IPv4 only (198.18.0.1 to 198.18.0.2 inside its namespaces); for IPv6 run without --wire, on loopback</source>
-            <translation type="unfinished" />
+            <translation>--host %1：线路只承载 IPv4（在其命名空间内从 198.18.0.1 到 198.18.0.2）；IPv6 请不带 --wire 在环回接口上运行</translation>
         </message>
         <message>
             <source>--wire needs --send MSG (or --bin) for a run with the lab's own server, --headless for the server alone, or neither for the window across the wire</source>
@@ -3995,11 +3996,11 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
         <message>
             <source>--wire-entry is the host's way into a --headless --wire server or the window's wire (--wire SPEC --start)</source>
-            <translation type="unfinished" />
+            <translation>--wire-entry 是主机进入 --headless --wire 服务器或窗口中线路（--wire SPEC --start）的入口</translation>
         </message>
         <message>
             <source>--wire-entry in the window leads into the wire it starts at once: give --start too</source>
-            <translation type="unfinished" />
+            <translation>窗口中的 --wire-entry 通向它立即启动的线路：请同时给出 --start</translation>
         </message>
         <message>
             <source>--ladder and --pcap come with a --wire --send run, not with --headless</source>
@@ -4079,43 +4080,44 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <name>tcplab</name>
         <message>
             <source>listen(%1) again</source>
-            <translation type="unfinished" />
+            <translation>再次 listen(%1)</translation>
         </message>
         <message>
             <source>clamped to net.core.somaxconn = %1</source>
-            <translation type="unfinished" />
+            <translation>被限制为 net.core.somaxconn = %1</translation>
         </message>
         <message>
             <source>no call returns an option of an open socket to the kernel's default; a new socket starts with it</source>
-            <translation type="unfinished" />
+            <translation>没有任何调用能把打开的套接字的选项恢复为内核默认值；新套接字一开始就是默认值</translation>
         </message>
     </context>
     <context>
         <name>tcplab::ChartWidget</name>
         <message>
             <source>log scale</source>
-            <translation type="unfinished" />
+            <translation>对数刻度</translation>
         </message>
         <message>
             <source>%1 · log scale</source>
-            <translation type="unfinished" />
+            <translation>%1 · 对数刻度</translation>
         </message>
         <message>
             <source>%1
 %2: %3</source>
-            <translation type="unfinished" />
+            <translation>%1
+%2：%3</translation>
         </message>
         <message>
             <source>Automatic scale (log when the values span decades)</source>
-            <translation type="unfinished" />
+            <translation>自动刻度（数值跨越多个数量级时使用对数刻度）</translation>
         </message>
         <message>
             <source>Linear scale</source>
-            <translation type="unfinished" />
+            <translation>线性刻度</translation>
         </message>
         <message>
             <source>Logarithmic scale</source>
-            <translation type="unfinished" />
+            <translation>对数刻度</translation>
         </message>
     </context>
     <context>
@@ -4326,11 +4328,11 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Host: port %1 is not 1..65535</source>
-            <translation type="unfinished" />
+            <translation>主机：端口 %1 不在 1..65535 之内</translation>
         </message>
         <message>
             <source>Host: %1</source>
-            <translation type="unfinished" />
+            <translation>主机：%1</translation>
         </message>
         <message>
             <source>The server is not running: start it (Ctrl+R) or untick "Follow the running server"</source>
@@ -4561,7 +4563,7 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Log scale</source>
-            <translation type="unfinished" />
+            <translation>对数刻度</translation>
         </message>
         <message>
             <source>Export chart as PNG…</source>
@@ -4601,7 +4603,7 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Bars on a logarithmic scale: chosen by itself when the values span decades (a 0.03 ms bar beside a 40 ms one); also in the chart's context menu</source>
-            <translation type="unfinished" />
+            <translation>以对数刻度显示条形：数值跨越多个数量级时（例如 0.03 ms 的条形挨着 40 ms 的条形）会自动选用；图表的上下文菜单中也有此项</translation>
         </message>
         <message>
             <source>Running %1…</source>
@@ -4625,15 +4627,15 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Packets</source>
-            <translation type="unfinished" />
+            <translation>数据包</translation>
         </message>
         <message>
             <source>it reads what the kernel reports (getsockopt, TCP_INFO, /proc) and sends no packets across a captured path.</source>
-            <translation type="unfinished" />
+            <translation>它读取内核报告的内容（getsockopt、TCP_INFO、/proc），不会在被抓包的路径上发送数据包。</translation>
         </message>
         <message>
             <source>No capture for this experiment: %1</source>
-            <translation type="unfinished" />
+            <translation>本实验没有抓包：%1</translation>
         </message>
         <message>
             <source>Export chart</source>
@@ -4704,11 +4706,11 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Log</source>
-            <translation type="unfinished" />
+            <translation>日志</translation>
         </message>
         <message>
             <source>Zoom %1 % (Ctrl+plus, Ctrl+minus, Ctrl+0)</source>
-            <translation type="unfinished" />
+            <translation>缩放 %1 %（Ctrl+加号、Ctrl+减号、Ctrl+0）</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -4780,11 +4782,11 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Log &amp;pane</source>
-            <translation type="unfinished" />
+            <translation>日志窗格(&amp;P)</translation>
         </message>
         <message>
             <source>Show or hide the log pane (the experiment and packet views get its room)</source>
-            <translation type="unfinished" />
+            <translation>显示或隐藏日志窗格（实验视图和数据包视图会占用其空间）</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -4792,15 +4794,15 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Zoom &amp;in</source>
-            <translation type="unfinished" />
+            <translation>放大(&amp;I)</translation>
         </message>
         <message>
             <source>Zoom &amp;out</source>
-            <translation type="unfinished" />
+            <translation>缩小(&amp;O)</translation>
         </message>
         <message>
             <source>&amp;Reset zoom</source>
-            <translation type="unfinished" />
+            <translation>重置缩放(&amp;R)</translation>
         </message>
         <message>
             <source>&amp;Experiments</source>
@@ -4866,7 +4868,7 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Recipe defaults restored: live options apply now, the others on restart</source>
-            <translation type="unfinished" />
+            <translation>已恢复配方默认值：实时选项立即生效，其余选项重启后生效</translation>
         </message>
         <message>
             <source>Recipe defaults restored</source>
@@ -4976,31 +4978,31 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <name>tcplab::LiveOptionResult</name>
         <message>
             <source>%1 = %2 applies on restart: %3</source>
-            <translation type="unfinished" />
+            <translation>%1 = %2 重启后生效：%3</translation>
         </message>
         <message>
             <source>%1 = %2 not applied live: %3</source>
-            <translation type="unfinished" />
+            <translation>%1 = %2 未能实时生效：%3</translation>
         </message>
         <message>
             <source>%1 = %2 applied live: listen() again on the listener (read back %3)</source>
-            <translation type="unfinished" />
+            <translation>%1 = %2 已实时生效：在监听套接字上再次调用 listen()（回读 %3）</translation>
         </message>
         <message>
             <source>%1 on %n connection(s)</source>
-            <translation type="unfinished" />
+            <translation>%n 个连接上为 %1</translation>
         </message>
         <message>
             <source>%1 on the listener, %2</source>
-            <translation type="unfinished" />
+            <translation>监听套接字上为 %1，%2</translation>
         </message>
         <message>
             <source>%1 = %2 applied live to the listener and %n connection(s) (read back %3)</source>
-            <translation type="unfinished" />
+            <translation>%1 = %2 已实时应用到监听套接字和 %n 个连接（回读 %3）</translation>
         </message>
         <message>
             <source>failed on %n connection(s): %1</source>
-            <translation type="unfinished" />
+            <translation>在 %n 个连接上失败：%1</translation>
         </message>
     </context>
     <context>
@@ -5118,11 +5120,11 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <name>tcplab::OptionEditor</name>
         <message>
             <source>Host: %1</source>
-            <translation type="unfinished" />
+            <translation>主机：%1</translation>
         </message>
         <message>
             <source>Host: '%1' is neither an IPv4 or IPv6 address nor a host name</source>
-            <translation type="unfinished" />
+            <translation>主机：'%1' 既不是 IPv4 或 IPv6 地址，也不是主机名</translation>
         </message>
         <message>
             <source>kernel default</source>
@@ -5130,7 +5132,7 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>kernel default: %1</source>
-            <translation type="unfinished" />
+            <translation>内核默认：%1</translation>
         </message>
         <message>
             <source>Allowed: %1</source>
@@ -5142,7 +5144,7 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>recipe: kernel default, %1</source>
-            <translation type="unfinished" />
+            <translation>配方：内核默认，%1</translation>
         </message>
         <message>
             <source>recipe: kernel default</source>
@@ -5154,15 +5156,15 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Live:</source>
-            <translation type="unfinished" />
+            <translation>实时：</translation>
         </message>
         <message>
             <source>changed while the server runs, it applies at once to the listener and to every open connection, and the kernel's value is read back (log, Effective options).</source>
-            <translation type="unfinished" />
+            <translation>在服务器运行时修改，会立即应用到监听套接字和每个打开的连接，并回读内核的值（日志、生效的选项）。</translation>
         </message>
         <message>
             <source>Applies on restart:</source>
-            <translation type="unfinished" />
+            <translation>重启后生效：</translation>
         </message>
         <message>
             <source>Partially checked: not set, the kernel's default applies.</source>
@@ -5194,19 +5196,19 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>live</source>
-            <translation type="unfinished" />
+            <translation>实时</translation>
         </message>
         <message>
             <source>restart</source>
-            <translation type="unfinished" />
+            <translation>重启</translation>
         </message>
         <message>
             <source>Changed while the server runs, it applies at once to the listener and every open connection.</source>
-            <translation type="unfinished" />
+            <translation>在服务器运行时修改，会立即应用到监听套接字和每个打开的连接。</translation>
         </message>
         <message>
             <source>Changed while the server runs, it applies on restart: %1</source>
-            <translation type="unfinished" />
+            <translation>在服务器运行时修改，重启后生效：%1</translation>
         </message>
         <message>
             <source>%1: '%2' is not a whole number in %3</source>
@@ -5276,43 +5278,43 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>Time-sequence graph as PNG...</source>
-            <translation type="unfinished" />
+            <translation>时间序列图导出为 PNG...</translation>
         </message>
         <message>
             <source>Time-sequence graph as CSV...</source>
-            <translation type="unfinished" />
+            <translation>时间序列图导出为 CSV...</translation>
         </message>
         <message>
             <source>TCP_INFO graph as PNG...</source>
-            <translation type="unfinished" />
+            <translation>TCP_INFO 图导出为 PNG...</translation>
         </message>
         <message>
             <source>TCP_INFO samples as CSV...</source>
-            <translation type="unfinished" />
+            <translation>TCP_INFO 采样导出为 CSV...</translation>
         </message>
         <message>
             <source>Time-sequence</source>
-            <translation type="unfinished" />
+            <translation>时间序列</translation>
         </message>
         <message>
             <source>TCP_INFO</source>
-            <translation type="unfinished" />
+            <translation>TCP_INFO</translation>
         </message>
         <message>
             <source>start the server across the wire: TCP_INFO is sampled there</source>
-            <translation type="unfinished" />
+            <translation>请在线路上启动服务器：TCP_INFO 在那里采样</translation>
         </message>
         <message>
             <source>no sock_diag socket on the wire: %1</source>
-            <translation type="unfinished" />
+            <translation>线路上没有 sock_diag 套接字：%1</translation>
         </message>
         <message>
             <source>nothing was captured</source>
-            <translation type="unfinished" />
+            <translation>没有抓到任何数据包</translation>
         </message>
         <message>
             <source>the run kept no TCP_INFO samples</source>
-            <translation type="unfinished" />
+            <translation>本次运行没有保留 TCP_INFO 采样</translation>
         </message>
         <message>
             <source>All connections</source>
@@ -5340,7 +5342,7 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>nothing to export</source>
-            <translation type="unfinished" />
+            <translation>没有可导出的内容</translation>
         </message>
         <message>
             <source>no capture yet: run the server across the wire first</source>
@@ -5383,12 +5385,12 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>changed live: listen() again</source>
-            <translation type="unfinished" />
+            <translation>已实时修改：再次调用 listen()</translation>
         </message>
         <message numerus="yes">
             <source>changed live: set on the listener and %n open connection(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>已实时修改：已设置到监听套接字和 %n 个打开的连接</numerusform>
             </translation>
         </message>
     </context>
@@ -5428,15 +5430,15 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>%1 (%2)</source>
-            <translation type="unfinished" />
+            <translation>%1（%2）</translation>
         </message>
         <message>
             <source>raw options (set before listen())</source>
-            <translation type="unfinished" />
+            <translation>原始选项（在 listen() 之前设置）</translation>
         </message>
         <message>
             <source>Changed while running, applies on restart (Server &gt; Restart, Ctrl+Shift+R): %1</source>
-            <translation type="unfinished" />
+            <translation>运行时已修改，重启后生效（服务器 &gt; 重启，Ctrl+Shift+R）：%1</translation>
         </message>
     </context>
     <context>
@@ -5478,121 +5480,121 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <name>tcplab::TcpInfoModel</name>
         <message>
             <source>cwnd</source>
-            <translation type="unfinished" />
+            <translation>cwnd</translation>
         </message>
         <message>
             <source>ssthresh</source>
-            <translation type="unfinished" />
+            <translation>ssthresh</translation>
         </message>
         <message>
             <source>srtt</source>
-            <translation type="unfinished" />
+            <translation>srtt</translation>
         </message>
         <message>
             <source>rttvar</source>
-            <translation type="unfinished" />
+            <translation>rttvar</translation>
         </message>
         <message>
             <source>rto</source>
-            <translation type="unfinished" />
+            <translation>rto</translation>
         </message>
         <message>
             <source>in flight</source>
-            <translation type="unfinished" />
+            <translation>在途</translation>
         </message>
         <message>
             <source>delivery rate</source>
-            <translation type="unfinished" />
+            <translation>交付速率</translation>
         </message>
         <message>
             <source>segments</source>
-            <translation type="unfinished" />
+            <translation>报文段</translation>
         </message>
         <message>
             <source>ms</source>
-            <translation type="unfinished" />
+            <translation>ms</translation>
         </message>
         <message>
             <source>bit/s</source>
-            <translation type="unfinished" />
+            <translation>bit/s</translation>
         </message>
         <message>
             <source>client</source>
-            <translation type="unfinished" />
+            <translation>客户端</translation>
         </message>
         <message>
             <source>server</source>
-            <translation type="unfinished" />
+            <translation>服务器</translation>
         </message>
     </context>
     <context>
         <name>tcplab::TcpInfoView</name>
         <message>
             <source>No connection selected: pick one in the Connection list.</source>
-            <translation type="unfinished" />
+            <translation>未选择连接：请在连接列表中选择一个。</translation>
         </message>
         <message>
             <source>No TCP_INFO samples: %1.</source>
-            <translation type="unfinished" />
+            <translation>没有 TCP_INFO 采样：%1。</translation>
         </message>
         <message>
             <source>No TCP_INFO samples for this connection yet.</source>
-            <translation type="unfinished" />
+            <translation>该连接还没有 TCP_INFO 采样。</translation>
         </message>
         <message>
             <source>time (ms since the first packet, as in the ladder)</source>
-            <translation type="unfinished" />
+            <translation>时间（自第一个数据包起的 ms，与梯形图相同）</translation>
         </message>
         <message>
             <source>srtt ± rttvar</source>
-            <translation type="unfinished" />
+            <translation>srtt ± rttvar</translation>
         </message>
         <message>
             <source>solid: client, dashed: server</source>
-            <translation type="unfinished" />
+            <translation>实线：客户端，虚线：服务器</translation>
         </message>
         <message>
             <source>The kernel's TCP_INFO of both ends over time, on the ladder's time axis: Ctrl+wheel or +/- zooms (the ladder follows), the wheel pans.</source>
-            <translation type="unfinished" />
+            <translation>两端内核的 TCP_INFO 随时间的变化，使用梯形图的时间轴：Ctrl+滚轮或 +/- 缩放（梯形图随之缩放），滚轮平移。</translation>
         </message>
         <message>
             <source>Client</source>
-            <translation type="unfinished" />
+            <translation>客户端</translation>
         </message>
         <message>
             <source>Server</source>
-            <translation type="unfinished" />
+            <translation>服务器</translation>
         </message>
         <message>
             <source>rttvar band</source>
-            <translation type="unfinished" />
+            <translation>rttvar 区间带</translation>
         </message>
         <message>
             <source>in %1</source>
-            <translation type="unfinished" />
+            <translation>单位：%1</translation>
         </message>
         <message>
             <source>TCP_INFO over time</source>
-            <translation type="unfinished" />
+            <translation>TCP_INFO 随时间的变化</translation>
         </message>
         <message>
             <source>TCP_INFO over time of connection #%1: %2 samples</source>
-            <translation type="unfinished" />
+            <translation>连接 #%1 的 TCP_INFO 随时间的变化：%2 个采样</translation>
         </message>
         <message>
             <source>%1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1：%2</translation>
         </message>
         <message>
             <source>%1: the image could not be written</source>
-            <translation type="unfinished" />
+            <translation>%1：无法写入图像</translation>
         </message>
     </context>
     <context>
         <name>tcplab::TimeSequenceView</name>
         <message>
             <source>Sequence number over time for the connection's data: bars are segments (orange: retransmitted, red: dropped), the green line is what was acknowledged, the grey line the advertised window above it, purple bars the ranges the receiver SACKed.</source>
-            <translation type="unfinished" />
+            <translation>连接数据的序号随时间的变化：条形为报文段（橙色：已重传，红色：已丢弃），绿线为已确认的位置，其上方的灰线为通告窗口，紫色条形为接收方 SACK 确认的范围。</translation>
         </message>
         <message>
             <source>time (ms)</source>
@@ -5616,35 +5618,35 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>data</source>
-            <translation type="unfinished" />
+            <translation>数据</translation>
         </message>
         <message>
             <source>retransmitted</source>
-            <translation type="unfinished" />
+            <translation>已重传</translation>
         </message>
         <message>
             <source>dropped</source>
-            <translation type="unfinished" />
+            <translation>已丢弃</translation>
         </message>
         <message>
             <source>ACK</source>
-            <translation type="unfinished" />
+            <translation>ACK</translation>
         </message>
         <message>
             <source>advertised window</source>
-            <translation type="unfinished" />
+            <translation>通告窗口</translation>
         </message>
         <message>
             <source>SACKed</source>
-            <translation type="unfinished" />
+            <translation>已 SACK</translation>
         </message>
         <message>
             <source>%1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1：%2</translation>
         </message>
         <message>
             <source>%1: the image could not be written</source>
-            <translation type="unfinished" />
+            <translation>%1：无法写入图像</translation>
         </message>
     </context>
     <context>
@@ -5754,7 +5756,7 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         </message>
         <message>
             <source>The wire carries IPv4 only (198.18.0.1 to 198.18.0.2 inside its namespaces); IPv6 runs on loopback, without the wire.</source>
-            <translation type="unfinished" />
+            <translation>线路只承载 IPv4（在其命名空间内从 198.18.0.1 到 198.18.0.2）；IPv6 在环回接口上运行，不经过线路。</translation>
         </message>
         <message>
             <source>Client → server</source>
