@@ -46,6 +46,8 @@ LiveOptionResult changeBacklog(int listenFd, ServerConfig &running, const QVaria
 
 QString LiveOptionResult::text() const
 {
+    if (otherFamily)
+        return tr("%1 = %2 not applied: %3").arg(name, requested, reason);
     if (!live)
         return tr("%1 = %2 applies on restart: %3").arg(name, requested, reason);
     if (!applied)
@@ -87,6 +89,19 @@ int LiveChangeReport::appliedCount() const
     return int(std::count_if(results.cbegin(), results.cend(), [](const LiveOptionResult &r) { return r.applied; }));
 }
 
+namespace {
+
+int socketFamily(int fd)
+{
+    sockaddr_storage address{};
+    socklen_t length = sizeof(address);
+    if (::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+        return AF_UNSPEC;
+    return address.ss_family;
+}
+
+} // namespace
+
 LiveChangeReport applyLiveChange(int listenFd, ConnectionRegistry &registry, ServerConfig &running, const ServerConfig &wanted,
                                  const QStringList &keys, std::atomic<bool> *lingerMayBlock)
 {
@@ -110,6 +125,14 @@ LiveChangeReport applyLiveChange(int listenFd, ConnectionRegistry &registry, Ser
         r.live = spec->live;
         if (!spec->live) {
             r.reason = spec->translatedRestartReason();
+        } else if (const int family = socketFamily(listenFd); family != AF_UNSPEC && !optionAppliesTo(*spec, family)) {
+            // The kernel keeps IPPROTO_IP and IPPROTO_IPV6 options per family: on the other
+            // family's socket setsockopt() only answers ENOPROTOOPT.
+            r.live = false;
+            r.otherFamily = true;
+            const QString counterpart = familyCounterpart(*spec);
+            r.reason = (family == AF_INET6 ? tr("%1 does not apply to an IPv6 listener") : tr("%1 does not apply to an IPv4 listener")).arg(spec->name)
+                       + (counterpart.isEmpty() ? QString() : tr("; see %1").arg(counterpart));
         } else if (!want.isValid()) {
             r.live = false;
             r.reason = tr("no call returns an option of an open socket to the kernel's default; a new socket starts with it");

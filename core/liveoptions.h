@@ -21,6 +21,7 @@ struct LiveOptionResult
     QString requested;      // as the CLI writes it
     bool live = false;      // false: not applied now, it applies on restart (reason says why)
     bool applied = false;   // set on the listener, and tried on every open connection
+    bool otherFamily = false; // not live: an option of the other address family (reason names it)
     QString listenerValue;  // read back from the listener (empty when not applied)
     QMap<QString, int> connectionValues; // read back from the open connections: value -> count
     int connections = 0;    // open connections it was set on

@@ -165,7 +165,7 @@ void TestExperimentsUi::dualStackResultShowsInThePanel()
     QVERIFY(panel.hasResult(QStringLiteral("dual-stack")));
     QVERIFY(!panel.chartWidget()->chart().isEmpty());
     auto *tabs = panel.findChild<QTabWidget *>(QStringLiteral("resultTabs"));
-    QCOMPARE(tabs->count(), 1 + 3);
+    QCOMPARE(tabs->count(), 1 + 3 + 1); // the chart, three tables, the capture's Packets tab
     QCOMPARE(qobject_cast<QTableWidget *>(tabs->widget(1))->rowCount(), 6);
     const QString findings = panel.findChild<QTextBrowser *>(QStringLiteral("findingsView"))->toPlainText();
     QVERIFY2(findings.contains(QLatin1String("::ffff:127.0.0.1")) && findings.contains(QLatin1String("EADDRINUSE")), qPrintable(findings));

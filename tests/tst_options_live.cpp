@@ -85,7 +85,7 @@ int bufferReadBack(int optname, int value)
 
 // The max backlog of the socket listening on 127.0.0.1:port, as sock_diag lists it: for a
 // listener the kernel puts sk_max_ack_backlog in idiag_wqueue. -1 when not found.
-int diagListenBacklog(quint16 port)
+int diagListenBacklog(quint16 port, int family = AF_INET)
 {
     FileDescriptor nl(::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
     if (!nl.isValid())
@@ -98,7 +98,7 @@ int diagListenBacklog(quint16 port)
     request.header.nlmsg_len = sizeof request;
     request.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
     request.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    request.body.sdiag_family = AF_INET;
+    request.body.sdiag_family = quint8(family);
     request.body.sdiag_protocol = IPPROTO_TCP;
     request.body.idiag_states = 1u << 10; // TCP_LISTEN
     sockaddr_nl kernel{};
@@ -132,7 +132,7 @@ struct LiveCase
     QString expected;
 };
 
-QHash<QString, LiveCase> liveCases(int listenFd)
+QHash<QString, LiveCase> liveCases(int listenFd, int family)
 {
     QHash<QString, LiveCase> cases;
     cases.insert(QStringLiteral("keepalive"), {false, QStringLiteral("0")}); // the seed has it on
@@ -153,10 +153,16 @@ QHash<QString, LiveCase> liveCases(int listenFd)
     cases.insert(QStringLiteral("syncnt"), {3, QStringLiteral("3")});
     cases.insert(QStringLiteral("linger"), {7, QStringLiteral("7")});
     cases.insert(QStringLiteral("linger2"), {33, QStringLiteral("33")});
-    cases.insert(QStringLiteral("ttl"), {33, QStringLiteral("33")});
     // TCP owns the two ECN bits: they stay what the socket had.
-    const int tos = 0x28 | (intOption(listenFd, IPPROTO_IP, IP_TOS) & 3);
-    cases.insert(QStringLiteral("tos"), {0x28, QString::number(tos)});
+    if (family == AF_INET6) {
+        cases.insert(QStringLiteral("unicast-hops"), {33, QStringLiteral("33")});
+        const int tclass = 0x28 | (intOption(listenFd, IPPROTO_IPV6, IPV6_TCLASS) & 3);
+        cases.insert(QStringLiteral("tclass"), {0x28, QString::number(tclass)});
+    } else {
+        cases.insert(QStringLiteral("ttl"), {33, QStringLiteral("33")});
+        const int tos = 0x28 | (intOption(listenFd, IPPROTO_IP, IP_TOS) & 3);
+        cases.insert(QStringLiteral("tos"), {0x28, QString::number(tos)});
+    }
     // Another algorithm than the running one, among those this process may choose.
     const OptionSpec *cc = findOption(QStringLiteral("congestion"));
     const QString current = kernelValue(listenFd, *cc);
@@ -217,11 +223,11 @@ private slots:
     {
         // The lists: what Linux takes on a live socket, and what only bind/listen can.
         for (const char *k : {"nodelay", "quickack", "cork", "keepalive", "keepidle", "keepcnt", "keepintvl", "rcvbuf",
-                              "sndbuf", "user-timeout", "congestion", "notsent-lowat", "tos", "ttl", "linger", "backlog"}) {
+                              "sndbuf", "user-timeout", "congestion", "notsent-lowat", "tos", "ttl", "tclass", "unicast-hops", "linger", "backlog"}) {
             const OptionSpec *spec = findOption(QString::fromLatin1(k));
             QVERIFY2(spec && spec->live && spec->translatedRestartReason().isEmpty(), k);
         }
-        for (const char *k : {"reuseaddr", "reuseport", "host", "port", "fastopen", "defer-accept", "maxseg"}) {
+        for (const char *k : {"reuseaddr", "reuseport", "host", "port", "fastopen", "defer-accept", "maxseg", "v6only"}) {
             const OptionSpec *spec = findOption(QString::fromLatin1(k));
             QVERIFY2(spec && !spec->live && !spec->translatedRestartReason().isEmpty(), k);
         }
@@ -232,8 +238,12 @@ private slots:
     void liveOptionsReachOpenConnections_data()
     {
         QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("host");
         for (const char *m : {"iterative", "threaded", "event"})
-            QTest::newRow(m) << QString::fromLatin1(m);
+            QTest::newRow(m) << QString::fromLatin1(m) << QStringLiteral("127.0.0.1");
+        // Over IPv6 the IP-level options are IPV6_TCLASS and IPV6_UNICAST_HOPS.
+        for (const char *m : {"threaded", "event"})
+            QTest::newRow(qPrintable(QStringLiteral("%1 over ::1").arg(QLatin1String(m)))) << QString::fromLatin1(m) << QStringLiteral("::1");
     }
 
     // Every live socket option of the table at once, on two connections opened before the change;
@@ -242,12 +252,18 @@ private slots:
     void liveOptionsReachOpenConnections()
     {
         QFETCH(QString, mode);
+        QFETCH(QString, host);
+        const int family = host.contains(QLatin1Char(':')) ? AF_INET6 : AF_INET;
+        if (family == AF_INET6)
+            TCPLAB_REQUIRE_IPV6();
         Server server;
-        QVERIFY(!server.start(loopbackConfig(mode, QStringLiteral("byte"), true)));
+        ServerConfig config = loopbackConfig(mode, QStringLiteral("byte"), true);
+        config.setValue(QStringLiteral("host"), host);
+        QVERIFY(!server.start(config));
         testsupport::EventRecorder recorder(server.events());
         const int listenFd = server.listenDescriptor();
-        FileDescriptor a = testsupport::connectTo(server.port());
-        FileDescriptor b = testsupport::connectTo(server.port());
+        FileDescriptor a = testsupport::connectTo(host, server.port());
+        FileDescriptor b = testsupport::connectTo(host, server.port());
         QVERIFY(a.isValid() && b.isValid());
         QVERIFY(echoes(a.get(), "first"));
         const bool iterative = mode == QLatin1String("iterative");
@@ -256,7 +272,7 @@ private slots:
         if (!iterative)
             QVERIFY(echoes(b.get(), "second"));
 
-        const QHash<QString, LiveCase> cases = liveCases(listenFd);
+        const QHash<QString, LiveCase> cases = liveCases(listenFd, family);
         ServerConfig wanted = server.config();
         for (auto it = cases.cbegin(); it != cases.cend(); ++it)
             wanted.setValue(it.key(), it->value);
@@ -265,7 +281,7 @@ private slots:
 
         auto checkOn = [&](int fd, const QString &what) {
             for (const OptionSpec &spec : optionTable()) {
-                if (!spec.live || !spec.isSocketOption())
+                if (!spec.live || !spec.isSocketOption() || !optionAppliesTo(spec, family))
                     continue;
                 if (!cases.contains(spec.key)) {
                     // Only the congestion control may have no alternative for this process.
@@ -292,7 +308,7 @@ private slots:
         const LiveOptionResult *backlog = change.result(QStringLiteral("backlog"));
         QVERIFY(backlog && backlog->applied);
         QCOMPARE(backlog->listenerValue, QStringLiteral("7"));
-        QCOMPARE(diagListenBacklog(server.port()), 7);
+        QCOMPARE(diagListenBacklog(server.port(), family), 7);
         QCOMPARE(server.config().backlog(), 7);
         QCOMPARE(server.report().row(QStringLiteral("backlog"))->effective, QStringLiteral("7"));
         QCOMPARE(server.report().row(QStringLiteral("nodelay"))->effective, QStringLiteral("off"));
@@ -308,7 +324,7 @@ private slots:
         if (iterative)
             a.reset();
         else
-            b = testsupport::connectTo(server.port());
+            b = testsupport::connectTo(host, server.port());
         quint64 later = 0;
         QVERIFY(waitFor([&] {
             const QList<quint64> now = connectionIds(server);
@@ -359,6 +375,24 @@ private slots:
         QVERIFY2(freed < 15, qPrintable(QStringLiteral("still stalled after the change: %1 ms").arg(freed)));
         QVERIFY(change.result(QStringLiteral("nodelay")) && change.result(QStringLiteral("nodelay"))->connections == 1);
         server.stop();
+    }
+
+    // IPPROTO_IPV6 options on an IPv4 listener (and the reverse) are refused with the reason,
+    // not sent to setsockopt() for an ENOPROTOOPT on every connection.
+    void otherFamilysOptionIsRefusedWithTheReason()
+    {
+        Server server;
+        QVERIFY(!server.start(loopbackConfig(QStringLiteral("event"), QStringLiteral("byte"), true)));
+        testsupport::EventRecorder recorder(server.events());
+        ServerConfig wanted = server.config();
+        wanted.setValue(QStringLiteral("tclass"), 0x28);
+        const LiveChangeReport change = server.changeOptions(wanted);
+        const LiveOptionResult *r = change.result(QStringLiteral("tclass"));
+        QVERIFY(r);
+        QVERIFY2(r->otherFamily && !r->live && !r->applied && !r->error, qPrintable(r->text()));
+        QCOMPARE(r->reason, QStringLiteral("IPV6_TCLASS does not apply to an IPv4 listener; see IP_TOS"));
+        QCOMPARE(r->text(), QStringLiteral("IPV6_TCLASS = 40 not applied: ") + r->reason);
+        QVERIFY2(recorder.waitFor(EventKind::Lifecycle, r->text()), qPrintable(recorder.dump()));
     }
 
     void restartOnlyOptionsAreRefusedWithTheirReason()
