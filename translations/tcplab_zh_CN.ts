@@ -4087,6 +4087,18 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
             <translation>被限制为 net.core.somaxconn = %1</translation>
         </message>
         <message>
+            <source>%1 does not apply to an IPv6 listener</source>
+            <translation>%1 不适用于 IPv6 监听套接字</translation>
+        </message>
+        <message>
+            <source>%1 does not apply to an IPv4 listener</source>
+            <translation>%1 不适用于 IPv4 监听套接字</translation>
+        </message>
+        <message>
+            <source>; see %1</source>
+            <translation>；请参见 %1</translation>
+        </message>
+        <message>
             <source>no call returns an option of an open socket to the kernel's default; a new socket starts with it</source>
             <translation>没有任何调用能把打开的套接字的选项恢复为内核默认值；新套接字一开始就是默认值</translation>
         </message>
@@ -4976,6 +4988,10 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
     </context>
     <context>
         <name>tcplab::LiveOptionResult</name>
+        <message>
+            <source>%1 = %2 not applied: %3</source>
+            <translation>%1 = %2 未应用：%3</translation>
+        </message>
         <message>
             <source>%1 = %2 applies on restart: %3</source>
             <translation>%1 = %2 重启后生效：%3</translation>
