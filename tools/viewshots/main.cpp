@@ -12,6 +12,7 @@
 #include "labwindow.h"
 #include "logpanel.h"
 #include "wire/ladderview.h"
+#include "wire/tcpinfoview.h"
 #include "wire/packetmodel.h"
 #include "wire/packetspanel.h"
 #include "wire/wire.h"
@@ -254,6 +255,9 @@ int main(int argc, char **argv)
             continue;
         }
         reveal(w);
+        // The ladder's span is the first connection's; the bulk's TCP_INFO is drawn whole.
+        if (auto *tcpInfo = qobject_cast<TcpInfoView *>(w))
+            tcpInfo->setVisibleRange(0, 0);
         waitUntil([] { return false; }, 300);
         if (!w->grab().save(path, "PNG")) {
             std::fprintf(stderr, "viewshots: %s could not be written\n", qPrintable(path));
