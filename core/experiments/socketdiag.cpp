@@ -1,75 +1,30 @@
 #include "socketdiag.h"
 
-#include <QCoreApplication>
+#include "inetdiag.h"
 
-#include <cerrno>
-#include <cstring>
 #include <linux/inet_diag.h>
-#include <linux/netlink.h>
-#include <linux/sock_diag.h>
 #include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
 
 namespace tcplab::lab {
 
-namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Experiment", text); }
-}
-
 Result<QList<DiagSocket>> diagTcpSockets(int netlinkFd, quint32 statesMask)
 {
-    struct Request
-    {
-        nlmsghdr header;
-        inet_diag_req_v2 body;
-    } request{};
-    request.header.nlmsg_len = sizeof request;
-    request.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    request.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    request.header.nlmsg_seq = 1;
-    request.body.sdiag_family = AF_INET;
-    request.body.sdiag_protocol = IPPROTO_TCP;
-    request.body.idiag_states = statesMask;
-    sockaddr_nl kernel{};
-    kernel.nl_family = AF_NETLINK;
-    if (::sendto(netlinkFd, &request, sizeof request, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0)
-        return Error::fromErrno(errno, tr("sock_diag request"));
-
     QList<DiagSocket> out;
-    alignas(nlmsghdr) char buffer[16384];
-    // A dump ends with NLMSG_DONE; bounded, so a kernel that never ends it cannot hold the caller.
-    for (int reads = 0; reads < 1000; ++reads) {
-        pollfd p{netlinkFd, POLLIN, 0};
-        if (::poll(&p, 1, 1000) <= 0)
-            return Error::message(tr("sock_diag: no answer from the kernel within 1 s"));
-        const ssize_t n = ::recv(netlinkFd, buffer, sizeof buffer, 0);
-        if (n < 0)
-            return Error::fromErrno(errno, tr("sock_diag reply"));
-        int left = int(n);
-        for (auto *h = reinterpret_cast<nlmsghdr *>(buffer); NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
-            if (h->nlmsg_type == NLMSG_DONE)
-                return out;
-            if (h->nlmsg_type == NLMSG_ERROR) {
-                const auto *e = static_cast<const nlmsgerr *>(NLMSG_DATA(h));
-                return Error::fromErrno(-e->error, tr("sock_diag"));
-            }
-            if (h->nlmsg_len < NLMSG_LENGTH(sizeof(inet_diag_msg)))
-                continue;
-            const auto *m = static_cast<const inet_diag_msg *>(NLMSG_DATA(h));
-            DiagSocket s;
-            s.state = m->idiag_state;
-            s.localAddress = ntohl(m->id.idiag_src[0]);
-            s.localPort = ntohs(m->id.idiag_sport);
-            s.remoteAddress = ntohl(m->id.idiag_dst[0]);
-            s.remotePort = ntohs(m->id.idiag_dport);
-            s.retransmits = m->idiag_retrans;
-            s.timer = m->idiag_timer;
-            s.expiresMs = m->idiag_expires;
-            out.append(s);
-        }
-    }
-    return Error::message(tr("sock_diag: the dump did not end"));
+    const Error e = wire::dumpInetDiag(netlinkFd, statesMask, 0, [&](const inet_diag_msg &m, int) {
+        DiagSocket s;
+        s.state = m.idiag_state;
+        s.localAddress = ntohl(m.id.idiag_src[0]);
+        s.localPort = ntohs(m.id.idiag_sport);
+        s.remoteAddress = ntohl(m.id.idiag_dst[0]);
+        s.remotePort = ntohs(m.id.idiag_dport);
+        s.retransmits = m.idiag_retrans;
+        s.timer = m.idiag_timer;
+        s.expiresMs = m.idiag_expires;
+        out.append(s);
+    });
+    if (e)
+        return e;
+    return out;
 }
 
 } // namespace tcplab::lab
