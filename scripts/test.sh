@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test through CTest twice: as whoever runs
 # this script, and as an ordinary user (uid 65534, no groups, no capabilities; CTest label
-# "unprivileged", scripts/run-unprivileged.sh). Then builds the suite again with
-# AddressSanitizer + UndefinedBehaviorSanitizer and runs both passes once more, where any
-# sanitizer report fails (TCPLAB_SKIP_ASAN=1 skips that second build). Every pass runs even when
-# an earlier one failed; the exit status is non-zero when any of them failed.
+# "unprivileged", scripts/run-unprivileged.sh). Every pass runs even when an earlier one failed;
+# the exit status is non-zero when any of them failed.
+# The AddressSanitizer + UndefinedBehaviorSanitizer build of the same suite no longer fits the
+# 20-minute budget from a cold cache on 2 cores (its build alone took 15 min): it is its own
+# heavy check, `scripts/sanitize.sh asan`, and TCPLAB_ASAN=1 adds it to this script's run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -21,7 +22,7 @@ else
     echo "== tests as uid $(id -u) (not root: the uid 65534 pass needs root and is left out)"
     (cd "$build" && ctest --output-on-failure -j2 --timeout 600 -LE unprivileged) || status=1
 fi
-if [[ "${TCPLAB_SKIP_ASAN:-0}" != 1 ]]; then
+if [[ "${TCPLAB_ASAN:-0}" == 1 ]]; then
     scripts/sanitize.sh asan || status=1
 fi
 exit $status

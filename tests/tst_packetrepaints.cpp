@@ -134,7 +134,11 @@ void TestPacketRepaints::aBurstOfPacketsRepaintsTheViewsABoundedNumberOfTimes()
                                                             .arg(name).arg(paints.count(name)).arg(seconds).arg(bound).arg(paints.text())));
     }
     // Fewer repaints than bursts: they are coalesced, not one per burst.
+#ifndef TCPLAB_SANITIZER_BUILD
+    // Bursts come faster than the poll, so a coalescing panel repaints less often than they come;
+    // under ASan's slowdown each burst may take a poll tick of its own, so only the rate bound holds.
     QVERIFY2(paints.count(QStringLiteral("ladderView")) < kBursts / 2, qPrintable(paints.text()));
+#endif
 }
 
 QTEST_MAIN(TestPacketRepaints)
