@@ -111,6 +111,7 @@ LiveChangeReport applyLiveChange(int listenFd, ConnectionRegistry &registry, Ser
         for (const OptionSpec &spec : optionTable())
             order << spec.key;
     }
+    const int family = socketFamily(listenFd);
     for (const QString &key : std::as_const(order)) {
         const OptionSpec *spec = findOption(key);
         if (!spec)
@@ -125,7 +126,7 @@ LiveChangeReport applyLiveChange(int listenFd, ConnectionRegistry &registry, Ser
         r.live = spec->live;
         if (!spec->live) {
             r.reason = spec->translatedRestartReason();
-        } else if (const int family = socketFamily(listenFd); family != AF_UNSPEC && !optionAppliesTo(*spec, family)) {
+        } else if (family != AF_UNSPEC && !optionAppliesTo(*spec, family)) {
             // The kernel keeps IPPROTO_IP and IPPROTO_IPV6 options per family: on the other
             // family's socket setsockopt() only answers ENOPROTOOPT.
             r.live = false;
