@@ -31,6 +31,7 @@ LadderView::LadderView(PacketModel *model, QWidget *parent) : QAbstractScrollAre
     QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     f.setPointSizeF(f.pointSizeF() * 0.9);
     setFont(f);
+    updateMetrics();
     setToolTip(tr("Time runs down. Ctrl+wheel or +/- zooms, the wheel pans, a click on an arrow selects its packet."));
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &LadderView::onRowsChanged);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &LadderView::onRowsChanged);
@@ -55,34 +56,43 @@ void LadderView::setFollowLive(bool follow)
         onRowsChanged();
 }
 
+void LadderView::updateMetrics()
+{
+    // Measured once per font: a paint asks for these for every arrow, and shaping text that
+    // often was most of the GUI thread's time under a bulk transfer.
+    const QFontMetrics fm = fontMetrics();
+    m_lineHeight = fm.height();
+    m_sideMargin = fm.horizontalAdvance(QStringLiteral("0000.000 ms")) + m_lineHeight;
+}
+
 double LadderView::serverX() const
 {
-    return std::max<double>(sideMargin() + fontMetrics().height() * 8, viewport()->width() - sideMargin());
+    return std::max<double>(m_sideMargin + m_lineHeight * 8, viewport()->width() - m_sideMargin);
 }
 
 int LadderView::topMargin() const
 {
-    return fontMetrics().height() * 2;
+    return m_lineHeight * 2;
 }
 
 int LadderView::sideMargin() const
 {
-    return fontMetrics().horizontalAdvance(QStringLiteral("0000.000 ms")) + fontMetrics().height();
+    return m_sideMargin;
 }
 
 double LadderView::arrowHeadLength() const
 {
-    return fontMetrics().height() * 0.65;
+    return m_lineHeight * 0.65;
 }
 
 double LadderView::arrowHeadHalfWidth() const
 {
-    return fontMetrics().height() * 0.3;
+    return m_lineHeight * 0.3;
 }
 
 double LadderView::lineWidth() const
 {
-    return std::max(1.0, fontMetrics().height() / 11.0);
+    return std::max(1.0, m_lineHeight / 11.0);
 }
 
 void LadderView::setNsPerPixel(double ns, double anchorY)
@@ -147,7 +157,7 @@ void LadderView::updateScrollRange()
         const PacketRow &last = m_model->packet(rows - 1);
         span = std::max(last.sentNs, last.deliveredNs) - m_model->startNs();
     }
-    const double content = double(span) / m_nsPerPixel + topMargin() + fontMetrics().height();
+    const double content = double(span) / m_nsPerPixel + topMargin() + m_lineHeight;
     const int page = std::max(1, viewport()->height());
     verticalScrollBar()->setPageStep(page);
     verticalScrollBar()->setSingleStep(20);
@@ -168,7 +178,7 @@ void LadderView::scrollToRow(int row)
     if (row < 0 || row >= m_model->rowCount())
         return;
     const Arrow a = arrow(row);
-    if (a.from.y() < topMargin() || a.to.y() > viewport()->height() - fontMetrics().height() / 2) {
+    if (a.from.y() < topMargin() || a.to.y() > viewport()->height() - m_lineHeight / 2) {
         const double contentY = a.from.y() - topMargin() + verticalScrollBar()->value();
         verticalScrollBar()->setValue(int(std::max(0.0, contentY - viewport()->height() / 3.0)));
     }
@@ -185,7 +195,7 @@ LadderView::Arrow LadderView::arrow(int row) const
     if (p.dropped()) {
         // Half-way across, at half the time this direction's packets take.
         a.dropped = true;
-        const double flight = std::max(double(m_model->typicalFlightNs(p.direction)) / m_nsPerPixel, double(fontMetrics().height()));
+        const double flight = std::max(double(m_model->typicalFlightNs(p.direction)) / m_nsPerPixel, double(m_lineHeight));
         a.to = QPointF((fromX + toX) / 2, a.from.y() + flight / 2);
     } else {
         a.to = QPointF(toX, yForNs(p.deliveredNs));
@@ -209,7 +219,7 @@ int LadderView::firstRowFrom(qint64 ns) const
 
 int LadderView::rowAt(const QPointF &point) const
 {
-    const double reach = fontMetrics().height() * 0.5;
+    const double reach = m_lineHeight * 0.5;
     const qint64 top = nsForY(point.y() - reach) - m_model->maxFlightNs();
     const qint64 bottom = nsForY(point.y() + reach);
     int best = -1;
@@ -381,6 +391,7 @@ void LadderView::changeEvent(QEvent *event)
 {
     QAbstractScrollArea::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
+        updateMetrics();
         updateScrollRange();
         viewport()->update();
     }

@@ -90,12 +90,15 @@ private:
     void onRowsChanged();
     QString label(int row) const;
     void reportRange();
+    void updateMetrics();
 
     PacketModel *m_model;
     QPointer<QItemSelectionModel> m_selection;
     double m_nsPerPixel = 250e3; // 0.25 ms per pixel: 50 ms is 200 pixels
     bool m_follow = true;
     int m_painted = 0;
+    int m_lineHeight = 0; // the font's, and the time labels' column
+    int m_sideMargin = 0;
     qint64 m_reportedFrom = 0;
     qint64 m_reportedTo = 0;
 };
