@@ -30,6 +30,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QThread>
 #include <QDoubleSpinBox>
 #include <QListView>
 #include <QStringListModel>
@@ -119,6 +120,8 @@ private slots:
     void cutShowsDropsInTheListAndCrossesInTheLadder();
     void exportsWritePcapCsvAndPng();
     void timeSequenceGraphOfASlowStartRises();
+    void timeSequenceTakesNewRowsAndLetsTrimmedOnesGo();
+    void liveCaptureIsReadWhileTheGuiThreadIsBusy();
     void programOpensTheWindowAcrossTheWire();
     void windowAcrossTheWireOffersAHostEntry();
 
@@ -874,6 +877,118 @@ void TestUiWire::timeSequenceGraphOfASlowStartRises()
     QVERIFY(graph->pointFor(s.data.last().timeMs, s.data.last().end).y() < graph->pointFor(s.data[1].timeMs, s.data[1].end).y());
     QVERIFY(graph->pointFor(s.data.last().timeMs, 0).x() > graph->pointFor(s.data[1].timeMs, 0).x());
     graph->repaint();
+}
+
+// A refresh reads only the rows that came since the last one (a bulk transfer brings 160 000 a
+// second), and the points of rows the model trimmed (it keeps what the ring holds) leave the
+// series: at every step the series equals one built from scratch over the same rows, with times
+// counted from the connection's first packet even once that row is gone.
+void TestUiWire::timeSequenceTakesNewRowsAndLetsTrimmedOnesGo()
+{
+    using namespace wireframes;
+    constexpr int kCapacity = 400;
+    auto ring = std::make_shared<wire::CaptureRing>(kCapacity);
+    const Endpoint client{kClientAddress, kClientPort};
+    const Endpoint server{kServerAddress, kServerPort};
+    quint64 index = 0;
+    qint64 now = kStartNs;
+    auto push = [&](bool c2s, const wireframes::Segment &seg, bool drop = false) {
+        const QByteArray f = c2s ? frame(client, server, seg) : frame(server, client, seg);
+        ring->push(packet(index++, c2s ? wire::Direction::ClientToServer : wire::Direction::ServerToClient, now,
+                          drop ? -1 : now + ms(5), f, drop ? wire::PacketFate::DroppedLoss : wire::PacketFate::Delivered));
+        now += ms(0.5);
+    };
+    PacketModel model;
+    model.setRing(ring);
+    TimeSequenceView incremental(&model);
+    incremental.resize(800, 400);
+    push(true, {kSyn, kClientIsn, 0, 64240, {}, {}});
+    push(false, {kSyn | kAck, kServerIsn, kClientIsn + 1, 65160, {}, {}});
+    push(true, {kAck, kClientIsn + 1, kServerIsn + 1, 502, {}, {}});
+    const QByteArray payload(1000, 'd');
+    quint32 next = 1;
+    for (int step = 0; step < 8; ++step) {
+        for (int i = 0; i < 100; ++i) {
+            const bool drop = i == 50;
+            push(true, {kPsh | kAck, kClientIsn + next, kServerIsn + 1, 502, {}, payload}, drop);
+            next += 1000;
+            if (i % 2 == 1) {
+                // Above a hole (the dropped one), the receiver SACKs what it holds.
+                const QByteArray sack = i > 50 ? optSack({{kClientIsn + next - 1000 * (i - 50), kClientIsn + next}}) : QByteArray();
+                const quint32 acked = i > 50 ? next - 1000 * (i - 49) : next;
+                push(false, {kAck, kServerIsn + 1, kClientIsn + acked, 65160, sack, {}});
+            }
+        }
+        QVERIFY(model.poll(1000) > 0);
+        incremental.refresh();
+        TimeSequenceView fresh(&model);
+        fresh.resize(800, 400);
+        fresh.refresh();
+        const TimeSequenceView::Series a = incremental.series(), b = fresh.series();
+        const QString where = QStringLiteral("step %1").arg(step);
+        QVERIFY2(a.connection == 1 && a.clientSends, qPrintable(where));
+        QVERIFY2(a.data.size() == b.data.size(), qPrintable(where + QStringLiteral(": %1 vs %2 segments").arg(a.data.size()).arg(b.data.size())));
+        for (qsizetype i = 0; i < a.data.size(); ++i) {
+            QVERIFY2(a.data[i].seq == b.data[i].seq && a.data[i].timeMs == b.data[i].timeMs && a.data[i].dropped == b.data[i].dropped,
+                     qPrintable(where + QStringLiteral(": segment %1").arg(i)));
+        }
+        QVERIFY2(a.acks == b.acks && a.window == b.window, qPrintable(where));
+        QVERIFY2(a.sacks.size() == b.sacks.size() && !a.sacks.isEmpty(), qPrintable(where + QStringLiteral(": %1 vs %2 SACKs").arg(a.sacks.size()).arg(b.sacks.size())));
+        for (qsizetype i = 0; i < a.sacks.size(); ++i)
+            QVERIFY2(a.sacks[i].left == b.sacks[i].left && a.sacks[i].right == b.sacks[i].right, qPrintable(where));
+        QCOMPARE(a.minTimeMs, b.minTimeMs);
+        QCOMPARE(a.maxTimeMs, b.maxTimeMs);
+        QCOMPARE(a.minSeq, b.minSeq);
+        QCOMPARE(a.maxSeq, b.maxSeq);
+        // Only what the model keeps: every data row of the connection (and the SYN), no more.
+        qsizetype dataRows = 0;
+        model.forEachRowOf(1, [&](const PacketRow &r) {
+            dataRows += r.direction == wire::Direction::ClientToServer && (r.length > 0 || (r.flags & kSyn));
+        });
+        QCOMPARE(a.data.size(), dataRows);
+    }
+    // The handshake's rows are long gone: times still count from the SYN, and the plot spans
+    // what is kept.
+    QCOMPARE(model.totalPackets(), qsizetype(kCapacity));
+    const TimeSequenceView::Series s = incremental.series();
+    QVERIFY(s.minTimeMs > 0);
+    qint64 firstDataNs = -1;
+    model.forEachRowOf(1, [&](const PacketRow &r) {
+        if (firstDataNs < 0 && r.direction == wire::Direction::ClientToServer && r.length > 0)
+            firstDataNs = r.sentNs;
+    });
+    QCOMPARE(s.data.first().timeMs, double(firstDataNs - kStartNs) / 1e6);
+    QVERIFY(incremental.pointFor(s.minTimeMs, s.minSeq).x() <= incremental.pointFor(s.data.first().timeMs, 0).x() + 1);
+    incremental.repaint();
+}
+
+// A live capture is read off the GUI thread: packets that the ring overwrites while the GUI thread
+// is busy (here: asleep, no event processed) were read meanwhile, so none is missed; a reader on
+// the GUI thread would have found them overwritten.
+void TestUiWire::liveCaptureIsReadWhileTheGuiThreadIsBusy()
+{
+    using namespace wireframes;
+    constexpr int kCapacity = 1000;
+    auto ring = std::make_shared<wire::CaptureRing>(kCapacity);
+    const Endpoint client{kClientAddress, kClientPort};
+    const Endpoint server{kServerAddress, kServerPort};
+    quint64 index = 0;
+    auto pushMany = [&](int n) {
+        for (int i = 0; i < n; ++i, ++index) {
+            const qint64 t = kStartNs + ms(0.1 * double(index));
+            ring->push(packet(index, wire::Direction::ClientToServer, t, t + ms(1),
+                              frame(client, server, {kAck, kClientIsn + 1, kServerIsn + 1, 502, {}, {}})));
+        }
+    };
+    PacketModel model;
+    model.setRing(ring);
+    QCoreApplication::processEvents(); // the reader starts
+    pushMany(kCapacity / 2);
+    QThread::msleep(1500); // the GUI thread busy: several of the reader's ticks
+    pushMany(kCapacity);   // overwrites the first half in the ring
+    QVERIFY(waitFor([&] { return model.totalPackets() == kCapacity && model.packet(model.rowCount() - 1).index == index - 1; }, 5000));
+    QCOMPARE(model.missedPackets(), quint64(0));
+    QVERIFY(model.readerThread() && model.readerThread() != QThread::currentThread());
 }
 
 QTEST_MAIN(TestUiWire)

@@ -6,6 +6,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QCoreApplication>
+#include <QThread>
 
 #include <algorithm>
 
@@ -31,62 +33,84 @@ QString PacketModel::flagFilterName(FlagFilter filter)
     return {};
 }
 
-PacketModel::PacketModel(QObject *parent) : QAbstractTableModel(parent)
+PacketModel::PacketModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+PacketModel::~PacketModel()
 {
-    m_clock.start();
-    m_timer.setInterval(kPollMs);
-    connect(&m_timer, &QTimer::timeout, this, &PacketModel::startCycle);
-    m_slice.setSingleShot(true);
-    m_slice.setInterval(0);
-    connect(&m_slice, &QTimer::timeout, this, &PacketModel::slice);
+    stopWorker();
 }
 
-PacketModel::~PacketModel() = default;
+void PacketModel::ensureWorker()
+{
+    if (m_thread)
+        return;
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("tcplab-packets"));
+    m_worker = new wire::PacketRowWorker;
+    m_worker->moveToThread(m_thread);
+    connect(m_worker, &wire::PacketRowWorker::batchRead, this, &PacketModel::onBatchRead, Qt::QueuedConnection);
+    m_thread->start();
+}
+
+void PacketModel::stopWorker()
+{
+    if (!m_thread)
+        return;
+    // Deleted on its own thread (its timer too), then the thread ends.
+    wire::PacketRowWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    m_worker = nullptr;
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+}
 
 void PacketModel::setRing(std::shared_ptr<const wire::CaptureRing> ring, bool complete)
 {
-    m_complete = complete;
     beginResetModel();
+    ++m_generation;
     m_ring = std::move(ring);
-    m_tracker.clear();
+    m_reader.reset();
+    m_held.clear();
     m_rows.clear();
     m_firstSerial = 0;
     m_visible.clear();
-    m_pending.clear();
-    m_unpublished.clear();
-    m_publishedRows = 0;
-    m_connectionsSeen = m_connectionsPublished = 0;
-    m_slice.stop();
-    m_nextPosition = 0;
-    m_nextIndex = 0;
     m_missed = 0;
     m_startNs = -1;
     m_maxFlightNs = 0;
     m_lastFlightNs[0] = m_lastFlightNs[1] = 0;
+    m_newestConnection = 0;
     m_connectionIds.clear();
     m_connectionLabels.clear();
-    m_connectionKeys.clear();
+    m_connections.clear();
     m_connectionFilter = 0;
     endResetModel();
     emit connectionsChanged();
-    if (m_ring && m_follow)
-        m_timer.start();
-    else
-        m_timer.stop();
+    if (m_ring && complete) {
+        m_reader = std::make_unique<wire::PacketRowReader>(m_ring, true);
+        if (m_worker)
+            QMetaObject::invokeMethod(m_worker, &wire::PacketRowWorker::stop, Qt::QueuedConnection);
+    } else if (m_ring) {
+        ensureWorker();
+        const quint64 generation = m_generation;
+        const bool paused = !m_follow;
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, ring = m_ring, generation, paused] {
+            worker->setPaused(paused);
+            worker->start(ring, generation);
+        }, Qt::QueuedConnection);
+    } else if (m_worker) {
+        QMetaObject::invokeMethod(m_worker, &wire::PacketRowWorker::stop, Qt::QueuedConnection);
+    }
 }
 
 void PacketModel::setFollowLive(bool follow)
 {
     m_follow = follow;
-    if (m_ring && m_follow) {
-        m_timer.start();
-    } else {
-        m_timer.stop();
-        if (m_slice.isActive()) {
-            m_slice.stop();
-            publish(); // what the tick took so far
-        }
-    }
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, follow] { worker->setPaused(!follow); }, Qt::QueuedConnection);
+    if (follow)
+        applyHeld();
 }
 
 void PacketModel::setConnectionFilter(quint32 connection)
@@ -109,8 +133,6 @@ void PacketModel::rebuildVisible()
 {
     beginResetModel();
     m_visible.clear();
-    m_unpublished.clear(); // the rows taken meanwhile are among m_rows: shown now
-    m_publishedRows = qsizetype(m_rows.size());
     quint64 serial = m_firstSerial;
     for (const PacketRow &row : m_rows) {
         if (matches(row))
@@ -144,182 +166,109 @@ int PacketModel::poll(int budgetMs)
 {
     if (!m_ring)
         return 0;
-    m_slice.stop();
-    ingest(qint64(budgetMs) * 1000000);
-    return publish();
+    if (m_reader) {
+        wire::PacketBatch batch;
+        m_reader->read(qint64(budgetMs) * 1000000, wire::PacketRowWorker::kMaxBatchRows, &batch);
+        return apply(batch);
+    }
+    if (!m_worker)
+        return 0;
+    wire::PacketBatchPointer batch;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, budgetMs] { return worker->readNow(budgetMs); },
+                              Qt::BlockingQueuedConnection, &batch);
+    // The worker's earlier batches were posted before it answered: they go first.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    int added = 0;
+    for (const wire::PacketBatchPointer &held : std::exchange(m_held, {}))
+        added += apply(*held);
+    return added + (batch ? apply(*batch) : 0);
 }
 
-void PacketModel::startCycle()
+void PacketModel::onBatchRead(quint64 generation, const wire::PacketBatchPointer &batch)
 {
-    if (m_slice.isActive())
-        return; // the last tick's slices are still at work
-    m_cycleWorkNs = 0;
-    slice();
-}
-
-void PacketModel::slice()
-{
-    if (!m_ring)
+    if (generation != m_generation || !batch)
+        return; // an earlier capture's
+    if (!m_follow) {
+        m_held.push_back(batch);
         return;
-    QElapsedTimer work;
-    work.start();
-    const bool more = ingest(qint64(kSliceMs) * 1000000);
-    m_cycleWorkNs += work.nsecsElapsed();
-    // The rest after the events that waited (the GUI stays responsive), up to the tick's budget;
-    // what is left then waits for the next tick (the ring keeps it, or counts it overwritten).
-    if (more && m_cycleWorkNs < qint64(kPollBudgetMs) * 1000000)
-        m_slice.start();
-    else
-        publish();
+    }
+    apply(*batch);
 }
 
-bool PacketModel::ingest(qint64 budgetNs)
+void PacketModel::applyHeld()
 {
-    QElapsedTimer budget;
-    budget.start();
-    const qint64 nowMs = m_clock.elapsed();
-    // Small chunks: the budget is checked between them.
-    constexpr quint64 kChunk = 512;
-    bool more = true;
-    do {
-        const quint64 written = m_ring->written();
-        const quint64 capacity = quint64(m_ring->capacity());
-        const quint64 oldest = written > capacity ? written - capacity : 0;
-        if (m_nextPosition < oldest) {
-            m_missed += oldest - m_nextPosition;
-            m_nextPosition = oldest;
-        }
-        const quint64 end = std::min(written, m_nextPosition + kChunk);
-        Pending p{0, nowMs, {}};
-        for (; m_nextPosition < end; ++m_nextPosition) {
-            p.position = m_nextPosition;
-            if (!m_ring->read(m_nextPosition, &p.packet)) {
-                ++m_missed;
-                continue;
-            }
-            // In the relay's order, as nearly every packet is: taken at once, not queued and sorted.
-            if (m_pending.empty() && p.packet.index == m_nextIndex) {
-                take(p, &m_unpublished);
-                ++m_nextIndex;
-            } else {
-                m_pending.push_back(p);
-            }
-        }
-        more = end < written;
-        if (m_pending.empty())
-            continue;
-        // Release in the relay's order; a gap older than kHoldMs is given up (the packet was
-        // overwritten, or the relay stopped with it queued).
-        const auto byIndex = [](const Pending &a, const Pending &b) { return a.packet.index < b.packet.index; };
-        if (!std::is_sorted(m_pending.begin(), m_pending.end(), byIndex))
-            std::stable_sort(m_pending.begin(), m_pending.end(), byIndex);
-        size_t taken = 0;
-        while (taken < m_pending.size()) {
-            const Pending &front = m_pending[taken];
-            if (front.packet.index > m_nextIndex) {
-                qint64 oldestRead = front.readMs;
-                for (size_t i = taken; i < m_pending.size(); ++i)
-                    oldestRead = std::min(oldestRead, m_pending[i].readMs);
-                if (!m_complete && nowMs - oldestRead < kHoldMs)
-                    break;
-                m_nextIndex = front.packet.index;
-            }
-            take(front, &m_unpublished);
-            m_nextIndex = std::max(m_nextIndex, front.packet.index + 1);
-            ++taken;
-        }
-        m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(taken));
-        if (m_pending.empty() && m_pending.capacity() > 4 * kChunk)
-            m_pending.shrink_to_fit(); // a long gap's backlog does not keep its memory
-    } while (more && budget.nsecsElapsed() < budgetNs);
-    return more;
+    if (m_held.empty())
+        return;
+    // One insert for them all: merged into one batch.
+    wire::PacketBatch merged;
+    for (const wire::PacketBatchPointer &b : std::exchange(m_held, {})) {
+        merged.rows.insert(merged.rows.end(), b->rows.begin(), b->rows.end());
+        merged.connections += b->connections;
+        merged.missed += b->missed;
+    }
+    apply(merged);
 }
 
-int PacketModel::publish()
+int PacketModel::apply(const wire::PacketBatch &batch)
 {
-    const int added = int(qsizetype(m_rows.size()) - m_publishedRows);
-    if (!m_unpublished.empty()) {
+    const quint64 connectionsBefore = m_newestConnection;
+    for (const wire::PacketConnection &c : batch.connections)
+        addConnection(c);
+    m_missed += batch.missed;
+    std::vector<quint64> visible;
+    for (const PacketRow &row : batch.rows) {
+        if (m_startNs < 0)
+            m_startNs = row.sentNs;
+        if (!row.dropped()) {
+            const qint64 flight = row.deliveredNs - row.sentNs;
+            m_maxFlightNs = std::max(m_maxFlightNs, flight);
+            m_lastFlightNs[int(row.direction)] = flight;
+        }
+        if (matches(row))
+            visible.push_back(m_firstSerial + m_rows.size());
+        m_rows.push_back(row);
+    }
+    if (!visible.empty()) {
         const int first = int(m_visible.size());
-        beginInsertRows({}, first, first + int(m_unpublished.size()) - 1);
-        m_visible.insert(m_visible.end(), m_unpublished.begin(), m_unpublished.end());
+        beginInsertRows({}, first, first + int(visible.size()) - 1);
+        m_visible.insert(m_visible.end(), visible.begin(), visible.end());
         endInsertRows();
-        m_unpublished.clear();
     }
     trimToCapacity();
-    m_publishedRows = qsizetype(m_rows.size());
-    if (m_connectionsSeen != m_connectionsPublished) {
-        m_connectionsPublished = m_connectionsSeen;
+    if (m_newestConnection != connectionsBefore)
         emit connectionsChanged();
-    }
-    if (added > 0)
+    if (!batch.rows.empty())
         emit packetsUpdated();
-    return added;
+    return int(batch.rows.size());
 }
 
-void PacketModel::take(const Pending &pending, std::vector<quint64> *visible)
+void PacketModel::addConnection(const wire::PacketConnection &c)
 {
-    const CapturedPacket &p = pending.packet;
-    const wire::DecodedPacket decoded = wire::decodePacket(p);
-    PacketRow row;
-    row.position = pending.position;
-    row.index = p.index;
-    row.sentNs = p.sentNs;
-    row.deliveredNs = p.deliveredNs;
-    row.direction = p.direction;
-    row.fate = p.fate;
-    row.dropRule = p.dropRule;
-    if (decoded.isTcp()) {
-        const wire::PacketAnnotation a = m_tracker.track(p, decoded);
-        row.marks |= PacketRow::Tcp;
-        row.seq = a.relativeSeq;
-        row.ack = decoded.has(wire::tcpflag::Ack) ? a.relativeAck : 0;
-        row.window = a.window;
-        row.connection = quint32(a.connectionId);
-        row.length = quint16(std::clamp(decoded.payloadLength, 0, 65535));
-        row.flags = decoded.flags;
-        if (a.retransmission)
-            row.marks |= PacketRow::Retransmission;
-        if (a.keepAlive)
-            row.marks |= PacketRow::KeepAlive;
-        if (a.delayedAck)
-            row.marks |= PacketRow::DelayedAck;
-        if (a.window == 0 && !decoded.has(wire::tcpflag::Rst))
-            row.marks |= PacketRow::ZeroWindow;
-        if (decoded.options.sackBlockCount > 0)
-            row.marks |= PacketRow::Sack;
-        if (row.connection != 0 && !m_connectionLabels.contains(row.connection)) {
-            const bool fromClient = p.direction == Direction::ClientToServer;
-            const quint32 client = fromClient ? decoded.sourceAddress : decoded.destinationAddress;
-            const quint32 server = fromClient ? decoded.destinationAddress : decoded.sourceAddress;
-            const quint16 clientPort = fromClient ? decoded.sourcePort : decoded.destinationPort;
-            const quint16 serverPort = fromClient ? decoded.destinationPort : decoded.sourcePort;
-            m_connectionIds << row.connection;
-            ++m_connectionsSeen;
-            if (m_connectionIds.size() > kMaxConnections) {
-                const quint32 oldest = m_connectionIds.takeFirst();
-                m_connectionLabels.remove(oldest);
-                m_connectionKeys.remove(oldest);
-            }
-            m_connectionKeys.insert(row.connection, wire::ConnectionKey{client, server, clientPort, serverPort});
-            m_connectionLabels.insert(row.connection, QStringLiteral("#%1 %2:%3 → %4:%5")
-                                                          .arg(row.connection)
-                                                          .arg(wire::ipv4Text(client))
-                                                          .arg(clientPort)
-                                                          .arg(wire::ipv4Text(server))
-                                                          .arg(serverPort));
-        }
+    if (c.id == 0)
+        return;
+    auto known = m_connections.find(c.id);
+    if (known != m_connections.end()) {
+        const qint64 first = known->firstSentNs;
+        *known = c; // its bases changed
+        known->firstSentNs = first;
+        return;
     }
-    if (m_startNs < 0)
-        m_startNs = row.sentNs;
-    if (!row.dropped()) {
-        const qint64 flight = row.deliveredNs - row.sentNs;
-        m_maxFlightNs = std::max(m_maxFlightNs, flight);
-        m_lastFlightNs[int(row.direction)] = flight;
+    if (c.id <= m_newestConnection)
+        return; // one the choices dropped already
+    m_newestConnection = c.id;
+    m_connectionIds << c.id;
+    if (m_connectionIds.size() > kMaxConnections) {
+        const quint32 oldest = m_connectionIds.takeFirst();
+        m_connectionLabels.remove(oldest);
+        m_connections.remove(oldest);
     }
-    const quint64 serial = m_firstSerial + m_rows.size();
-    m_rows.push_back(row);
-    if (matches(row))
-        visible->push_back(serial);
+    m_connections.insert(c.id, c);
+    m_connectionLabels.insert(c.id, QStringLiteral("#%1 %2:%3 → %4:%5")
+                                        .arg(c.id)
+                                        .arg(wire::ipv4Text(c.key.clientAddress))
+                                        .arg(c.key.clientPort)
+                                        .arg(wire::ipv4Text(c.key.serverAddress))
+                                        .arg(c.key.serverPort));
 }
 
 void PacketModel::trimToCapacity()
@@ -402,9 +351,10 @@ QString PacketModel::optionsText(const PacketRow &row) const
         return decoded.error;
     quint32 base = 0;
     if (decoded.options.sackBlockCount > 0) {
-        if (const wire::ConnectionTracker::Connection *c = m_tracker.connection(row.connection)) {
+        const auto c = m_connections.constFind(row.connection);
+        if (c != m_connections.constEnd()) {
             const Direction peer = row.direction == Direction::ClientToServer ? Direction::ServerToClient : Direction::ClientToServer;
-            base = c->side(peer).baseKnown ? c->side(peer).isn : 0;
+            base = c->base[int(peer)].known ? c->base[int(peer)].isn : 0;
         }
     }
     return wire::tcpOptionsText(decoded.options, base);
@@ -459,13 +409,10 @@ QVariant PacketModel::data(const QModelIndex &index, int role) const
 
 bool PacketModel::sequenceBase(quint32 connection, Direction side, quint32 *base) const
 {
-    const wire::ConnectionTracker::Connection *c = m_tracker.connection(connection);
-    if (!c)
+    const auto c = m_connections.constFind(connection);
+    if (c == m_connections.constEnd() || !c->base[int(side)].known)
         return false;
-    const wire::ConnectionTracker::Side &s = c->side(side);
-    if (!s.synSeen && !s.baseKnown)
-        return false;
-    *base = s.isn;
+    *base = c->base[int(side)].isn;
     return true;
 }
 

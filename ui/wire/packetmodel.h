@@ -3,27 +3,27 @@
 // connection and by a flag class through an index vector of its own (a QSortFilterProxyModel
 // re-maps every row on each change, too slow at 200 000 rows).
 //
-// The ring is read on the GUI thread without a lock (CaptureRing's seqlocks), on a 10 Hz timer,
-// in slices of kSliceMs with the event loop running between them (kPollBudgetMs of slices per
-// tick at most), so that a bulk transfer never holds the GUI thread for long; the rows of a tick
-// arrive in one coalesced insert when its last slice is done, and the views repaint on that
-// (at most 10 times a second however fast packets cross). The relay
-// pushes a packet when it is delivered or dropped, so a delayed packet reaches the ring after
-// later ones that were dropped at once; packets are held back until the ones before them (by
-// index) arrived, or for kHoldMs at most. Rows keep the decoded fields (56 bytes each); options
-// are decoded again from the ring only for the rows on screen.
+// A live capture is read off the GUI thread (wire::PacketRowWorker on a QThread of the model's):
+// the rows of each 100 ms tick arrive in one batch and one coalesced insert, and the views repaint
+// on that (at most 10 times a second however fast packets cross); the GUI thread only appends
+// them. A finished capture (an experiment's) is read on the GUI thread at once. Rows keep the
+// decoded fields (56 bytes each); options are decoded again from the ring only for the rows on
+// screen.
 #pragma once
 
 #include "wire/capturedpacket.h"
 #include "wire/connectiontracker.h"
+#include "wire/packetrowreader.h"
+#include "wire/packetrowworker.h"
 
 #include <QAbstractTableModel>
-#include <QElapsedTimer>
-#include <QTimer>
+#include <QHash>
 
 #include <deque>
 #include <memory>
 #include <vector>
+
+class QThread;
 
 namespace tcplab {
 
@@ -31,27 +31,7 @@ namespace wire {
 class CaptureRing;
 }
 
-struct PacketRow
-{
-    enum Mark : quint8 { Tcp = 1, Retransmission = 2, KeepAlive = 4, DelayedAck = 8, ZeroWindow = 16, Sack = 32 };
-    quint64 position = 0; // in the ring, to read the packet's bytes again
-    quint64 index = 0;    // the relay's order
-    qint64 sentNs = 0;
-    qint64 deliveredNs = -1;
-    quint32 seq = 0;      // relative to the sender's ISN
-    quint32 ack = 0;      // relative to the receiver's ISN
-    quint32 window = 0;   // scaled where RFC 7323 says so
-    quint32 connection = 0;
-    quint16 length = 0;   // payload bytes
-    quint8 flags = 0;
-    quint8 marks = 0;
-    wire::Direction direction = wire::Direction::ClientToServer;
-    wire::PacketFate fate = wire::PacketFate::Delivered;
-    qint16 dropRule = -1;
-
-    bool dropped() const { return deliveredNs < 0; }
-    bool has(Mark m) const { return (marks & m) != 0; }
-};
+using PacketRow = wire::PacketRow;
 
 class PacketModel : public QAbstractTableModel
 {
@@ -61,10 +41,9 @@ public:
     enum FlagFilter { AnyPacket, SynPackets, FinPackets, RstPackets, DataPackets, PureAcks, DroppedPackets, Retransmissions,
                       FlagFilterCount };
     enum Role { PacketIndexRole = Qt::UserRole + 1 };
-    static constexpr int kPollMs = 100;
-    static constexpr int kSliceMs = 4;
+    static constexpr int kPollMs = wire::PacketRowWorker::kTickMs;
     static constexpr int kPollBudgetMs = 40;
-    static constexpr int kHoldMs = 2000;
+    static constexpr int kHoldMs = wire::PacketRowReader::kHoldMs;
     static constexpr int kMaxConnections = 4096; // the connection filter's choices: the newest ones
     static QString flagFilterName(FlagFilter filter);
 
@@ -84,8 +63,8 @@ public:
     quint32 connectionFilter() const { return m_connectionFilter; }
     void setFlagFilter(FlagFilter filter);
     FlagFilter flagFilter() const { return m_flagFilter; }
-    // Take what the ring holds now, for at most budgetMs in one go, and insert the rows (the
-    // timer does this in slices, at most kPollMs apart). Returns the rows added.
+    // Take what the ring holds now, for at most budgetMs of reading, and insert the rows (the
+    // reader thread does this every kPollMs; this waits for it). Returns the rows added.
     int poll(int budgetMs = kPollBudgetMs);
 
     // Every row of one connection (whatever the filter shows), oldest first.
@@ -97,6 +76,16 @@ public:
                 f(row);
         }
     }
+    // Every row from a serial on (rows are numbered in the order they came, the oldest first;
+    // trimmed rows are gone), whatever the filter shows: for views that take only what is new.
+    quint64 firstSerial() const { return m_firstSerial; }
+    quint64 endSerial() const { return m_firstSerial + m_rows.size(); }
+    template<typename F>
+    void forEachRowFrom(quint64 serial, F &&f) const
+    {
+        for (size_t i = serial > m_firstSerial ? size_t(serial - m_firstSerial) : 0; i < m_rows.size(); ++i)
+            f(m_rows[i]);
+    }
     // The visible (filtered) rows.
     const PacketRow &packet(int row) const { return m_rows[size_t(m_visible[size_t(row)] - m_firstSerial)]; }
     // The visible row of a packet (by the relay's index), or -1.
@@ -106,12 +95,16 @@ public:
     qint64 maxFlightNs() const { return m_maxFlightNs; }
     // The last delivered packet's time on the wire per direction (a dropped arrow's slant).
     qint64 typicalFlightNs(wire::Direction d) const { return m_lastFlightNs[int(d)]; }
+    // The live capture's reader (null before the first live capture).
+    QThread *readerThread() const { return m_thread; }
     qsizetype totalPackets() const { return qsizetype(m_rows.size()); }
     quint64 missedPackets() const { return m_missed; }
     QList<quint32> connectionIds() const { return m_connectionIds; }
     QString connectionLabel(quint32 connection) const;
     // The addresses and ports of a connection (the client first), as the TCP_INFO sampler keys it.
-    wire::ConnectionKey connectionKey(quint32 connection) const { return m_connectionKeys.value(connection); }
+    wire::ConnectionKey connectionKey(quint32 connection) const { return m_connections.value(connection).key; }
+    // The send time of a connection's first packet (kept when its rows are trimmed), or -1.
+    qint64 connectionStartNs(quint32 connection) const { return m_connections.value(connection).firstSentNs; }
     // The sequence number a side's relative seq counts from (its ISN, or the first seq seen).
     bool sequenceBase(quint32 connection, wire::Direction side, quint32 *base) const;
     QString fateText(const PacketRow &row) const;
@@ -128,51 +121,38 @@ signals:
     void packetsUpdated();
 
 private:
-    struct Pending
-    {
-        quint64 position;
-        qint64 readMs;
-        wire::CapturedPacket packet;
-    };
     bool matches(const PacketRow &row) const;
-    // Reads the ring into rows for about budgetNs; true while it holds more.
-    bool ingest(qint64 budgetNs);
-    // The rows taken since the last publish become visible: one insert, the trim, the signals.
-    int publish();
-    void startCycle();
-    void slice();
-    void take(const Pending &pending, std::vector<quint64> *visible);
+    void onBatchRead(quint64 generation, const wire::PacketBatchPointer &batch);
+    // A batch's rows become visible: one insert, the trim, the signals. Returns the rows added.
+    int apply(const wire::PacketBatch &batch);
+    void applyHeld();
+    void addConnection(const wire::PacketConnection &c);
     void rebuildVisible();
     void trimToCapacity();
+    void ensureWorker();
+    void stopWorker();
 
     std::shared_ptr<const wire::CaptureRing> m_ring;
     QList<wire::TargetedDrop> m_dropRules;
-    wire::ConnectionTracker m_tracker;
+    std::unique_ptr<wire::PacketRowReader> m_reader; // a finished capture's, on this thread
+    QThread *m_thread = nullptr;                     // a live capture's reader
+    wire::PacketRowWorker *m_worker = nullptr;       // lives on m_thread
+    quint64 m_generation = 0;                        // of the capture shown, in the worker's batches
+    std::vector<wire::PacketBatchPointer> m_held;    // arrived while frozen
     std::deque<PacketRow> m_rows;      // serials m_firstSerial ..
     quint64 m_firstSerial = 0;
     std::vector<quint64> m_visible;    // serials of the rows that pass the filter
-    std::vector<Pending> m_pending;    // read, waiting for an earlier index
-    std::vector<quint64> m_unpublished; // serials of rows taken that pass the filter, not inserted yet
-    qsizetype m_publishedRows = 0;
-    quint64 m_connectionsSeen = 0;
-    quint64 m_connectionsPublished = 0;
-    qint64 m_cycleWorkNs = 0;
-    quint64 m_nextPosition = 0;        // in the ring
-    quint64 m_nextIndex = 0;           // the relay's index expected next
     quint64 m_missed = 0;
     qint64 m_startNs = -1;
     qint64 m_maxFlightNs = 0;
     qint64 m_lastFlightNs[2] = {0, 0};
+    quint32 m_newestConnection = 0;
     QList<quint32> m_connectionIds;
     QHash<quint32, QString> m_connectionLabels;
-    QHash<quint32, wire::ConnectionKey> m_connectionKeys;
-    bool m_complete = false;
+    QHash<quint32, wire::PacketConnection> m_connections;
     quint32 m_connectionFilter = 0;
     FlagFilter m_flagFilter = AnyPacket;
     bool m_follow = true;
-    QTimer m_timer;
-    QTimer m_slice; // the next slice of a tick, after the events waiting meanwhile
-    QElapsedTimer m_clock;
 };
 
 } // namespace tcplab

@@ -23,11 +23,6 @@ TimeSequenceView::TimeSequenceView(PacketModel *model, QWidget *parent) : QWidge
     setMinimumHeight(fontMetrics().height() * 14);
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
-    // A new capture starts the relay's indices over.
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_model->totalPackets() == 0)
-            m_sackBlocks.clear();
-    });
     setToolTip(tr("Sequence number over time for the connection's data: bars are segments (orange: retransmitted, red: "
                   "dropped), the green line is what was acknowledged, the grey line the advertised window above it, purple bars "
                   "the ranges the receiver SACKed."));
@@ -39,83 +34,177 @@ void TimeSequenceView::setConnection(quint32 connection)
     refresh();
 }
 
+quint32 TimeSequenceView::newestConnectionWithData()
+{
+    // Connection ids grow in the order connections were first seen: the newest with data is the
+    // highest id of a row that carried some, found over the rows that are new.
+    const void *ring = m_model->ring().get();
+    if (ring != m_scannedRing || m_model->endSerial() < m_scannedSerial) {
+        m_scannedRing = ring;
+        m_scannedSerial = 0;
+        m_newestWithData = 0;
+    }
+    m_model->forEachRowFrom(m_scannedSerial, [this](const PacketRow &r) {
+        if (r.length > 0)
+            m_newestWithData = std::max(m_newestWithData, r.connection);
+    });
+    m_scannedSerial = m_model->endSerial();
+    return m_newestWithData;
+}
+
 void TimeSequenceView::refresh()
 {
-    m_series = {}; // the old series goes first: one connection's series in memory, not two
-    if (m_sackBlocks.size() > 2 * qsizetype(wire::CaptureRing::kDefaultCapacity))
-        m_sackBlocks.clear(); // rows the ring lost long ago: start over rather than grow
-    Series s;
-    quint32 connection = m_connection;
-    if (connection == 0) {
-        // The newest connection that carried data.
-        const QList<quint32> ids = m_model->connectionIds();
-        for (qsizetype i = ids.size() - 1; i >= 0 && connection == 0; --i) {
-            bool hasData = false;
-            m_model->forEachRowOf(ids[i], [&](const PacketRow &r) { hasData = hasData || r.length > 0; });
-            if (hasData)
-                connection = ids[i];
+    const quint32 connection = m_connection != 0 ? m_connection : newestConnectionWithData();
+    const void *ring = m_model->ring().get();
+    const bool fresh = ring != m_builtRing || connection != m_series.connection || m_model->endSerial() < m_nextSerial
+        || m_nextSerial < m_model->firstSerial();
+    if (fresh || connection == 0) {
+        rebuild(connection);
+    } else {
+        // The direction of the data decides the series: if the new rows turn it, build again.
+        quint64 bytes[2] = {m_bytes[0], m_bytes[1]};
+        m_model->forEachRowFrom(m_nextSerial, [&](const PacketRow &r) {
+            if (r.connection == connection)
+                bytes[int(r.direction)] += r.length;
+        });
+        quint32 base = 0;
+        const Direction data = m_series.clientSends ? Direction::ClientToServer : Direction::ServerToClient;
+        const bool baseKnown = m_model->sequenceBase(connection, data, &base);
+        if ((bytes[0] >= bytes[1]) != m_series.clientSends || baseKnown != m_baseKnown || (baseKnown && base != m_base)) {
+            rebuild(connection);
+        } else {
+            dropTrimmed();
+            quint64 serial = m_nextSerial;
+            m_model->forEachRowFrom(m_nextSerial, [&](const PacketRow &r) {
+                if (r.connection == connection)
+                    take(r, serial);
+                ++serial;
+            });
+            m_bytes[0] = bytes[0];
+            m_bytes[1] = bytes[1];
         }
     }
-    s.connection = connection;
-    if (connection != 0) {
-        quint64 bytes[2] = {0, 0};
-        qint64 startNs = -1;
-        m_model->forEachRowOf(connection, [&](const PacketRow &r) {
-            bytes[int(r.direction)] += r.length;
-            if (startNs < 0)
-                startNs = r.sentNs;
-        });
-        s.clientSends = bytes[0] >= bytes[1];
-        const Direction dataDirection = s.clientSends ? Direction::ClientToServer : Direction::ServerToClient;
-        // SACK blocks carry absolute sequence numbers of the data sender's space.
-        quint32 base = 0;
-        const std::shared_ptr<const wire::CaptureRing> ring = m_model->ring();
-        const bool sackable = ring && m_model->sequenceBase(connection, dataDirection, &base);
-        m_model->forEachRowOf(connection, [&](const PacketRow &r) {
-            if (r.direction == dataDirection) {
-                if (r.length == 0 && !(r.flags & (wire::tcpflag::Syn | wire::tcpflag::Fin)))
-                    return;
-                Segment seg;
-                seg.timeMs = double(r.sentNs - startNs) / 1e6;
-                seg.seq = r.seq;
-                seg.end = r.seq + std::max<quint32>(r.length, 1);
-                seg.retransmission = r.has(PacketRow::Retransmission);
-                seg.dropped = r.dropped();
-                s.data << seg;
-                s.maxSeq = std::max(s.maxSeq, double(seg.end));
-                s.maxTimeMs = std::max(s.maxTimeMs, seg.timeMs);
-            } else if ((r.flags & wire::tcpflag::Ack) && !r.dropped()) {
-                const double t = double(r.deliveredNs - startNs) / 1e6;
-                s.acks << QPointF(t, r.ack);
-                s.window << QPointF(t, double(r.ack) + r.window);
-                s.maxTimeMs = std::max(s.maxTimeMs, t);
-                s.maxSeq = std::max(s.maxSeq, double(r.ack));
-                // Only rows the model marked read the packet again (the ring may have lost it).
-                if (sackable && r.has(PacketRow::Sack)) {
-                    auto cached = m_sackBlocks.constFind(r.index);
-                    wire::CapturedPacket packet;
-                    if (cached == m_sackBlocks.constEnd() && ring->read(r.position, &packet) && packet.index == r.index) {
-                        const wire::DecodedPacket d = wire::decodePacket(packet);
-                        QVarLengthArray<wire::SackBlock, 2> blocks;
-                        for (int b = 0; b < d.options.sackBlockCount; ++b)
-                            blocks.append(d.options.sackBlocks[size_t(b)]);
-                        cached = m_sackBlocks.insert(r.index, blocks);
-                    }
-                    if (cached != m_sackBlocks.constEnd()) {
-                        for (const wire::SackBlock &block : *cached)
-                            s.sacks << SackMark{t, block.left - base, block.right - base};
-                    }
-                }
-            }
-        });
-        // The window line may run far above the data: scale to the data, up to twice its height.
-        double maxWindow = 0;
-        for (const QPointF &p : std::as_const(s.window))
-            maxWindow = std::max(maxWindow, p.y());
-        s.maxSeq = std::max(s.maxSeq, std::min(maxWindow, 2 * s.maxSeq));
-    }
-    m_series = s;
+    m_nextSerial = m_model->endSerial();
+    updateRanges();
     update();
+}
+
+void TimeSequenceView::rebuild(quint32 connection)
+{
+    m_series = {}; // the old series goes first: one connection's series in memory, not two
+    m_dataSerials.clear();
+    m_ackSerials.clear();
+    m_sackSerials.clear();
+    m_builtRing = m_model->ring().get();
+    m_startNs = -1;
+    m_bytes[0] = m_bytes[1] = 0;
+    m_maxWindow = m_maxData = 0;
+    m_baseKnown = false;
+    m_series.connection = connection;
+    if (connection == 0)
+        return;
+    // Times count from the connection's first packet, even once its rows are trimmed.
+    m_startNs = m_model->connectionStartNs(connection);
+    m_model->forEachRowFrom(m_model->firstSerial(), [&](const PacketRow &r) {
+        if (r.connection != connection)
+            return;
+        m_bytes[int(r.direction)] += r.length;
+        if (m_startNs < 0)
+            m_startNs = r.sentNs;
+    });
+    m_series.clientSends = m_bytes[0] >= m_bytes[1];
+    const Direction data = m_series.clientSends ? Direction::ClientToServer : Direction::ServerToClient;
+    m_baseKnown = m_model->sequenceBase(connection, data, &m_base);
+    quint64 serial = m_model->firstSerial();
+    m_model->forEachRowFrom(serial, [&](const PacketRow &r) {
+        if (r.connection == connection)
+            take(r, serial);
+        ++serial;
+    });
+}
+
+void TimeSequenceView::take(const PacketRow &r, quint64 serial)
+{
+    Series &s = m_series;
+    if (m_startNs < 0)
+        m_startNs = r.sentNs;
+    const Direction dataDirection = s.clientSends ? Direction::ClientToServer : Direction::ServerToClient;
+    if (r.direction == dataDirection) {
+        if (r.length == 0 && !(r.flags & (wire::tcpflag::Syn | wire::tcpflag::Fin)))
+            return;
+        Segment seg;
+        seg.timeMs = double(r.sentNs - m_startNs) / 1e6;
+        seg.seq = r.seq;
+        seg.end = r.seq + std::max<quint32>(r.length, 1);
+        seg.retransmission = r.has(PacketRow::Retransmission);
+        seg.dropped = r.dropped();
+        s.data << seg;
+        m_dataSerials << serial;
+        m_maxData = std::max(m_maxData, double(seg.end));
+        s.maxTimeMs = std::max(s.maxTimeMs, seg.timeMs);
+    } else if ((r.flags & wire::tcpflag::Ack) && !r.dropped()) {
+        const double t = double(r.deliveredNs - m_startNs) / 1e6;
+        s.acks << QPointF(t, r.ack);
+        s.window << QPointF(t, double(r.ack) + r.window);
+        m_ackSerials << serial;
+        s.maxTimeMs = std::max(s.maxTimeMs, t);
+        m_maxData = std::max(m_maxData, double(r.ack));
+        m_maxWindow = std::max(m_maxWindow, double(r.ack) + r.window);
+        // SACK blocks carry absolute sequence numbers of the data sender's space; only rows the
+        // model marked read the packet again (each once: the ring may have lost it since).
+        const std::shared_ptr<const wire::CaptureRing> ring = m_model->ring();
+        wire::CapturedPacket packet;
+        if (m_baseKnown && r.has(PacketRow::Sack) && ring && ring->read(r.position, &packet) && packet.index == r.index) {
+            const wire::DecodedPacket d = wire::decodePacket(packet);
+            for (int b = 0; b < d.options.sackBlockCount; ++b) {
+                const wire::SackBlock &block = d.options.sackBlocks[size_t(b)];
+                s.sacks << SackMark{t, block.left - m_base, block.right - m_base};
+                m_sackSerials << serial;
+            }
+        }
+    }
+}
+
+void TimeSequenceView::dropTrimmed()
+{
+    const quint64 first = m_model->firstSerial();
+    auto drop = [first](auto &points, QList<quint64> &serials) {
+        const qsizetype n = std::lower_bound(serials.begin(), serials.end(), first) - serials.begin();
+        if (n > 0) {
+            points.remove(0, n);
+            serials.remove(0, n);
+        }
+    };
+    drop(m_series.data, m_dataSerials);
+    const qsizetype acks = std::lower_bound(m_ackSerials.begin(), m_ackSerials.end(), first) - m_ackSerials.begin();
+    if (acks > 0)
+        m_series.window.remove(0, acks);
+    drop(m_series.acks, m_ackSerials);
+    drop(m_series.sacks, m_sackSerials);
+}
+
+void TimeSequenceView::updateRanges()
+{
+    Series &s = m_series;
+    // The window line may run far above the data: scale to the data, up to twice its height.
+    s.maxSeq = std::max(m_maxData, std::min(m_maxWindow, 2 * m_maxData));
+    // The whole connection kept: drawn from its start. Else from what is kept (the oldest
+    // segment or ACK: both lists are nearly in time order, their first is close to the least).
+    s.minTimeMs = 0;
+    s.minSeq = 0;
+    if (m_model->firstSerial() == 0)
+        return;
+    double t = s.maxTimeMs, seq = s.maxSeq;
+    if (!s.data.isEmpty()) {
+        t = std::min(t, s.data.first().timeMs);
+        seq = std::min(seq, double(s.data.first().seq));
+    }
+    if (!s.acks.isEmpty()) {
+        t = std::min(t, s.acks.first().x());
+        seq = std::min(seq, s.acks.first().y());
+    }
+    s.minTimeMs = t;
+    s.minSeq = seq;
 }
 
 QRectF TimeSequenceView::plotRect() const
@@ -129,9 +218,9 @@ QRectF TimeSequenceView::plotRect() const
 QPointF TimeSequenceView::pointFor(double timeMs, double seq) const
 {
     const QRectF r = plotRect();
-    const double maxT = std::max(m_series.maxTimeMs, 1.0);
-    const double maxS = std::max(m_series.maxSeq, 1.0);
-    return QPointF(r.left() + timeMs / maxT * r.width(), r.bottom() - seq / maxS * r.height());
+    const double spanT = std::max(m_series.maxTimeMs - m_series.minTimeMs, 1.0);
+    const double spanS = std::max(m_series.maxSeq - m_series.minSeq, 1.0);
+    return QPointF(r.left() + (timeMs - m_series.minTimeMs) / spanT * r.width(), r.bottom() - (seq - m_series.minSeq) / spanS * r.height());
 }
 
 void TimeSequenceView::paintEvent(QPaintEvent *)
@@ -157,8 +246,10 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
         return;
     const double gap = lh * 0.4;
     painter.drawText(QRectF(0, r.top() - lh / 2, r.left() - gap, lh), Qt::AlignRight | Qt::AlignVCenter, QString::number(qint64(m_series.maxSeq)));
-    painter.drawText(QRectF(0, r.bottom() - lh / 2, r.left() - gap, lh), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
+    painter.drawText(QRectF(0, r.bottom() - lh / 2, r.left() - gap, lh), Qt::AlignRight | Qt::AlignVCenter, QString::number(qint64(m_series.minSeq)));
     painter.drawText(QRectF(r.left(), r.bottom() + 2, r.width(), lh), Qt::AlignRight, QString::number(m_series.maxTimeMs, 'f', 1));
+    if (m_series.minTimeMs > 0)
+        painter.drawText(QRectF(r.left(), r.bottom() + 2, r.width(), lh), Qt::AlignLeft, QString::number(m_series.minTimeMs, 'f', 1));
     // The legend under the title.
     {
         struct Key
@@ -189,9 +280,10 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
     // column is drawn once (its last step, one bar over its segments), so a paint costs the
     // width, not the capture.
     // pointFor() with the scales worked out once per paint, not once per point.
-    const double maxT = std::max(m_series.maxTimeMs, 1.0), maxS = std::max(m_series.maxSeq, 1.0);
-    const double x0 = r.left(), y0 = r.bottom(), sx = r.width() / maxT, sy = r.height() / maxS;
-    auto map = [&](double timeMs, double seq) { return QPointF(x0 + timeMs * sx, y0 - seq * sy); };
+    const double minT = m_series.minTimeMs, minS = m_series.minSeq;
+    const double spanT = std::max(m_series.maxTimeMs - minT, 1.0), spanS = std::max(m_series.maxSeq - minS, 1.0);
+    const double x0 = r.left(), y0 = r.bottom(), sx = r.width() / spanT, sy = r.height() / spanS;
+    auto map = [&](double timeMs, double seq) { return QPointF(x0 + (timeMs - minT) * sx, y0 - (seq - minS) * sy); };
     auto stepLine = [&](const QList<QPointF> &points, const QPen &pen) {
         if (points.isEmpty())
             return;

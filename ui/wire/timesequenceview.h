@@ -11,15 +11,17 @@
 
 #include "wire/packetdecoder.h"
 
-#include <QHash>
 #include <QList>
 #include <QPointF>
-#include <QVarLengthArray>
 #include <QWidget>
 
 namespace tcplab {
 
 class PacketModel;
+namespace wire {
+struct PacketRow;
+}
+using PacketRow = wire::PacketRow;
 
 class TimeSequenceView : public QWidget
 {
@@ -47,7 +49,11 @@ public:
         QList<QPointF> acks;           // (ms, ack) at the time each ACK reached the data sender
         QList<QPointF> window;         // (ms, ack + window)
         QList<SackMark> sacks;
+        // The span drawn: a long transfer keeps only the newest rows (the capture ring's), and
+        // the plot shows what is kept, not its place in the whole.
+        double minTimeMs = 0;
         double maxTimeMs = 0;
+        double minSeq = 0;
         double maxSeq = 0;
     };
 
@@ -56,7 +62,10 @@ public:
     // 0: the connection with the most data among the last ones seen.
     void setConnection(quint32 connection);
     Series series() const { return m_series; }
-    // Recomputes the series from the model (the panel does it when packets arrive, coalesced).
+    // Brings the series up to date with the model (the panel does it when packets arrive,
+    // coalesced): only the rows that came since the last refresh are read, and the ones the model
+    // trimmed leave the series; a new capture, another connection or the data changing direction
+    // builds it again.
     void refresh();
     // Where a (time, seq) point is drawn, in widget coordinates.
     QPointF pointFor(double timeMs, double seq) const;
@@ -70,12 +79,33 @@ protected:
 
 private:
     QRectF plotRect() const;
+    quint32 newestConnectionWithData();
+    void rebuild(quint32 connection);
+    void take(const PacketRow &row, quint64 serial);
+    void dropTrimmed();
+    void updateRanges();
+
     PacketModel *m_model;
     quint32 m_connection = 0;
     Series m_series;
-    // The SACK blocks of the packets read so far (by the relay's index), so that a refresh reads
-    // and decodes each packet from the ring once.
-    QHash<quint64, QVarLengthArray<wire::SackBlock, 2>> m_sackBlocks;
+    // What the series was built from: the capture (its ring), the next model serial to read, the
+    // connection's first packet (time 0), its bytes per direction, the data sender's ISN.
+    const void *m_builtRing = nullptr;
+    quint64 m_nextSerial = 0;
+    qint64 m_startNs = -1;
+    quint64 m_bytes[2] = {0, 0};
+    bool m_baseKnown = false;
+    quint32 m_base = 0;
+    double m_maxWindow = 0;
+    double m_maxData = 0;
+    // The model serial of each point, to drop the ones whose rows the model trimmed.
+    QList<quint64> m_dataSerials;
+    QList<quint64> m_ackSerials; // acks and window alike
+    QList<quint64> m_sackSerials;
+    // For "the newest connection with data": the rows scanned so far.
+    const void *m_scannedRing = nullptr;
+    quint64 m_scannedSerial = 0;
+    quint32 m_newestWithData = 0;
 };
 
 } // namespace tcplab

@@ -1,0 +1,70 @@
+#include "packetrowworker.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace tcplab::wire {
+
+PacketRowWorker::PacketRowWorker(QObject *parent) : QObject(parent), m_timer(this)
+{
+    qRegisterMetaType<PacketBatchPointer>();
+    m_timer.setInterval(kTickMs);
+    connect(&m_timer, &QTimer::timeout, this, &PacketRowWorker::tick);
+}
+
+void PacketRowWorker::yieldToGui()
+{
+    if (m_yielded)
+        return;
+    m_yielded = true;
+    const int tid = int(gettid());
+    const int now = getpriority(PRIO_PROCESS, id_t(tid));
+    if (now < 5)
+        setpriority(PRIO_PROCESS, id_t(tid), 5); // best effort: a failure only costs priority
+}
+
+void PacketRowWorker::start(std::shared_ptr<const CaptureRing> ring, quint64 generation)
+{
+    yieldToGui();
+    m_generation = generation;
+    m_reader = ring ? std::make_unique<PacketRowReader>(std::move(ring), false) : nullptr;
+    if (m_reader && !m_paused)
+        m_timer.start();
+    else
+        m_timer.stop();
+}
+
+void PacketRowWorker::stop()
+{
+    m_timer.stop();
+    m_reader.reset();
+}
+
+void PacketRowWorker::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (m_reader && !m_paused)
+        m_timer.start();
+    else
+        m_timer.stop();
+}
+
+PacketBatchPointer PacketRowWorker::readNow(int budgetMs)
+{
+    auto batch = std::make_shared<PacketBatch>();
+    if (m_reader)
+        m_reader->read(qint64(budgetMs) * 1000000, kMaxBatchRows, batch.get());
+    return batch;
+}
+
+void PacketRowWorker::tick()
+{
+    if (!m_reader)
+        return;
+    auto batch = std::make_shared<PacketBatch>();
+    m_reader->read(qint64(kTickBudgetMs) * 1000000, kMaxBatchRows, batch.get());
+    if (!batch->rows.empty() || !batch->connections.isEmpty() || batch->missed > 0)
+        emit batchRead(m_generation, batch);
+}
+
+} // namespace tcplab::wire
