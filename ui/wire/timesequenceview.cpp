@@ -277,23 +277,29 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
     }
 
     // A bulk transfer has far more points and segments than the plot has pixel columns: each
-    // column is drawn once (its last step, one bar over its segments), so a paint costs the
-    // width, not the capture.
-    // pointFor() with the scales worked out once per paint, not once per point.
+    // column is drawn once (its last step, one bar over its new data), found by binary search
+    // over the series (in time order: segments as they left, ACKs as they arrived, which a
+    // reordering wire bends only within a few pixels), so a paint costs the width, not the
+    // capture.
     const double minT = m_series.minTimeMs, minS = m_series.minSeq;
     const double spanT = std::max(m_series.maxTimeMs - minT, 1.0), spanS = std::max(m_series.maxSeq - minS, 1.0);
     const double x0 = r.left(), y0 = r.bottom(), sx = r.width() / spanT, sy = r.height() / spanS;
     auto map = [&](double timeMs, double seq) { return QPointF(x0 + (timeMs - minT) * sx, y0 - (seq - minS) * sy); };
+    // The time at which a pixel column ends.
+    auto columnEnd = [&](double x) { return minT + (std::floor(x) + 1 - x0) / sx; };
     auto stepLine = [&](const QList<QPointF> &points, const QPen &pen) {
         if (points.isEmpty())
             return;
         QPainterPath path(map(points.first().x(), points.first().y()));
-        for (qsizetype i = 1; i < points.size(); ++i) {
-            const QPointF p = map(points[i].x(), points[i].y());
-            if (i + 1 < points.size() && std::floor(p.x()) == std::floor(map(points[i + 1].x(), 0).x()))
-                continue; // not the column's last point
+        qsizetype i = 1;
+        while (i < points.size()) {
+            const double end = columnEnd(map(points[i].x(), 0).x());
+            const auto next = std::partition_point(points.begin() + i, points.end(), [end](const QPointF &p) { return p.x() < end; });
+            const qsizetype j = std::max<qsizetype>(next - points.begin(), i + 1);
+            const QPointF p = map(points[j - 1].x(), points[j - 1].y());
             path.lineTo(QPointF(p.x(), path.currentPosition().y()));
             path.lineTo(p);
+            i = j;
         }
         path.lineTo(map(m_series.maxTimeMs, points.last().y()));
         painter.setPen(pen);
@@ -309,40 +315,39 @@ void TimeSequenceView::paintEvent(QPaintEvent *)
         const QPointF b = map(m.timeMs, m.right) + QPointF(2 * line, 0);
         painter.drawLine(a, QPointF(b.x(), std::min(b.y(), a.y() - line)));
     }
-    // Plain segments in one pixel column merge into one bar; marked ones keep their own.
-    double columnX = -1, columnLow = 0, columnHigh = 0;
-    auto flushColumn = [&] {
-        if (columnX < 0)
-            return;
-        painter.setPen(QPen(QColor(0x1c, 0x5d, 0x99), 2 * line));
-        painter.drawLine(QPointF(columnX, columnLow), QPointF(columnX, std::min(columnHigh, columnLow - 2 * line)));
-        columnX = -1;
-    };
-    for (const Segment &seg : std::as_const(m_series.data)) {
-        const QColor color = seg.dropped ? QColor(0xb0, 0x2a, 0x37) : seg.retransmission ? QColor(0xc7, 0x6b, 0x00) : QColor(0x1c, 0x5d, 0x99);
+    // New data in one pixel column is one bar, from the first plain segment's seq to the last
+    // one's end (new data only grows); retransmitted and dropped segments are drawn on top, each.
+    const QList<Segment> &data = m_series.data;
+    painter.setPen(QPen(QColor(0x1c, 0x5d, 0x99), 2 * line));
+    qsizetype i = 0;
+    while (i < data.size()) {
+        const double end = columnEnd(map(data[i].timeMs, 0).x());
+        const auto next = std::partition_point(data.begin() + i, data.end(), [end](const Segment &seg) { return seg.timeMs < end; });
+        const qsizetype j = std::max<qsizetype>(next - data.begin(), i + 1);
+        qsizetype first = i, last = j - 1;
+        while (first <= last && (data[first].dropped || data[first].retransmission))
+            ++first;
+        while (last >= first && (data[last].dropped || data[last].retransmission))
+            --last;
+        if (first <= last) {
+            const QPointF a = map(data[first].timeMs, data[first].seq);
+            const QPointF b = map(data[first].timeMs, data[last].end);
+            painter.drawLine(a, QPointF(a.x(), std::min(b.y(), a.y() - 2 * line)));
+        }
+        i = j;
+    }
+    for (const Segment &seg : data) {
+        if (!seg.dropped && !seg.retransmission)
+            continue;
         const QPointF a = map(seg.timeMs, seg.seq);
         const QPointF b = map(seg.timeMs, seg.end);
-        if (!seg.dropped && !seg.retransmission) {
-            if (columnX >= 0 && std::floor(a.x()) == std::floor(columnX)) {
-                columnLow = std::max(columnLow, a.y());
-                columnHigh = std::min(columnHigh, b.y());
-                continue;
-            }
-            flushColumn();
-            columnX = a.x();
-            columnLow = a.y();
-            columnHigh = b.y();
-            continue;
-        }
-        flushColumn(); // the marked bar on top
-        painter.setPen(QPen(color, 2 * line));
+        painter.setPen(QPen(seg.dropped ? QColor(0xb0, 0x2a, 0x37) : QColor(0xc7, 0x6b, 0x00), 2 * line));
         painter.drawLine(a, QPointF(b.x(), std::min(b.y(), a.y() - 2 * line)));
         if (seg.dropped) {
             painter.drawLine(b + QPointF(-cross, -cross), b + QPointF(cross, cross));
             painter.drawLine(b + QPointF(-cross, cross), b + QPointF(cross, -cross));
         }
     }
-    flushColumn();
 }
 
 Error TimeSequenceView::exportCsv(const QString &path) const
