@@ -273,13 +273,11 @@ void PacketsPanel::onPacketsUpdated()
 {
     updateCount();
     if (m_timeSequence->isVisible() && !m_timeSequenceTimer.isActive()) {
-        const qint64 waitMs = m_sinceTimeSequence.isValid()
-            ? m_timeSequenceCostNs * kTimeSequenceCostFactor / 1000000 - m_sinceTimeSequence.elapsed()
-            : 0;
-        if (waitMs <= 0)
-            refreshTimeSequence();
-        else
-            m_timeSequenceTimer.start(int(waitMs));
+        // Half a tick after the list and the ladder, so that its paint is a pass of its own (no
+        // single event holds the GUI thread for all three), and less often the more it costs.
+        const qint64 costNs = m_timeSequenceCostNs + m_timeSequence->lastPaintNs();
+        const qint64 waitMs = m_sinceTimeSequence.isValid() ? costNs * kTimeSequenceCostFactor / 1000000 - m_sinceTimeSequence.elapsed() : 0;
+        m_timeSequenceTimer.start(int(std::max<qint64>(PacketModel::kPollMs / 2, waitMs)));
     }
     updateTcpInfoConnection();
     if (m_tcpInfo->isVisible())

@@ -97,8 +97,9 @@ private:
     QLabel *m_count;
     QPushButton *m_export;
     QSplitter *m_splitter;
-    // The graph recomputes a whole connection (200 000 rows under a bulk transfer): coalesced to
-    // at most one refresh per kTimeSequenceCostFactor times what the last one cost.
+    // The graph takes the new rows and repaints the plot: coalesced to at most one refresh per
+    // kTimeSequenceCostFactor times what the last one and its paint cost (a twentieth of the GUI
+    // thread at most).
     static constexpr int kTimeSequenceCostFactor = 20;
     QTimer m_timeSequenceTimer;
     QElapsedTimer m_sinceTimeSequence;

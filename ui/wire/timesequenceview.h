@@ -67,6 +67,8 @@ public:
     // trimmed leave the series; a new capture, another connection or the data changing direction
     // builds it again.
     void refresh();
+    // What the last paint cost (for the panel's refresh rate).
+    qint64 lastPaintNs() const { return m_lastPaintNs; }
     // Where a (time, seq) point is drawn, in widget coordinates.
     QPointF pointFor(double timeMs, double seq) const;
 
@@ -87,6 +89,7 @@ private:
 
     PacketModel *m_model;
     quint32 m_connection = 0;
+    qint64 m_lastPaintNs = 0;
     Series m_series;
     // What the series was built from: the capture (its ring), the next model serial to read, the
     // connection's first packet (time 0), its bytes per direction, the data sender's ISN.
