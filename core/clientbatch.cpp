@@ -1,4 +1,5 @@
 #include "clientbatch.h"
+#include "threadpriority.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -114,7 +115,10 @@ bool ClientBatch::start(const ClientRequest &request, int count, int concurrency
     m_running = workers;
     m_clock.start();
     for (int i = 0; i < workers; ++i) {
-        QThread *t = QThread::create([this] { workerLoop(); });
+        QThread *t = QThread::create([this] {
+            yieldCpuIfTransferThread();
+            workerLoop();
+        });
         t->setObjectName(QStringLiteral("tcplab-client-%1").arg(i));
         m_workers << t;
         t->start();

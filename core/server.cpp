@@ -1,5 +1,7 @@
 #include "server.h"
 
+#include "threadpriority.h"
+
 #include "engine.h"
 #include "listener.h"
 #include "resourcelimits.h"
@@ -58,6 +60,7 @@ Error Server::start(const ServerConfig &config)
     const quint64 run = ++m_run;
     m_workerReturned.store(false, std::memory_order_relaxed);
     m_thread = QThread::create([this, engine, run] {
+        yieldCpuIfTransferThread(); // its connection threads inherit it
         Error failure = engine->run();
         const bool failed = failure.isError();
         m_engineFailure = std::move(failure);

@@ -31,6 +31,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QThread>
+
+#include <sched.h>
 #include <QDoubleSpinBox>
 #include <QListView>
 #include <QStringListModel>
@@ -291,7 +293,7 @@ void TestUiWire::programOpensTheWindowAcrossTheWire()
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(binary, {QStringLiteral("--wire"), QStringLiteral("delay=1ms"), QStringLiteral("--start"), QStringLiteral("--port"),
-                     QString::number(port)});
+                     QString::number(port), QStringLiteral("--mode"), QStringLiteral("event")});
     QVERIFY(p.waitForStarted(10000));
     // The window's server came up across the wire: the wire's namespace helper runs as a child
     // of the window, and the host's loopback has no server on that port.
@@ -308,6 +310,49 @@ void TestUiWire::programOpensTheWindowAcrossTheWire()
         QFAIL(qPrintable(QString::fromUtf8(p.readAllStandardError())));
     QVERIFY2(up, "no wire helper under the window");
     QVERIFY(!testsupport::connectTo(port, 500).isValid());
+    // The threads that carry a transfer yield the CPU to the GUI thread (threadpriority.h): the
+    // server's, the capture's reader, and the relay unless it runs real-time (root).
+    struct Task
+    {
+        QString name;
+        int nice = 0;
+        int policy = 0;
+    };
+    auto tasks = [&] {
+        QHash<qint64, Task> out;
+        for (const QString &tid : QDir(QStringLiteral("/proc/%1/task").arg(p.processId())).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile f(QStringLiteral("/proc/%1/task/%2/stat").arg(p.processId()).arg(tid));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray stat = f.readAll();
+            const qsizetype close = stat.lastIndexOf(')');
+            const QList<QByteArray> fields = stat.mid(close + 2).split(' '); // from field 3 (state) on
+            if (close < 0 || fields.size() < 39)
+                continue;
+            out.insert(tid.toLongLong(), Task{QString::fromUtf8(stat.mid(stat.indexOf('(') + 1, close - stat.indexOf('(') - 1)),
+                                              fields[16].toInt(), fields[38].toInt()});
+        }
+        return out;
+    };
+    auto named = [](const QHash<qint64, Task> &all, const QString &name) {
+        for (const Task &t : all) {
+            if (t.name == name)
+                return t;
+        }
+        return Task{};
+    };
+    QVERIFY2(waitFor([&] {
+        const QHash<qint64, Task> all = tasks();
+        return !named(all, QStringLiteral("tcplab-packets")).name.isEmpty() && !named(all, QStringLiteral("tcplab-event")).name.isEmpty();
+    }, 15000), "no capture reader or no server thread");
+    const QHash<qint64, Task> all = tasks();
+    QCOMPARE(all.value(p.processId()).nice, 0); // the GUI thread
+    QCOMPARE(named(all, QStringLiteral("tcplab-event")).nice, LabWindow::kTransferThreadNice);
+    QCOMPARE(named(all, QStringLiteral("tcplab-packets")).nice, LabWindow::kTransferThreadNice);
+    const Task relay = named(all, QStringLiteral("tcplab-wire"));
+    QVERIFY(!relay.name.isEmpty());
+    if (relay.policy == SCHED_OTHER)
+        QCOMPARE(relay.nice, LabWindow::kTransferThreadNice);
     ::kill(pid_t(p.processId()), SIGTERM);
     QVERIFY(p.waitForFinished(20000));
     QCOMPARE(p.exitCode(), 0);

@@ -40,6 +40,9 @@ class LabWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // The nice value of the threads that carry a transfer while the window runs (threadpriority.h):
+    // the program sets it before the window starts any; bench/run --only gui-wire measures it.
+    static constexpr int kTransferThreadNice = 5;
     // settingsPath empty: the user's QSettings (organisation "TCP Lab", application "tcplab").
     explicit LabWindow(const QString &settingsPath = {}, QWidget *parent = nullptr);
     ~LabWindow() override;

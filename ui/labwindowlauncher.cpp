@@ -1,4 +1,5 @@
 #include "labwindowlauncher.h"
+#include "threadpriority.h"
 
 #include "labwindow.h"
 #include "terminationwatcher.h"
@@ -15,6 +16,8 @@ namespace tcplab {
 
 int runLabWindow(const WindowLaunch &launch)
 {
+    // Before any server, wire or reader thread starts: they yield the CPU to the GUI thread.
+    setTransferThreadNice(LabWindow::kTransferThreadNice);
     std::unique_ptr<UiLagProbe> probe;
     if (!launch.uiLagReportPath.isEmpty())
         probe = std::make_unique<UiLagProbe>(launch.uiLagReportPath);

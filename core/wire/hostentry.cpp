@@ -1,4 +1,5 @@
 #include "hostentry.h"
+#include "threadpriority.h"
 
 #include "filedescriptor.h"
 
@@ -198,6 +199,7 @@ void HostEntry::Impl::setAccepting(bool on)
 void HostEntry::Impl::run()
 {
     ::pthread_setname_np(::pthread_self(), "tcplab-entry");
+    yieldCpuIfTransferThread();
     epoll_event events[64];
     while (!stop.load(std::memory_order_acquire)) {
         const int n = ::epoll_wait(epoll.get(), events, 64, acceptBlocked ? 100 : -1);

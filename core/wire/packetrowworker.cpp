@@ -1,7 +1,6 @@
 #include "packetrowworker.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
+#include "threadpriority.h"
 
 namespace tcplab::wire {
 
@@ -14,13 +13,8 @@ PacketRowWorker::PacketRowWorker(QObject *parent) : QObject(parent), m_timer(thi
 
 void PacketRowWorker::yieldToGui()
 {
-    if (m_yielded)
-        return;
-    m_yielded = true;
-    const int tid = int(gettid());
-    const int now = getpriority(PRIO_PROCESS, id_t(tid));
-    if (now < 5)
-        setpriority(PRIO_PROCESS, id_t(tid), 5); // best effort: a failure only costs priority
+    if (!m_yielded)
+        m_yielded = yieldCpuIfTransferThread() || true; // a refusal only costs priority
 }
 
 void PacketRowWorker::start(std::shared_ptr<const CaptureRing> ring, quint64 generation)

@@ -40,9 +40,9 @@ signals:
 
 private:
     void tick();
-    // The thread the worker runs on yields to the GUI thread (nice +5, allowed unprivileged):
-    // when the two cores are saturated by the relay and the transfer, a late batch costs
-    // nothing, a late repaint is a frozen window.
+    // The thread the worker runs on yields to the GUI thread (threadpriority.h): when the two
+    // cores are saturated by the relay and the transfer, a late batch costs nothing, a late
+    // repaint is a frozen window.
     void yieldToGui();
 
     std::unique_ptr<PacketRowReader> m_reader;

@@ -1,4 +1,5 @@
 #include "relay.h"
+#include "threadpriority.h"
 
 #include "packetring.h"
 
@@ -427,6 +428,7 @@ void Relay::Impl::run()
             quint64 runtime, deadline, period;
         } attr{48, SCHED_OTHER, 0, 0, 0, 100000, 0, 0};
         ::syscall(SYS_sched_setattr, 0, &attr, 0);
+        yieldCpuIfTransferThread(); // its short slice keeps it prompt, the nice keeps it fair
     }
     epoll_event events[4];
     while (!stop.load(std::memory_order_acquire)) {
