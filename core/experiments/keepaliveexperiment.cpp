@@ -500,10 +500,10 @@ QString KeepAliveExperiment::explanation() const
 
 ExperimentResult KeepAliveExperiment::run(const ExperimentContext &context)
 {
-    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
-    if (!started)
-        return wireUnavailableResult(started.error());
-    std::unique_ptr<ExperimentWire> path = started.take();
+    ExperimentResult unavailable;
+    std::unique_ptr<ExperimentWire> path = startWire(context, defaultProfile(), unavailable);
+    if (!path)
+        return unavailable;
     KeepAliveRun run(*this, context, *path);
     run.run();
     if (run.cancelled || context.cancelled())

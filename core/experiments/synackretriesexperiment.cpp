@@ -135,20 +135,13 @@ QString SynAckRetriesExperiment::explanation() const
         .arg(clientSynCount);
 }
 
-WireSpec SynAckRetriesExperiment::defaultProfile()
-{
-    return WireSpec::parse(defaultWire()).value();
-}
-
 ExperimentResult SynAckRetriesExperiment::run(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
-    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
-    if (!started)
-        return wireUnavailableResult(started.error());
-    std::unique_ptr<ExperimentWire> path = started.take();
+    std::unique_ptr<ExperimentWire> path = startWire(context, defaultWire(), result);
+    if (!path)
+        return result;
     Wire *wire = &path->wire();
-    CaptureRing &ring = path->ring();
     const WireSpec base = path->spec();
     // Every handshake ACK from the client dropped; every SYN after the first one too (the second
     // client's server is unreachable, while the first connection's SYN-ACKs keep coming).
@@ -310,6 +303,7 @@ ExperimentResult SynAckRetriesExperiment::run(const ExperimentContext &context)
             }
         }
     }
+    const CaptureRing &ring = path->ring();
     const quint64 overwritten = ring.overwritten();
     const QList<CapturedPacket> packets = ring.snapshot();
     // The wire's sockets close before the wire goes.
