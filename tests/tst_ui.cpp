@@ -7,6 +7,7 @@
 #include "connectionspanel.h"
 #include "experimentspanel.h"
 #include "labwindow.h"
+#include "liveoptions.h"
 #include "logexport.h"
 #include "logmodel.h"
 #include "logpanel.h"
@@ -73,6 +74,7 @@ private slots:
     void congestionMenuOffersWhatThisUserMaySet();
     void setUpErrorIsShownNotFatal();
     void chineseTranslationIsLoaded();
+    void liveOptionLinesAreTranslatedWithTheirCounts();
     void batchAgainstAClosedPortCountsFailures();
     void systemPanelWarnsWhereAKernelLimitDefeatsAnOption();
     void programStartsTheWindowWithFlagsAndClosesOnSigterm();
@@ -589,6 +591,33 @@ void TestUi::chineseTranslationIsLoaded()
     const QString expected = translator.translate("main", "Window: start the server at launch");
     QVERIFY(!expected.isEmpty());
     QVERIFY2(help.contains(expected), qPrintable(help.left(2000)));
+}
+
+// The log lines of a live option change come from core/liveoptions.cpp (context "Server"): in
+// Chinese, with the counts (%n) filled in.
+void TestUi::liveOptionLinesAreTranslatedWithTheirCounts()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("tcplab"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    LiveOptionResult r;
+    r.key = QStringLiteral("nodelay");
+    r.name = QStringLiteral("TCP_NODELAY");
+    r.requested = QStringLiteral("off");
+    r.live = true;
+    r.applied = true;
+    r.listenerValue = QStringLiteral("off");
+    r.connections = 3;
+    const QString same = r.text();
+    r.connectionValues = {{QStringLiteral("off"), 1}, {QStringLiteral("on"), 2}};
+    r.failedConnections = 2;
+    r.error = Error::message(QStringLiteral("EBADF"));
+    const QString mixed = r.text();
+    QCoreApplication::removeTranslator(&translator);
+
+    QCOMPARE(same, QStringLiteral("TCP_NODELAY = off 已实时应用到监听套接字和 3 个连接（回读 off）"));
+    QCOMPARE(mixed, QStringLiteral("TCP_NODELAY = off 已实时应用到监听套接字和 3 个连接（回读 监听套接字上为 off，1 个连接上为 off, 2 个连接上为 on）"
+                                   "; 在 2 个连接上失败：EBADF"));
 }
 
 void TestUi::batchAgainstAClosedPortCountsFailures()
