@@ -14,9 +14,9 @@ namespace tcplab {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Server", text, nullptr, n);
+    return QCoreApplication::translate("Server", text, disambiguation, n);
 }
 
 bool sameValue(const OptionSpec &spec, const QVariant &a, const QVariant &b)
@@ -63,15 +63,15 @@ QString LiveOptionResult::text() const
     } else {
         QStringList parts;
         for (auto it = connectionValues.cbegin(); it != connectionValues.cend(); ++it)
-            parts << tr("%1 on %n connection(s)", it.value()).arg(it.key());
+            parts << tr("%1 on %n connection(s)", nullptr, it.value()).arg(it.key());
         readBack = tr("%1 on the listener, %2").arg(listenerValue, parts.join(QStringLiteral(", ")));
     }
-    QString line = tr("%1 = %2 applied live to the listener and %n connection(s) (read back %3)", connections)
+    QString line = tr("%1 = %2 applied live to the listener and %n connection(s) (read back %3)", nullptr, connections)
                        .arg(name, requested, readBack);
     if (!reason.isEmpty())
         line += QStringLiteral(": ") + reason;
     if (failedConnections > 0)
-        line += QStringLiteral("; ") + tr("failed on %n connection(s): %1", failedConnections).arg(error.text());
+        line += QStringLiteral("; ") + tr("failed on %n connection(s): %1", nullptr, failedConnections).arg(error.text());
     return line;
 }
 

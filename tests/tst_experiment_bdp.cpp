@@ -2,6 +2,7 @@
 // throughput, and the small buffer's rate is about the window it advertised (capture) per RTT.
 #include "experiments/bdpexperiment.h"
 #include "testsupport.h"
+#include "experimenttestsupport.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -28,13 +29,7 @@ private:
 
 void TestExperimentBdp::initTestCase()
 {
-    BdpExperiment e;
-    e.quick = true;
-    m_result = e.run(ExperimentContext());
-    if (m_result.status == ExperimentStatus::Skipped)
-        QSKIP(qPrintable(QStringLiteral("the wire is not available here: ") + m_result.reason));
-    QVERIFY2(m_result.completed(), qPrintable(m_result.toText()));
-    qInfo("%s", qPrintable(m_result.findings.join(QLatin1Char('\n'))));
+    TCPLAB_RUN_QUICK_WIRE_EXPERIMENT(BdpExperiment, m_result);
 }
 
 void TestExperimentBdp::throughputGrowsWithTheBufferBelowTheBdp()

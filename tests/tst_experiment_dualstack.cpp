@@ -5,6 +5,7 @@
 #include "experiments/experimentsupport.h"
 #include "experiments/reuseaddrexperiment.h"
 #include "experiments/reuseportexperiment.h"
+#include "experimenttestsupport.h"
 #include "netns/networknamespace.h"
 #include "testsupport.h"
 
@@ -21,32 +22,10 @@ using namespace tcplab;
 
 namespace {
 
-// Why IPv6 on loopback cannot be used by this process, or empty. (Local to this file for now.)
-QString ipv6UnavailableReason()
-{
-    QFile f(QStringLiteral("/proc/sys/net/ipv6/conf/all/disable_ipv6"));
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("this kernel has no IPv6 (no /proc/sys/net/ipv6)");
-    if (f.readAll().trimmed() == "1")
-        return QStringLiteral("IPv6 is disabled here (net.ipv6.conf.all.disable_ipv6 = 1)");
-    const int fd = ::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return QStringLiteral("socket(AF_INET6) fails: %1").arg(QString::fromLocal8Bit(strerror(errno)));
-    ::close(fd);
-    return {};
-}
-
 QByteArray describe(const ExperimentResult &r)
 {
     return r.toText().toUtf8();
 }
-
-#define REQUIRE_COMPLETED(result)                                                                              \
-    do {                                                                                                       \
-        if ((result).status == ExperimentStatus::Skipped)                                                      \
-            QSKIP(qPrintable(QStringLiteral("skipped by the experiment: ") + (result).reason));               \
-        QVERIFY2((result).completed(), describe(result).constData());                                          \
-    } while (false)
 
 } // namespace
 
@@ -71,11 +50,10 @@ private:
 
 void TestExperimentDualStack::initTestCase()
 {
-    if (const QString reason = ipv6UnavailableReason(); !reason.isEmpty())
-        QSKIP(qPrintable(reason));
+    TCPLAB_REQUIRE_IPV6();
     DualStackExperiment e;
     m_result = e.run(ExperimentContext());
-    REQUIRE_COMPLETED(m_result);
+    TCPLAB_REQUIRE_COMPLETED(m_result, "skipped by the experiment: ");
 }
 
 void TestExperimentDualStack::v6OnlyOffTakesIPv4AsMappedAndHoldsTheIPv4Port()
@@ -170,7 +148,7 @@ void TestExperimentDualStack::reusePortSpreadsOverIPv6Listeners()
     ReusePortExperiment e;
     e.clients = 30;
     const ExperimentResult r = e.run(ExperimentContext());
-    REQUIRE_COMPLETED(r);
+    TCPLAB_REQUIRE_COMPLETED(r, "skipped by the experiment: ");
     const QByteArray text = describe(r);
     QCOMPARE(r.metrics.value("ipv6.available").toBool(), true);
     QCOMPARE(r.metrics.value("ipv6.accepted_total").toInt(), e.clients);
@@ -190,7 +168,7 @@ void TestExperimentDualStack::reuseAddrDecidesTheIPv6RestartBesideTimeWait()
 {
     ReuseAddrExperiment e;
     const ExperimentResult r = e.run(ExperimentContext());
-    REQUIRE_COMPLETED(r);
+    TCPLAB_REQUIRE_COMPLETED(r, "skipped by the experiment: ");
     const QByteArray text = describe(r);
     QCOMPARE(r.metrics.value("ipv6.available").toBool(), true);
     QVERIFY2(!r.metrics.contains("ipv6.error"), text.constData());

@@ -3,6 +3,7 @@
 // retransmit after duplicate ACKs before the RTO, and less throughput with more loss.
 #include "experiments/retransmitexperiment.h"
 #include "testsupport.h"
+#include "experimenttestsupport.h"
 
 #include <QTest>
 
@@ -28,13 +29,7 @@ private:
 
 void TestExperimentRetransmit::initTestCase()
 {
-    RetransmitExperiment e;
-    e.quick = true;
-    m_result = e.run(ExperimentContext());
-    if (m_result.status == ExperimentStatus::Skipped)
-        QSKIP(qPrintable(QStringLiteral("the wire is not available here: ") + m_result.reason));
-    QVERIFY2(m_result.completed(), qPrintable(m_result.toText()));
-    qInfo("%s", qPrintable(m_result.findings.join(QLatin1Char('\n'))));
+    TCPLAB_RUN_QUICK_WIRE_EXPERIMENT(RetransmitExperiment, m_result);
 }
 
 void TestExperimentRetransmit::rtoDoublesDuringACut()

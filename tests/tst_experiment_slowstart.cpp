@@ -3,6 +3,7 @@
 // tcp_slow_start_after_idle=1), never from a timing alone.
 #include "experiments/slowstartexperiment.h"
 #include "testsupport.h"
+#include "experimenttestsupport.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -26,13 +27,7 @@ private:
 
 void TestExperimentSlowStart::initTestCase()
 {
-    SlowStartExperiment e;
-    e.quick = true;
-    m_result = e.run(ExperimentContext());
-    if (m_result.status == ExperimentStatus::Skipped)
-        QSKIP(qPrintable(QStringLiteral("the wire is not available here: ") + m_result.reason));
-    QVERIFY2(m_result.completed(), qPrintable(m_result.toText()));
-    qInfo("%s", qPrintable(m_result.findings.join(QLatin1Char('\n'))));
+    TCPLAB_RUN_QUICK_WIRE_EXPERIMENT(SlowStartExperiment, m_result);
 }
 
 void TestExperimentSlowStart::windowDoublesPerRoundTrip()

@@ -3,6 +3,7 @@
 // retries ending in ETIMEDOUT after TCP_SYNCNT.
 #include "experiments/synackretriesexperiment.h"
 #include "testsupport.h"
+#include "experimenttestsupport.h"
 
 #include <QTest>
 
@@ -27,13 +28,7 @@ private:
 
 void TestExperimentSynAck::initTestCase()
 {
-    SynAckRetriesExperiment e;
-    e.quick = true;
-    m_result = e.run(ExperimentContext());
-    if (m_result.status == ExperimentStatus::Skipped)
-        QSKIP(qPrintable(QStringLiteral("the wire is not available here: ") + m_result.reason));
-    QVERIFY2(m_result.completed(), qPrintable(m_result.toText()));
-    qInfo("%s", qPrintable(m_result.findings.join(QLatin1Char('\n'))));
+    TCPLAB_RUN_QUICK_WIRE_EXPERIMENT(SynAckRetriesExperiment, m_result);
 }
 
 void TestExperimentSynAck::synAckBacksOffExponentiallyAndStopsAtTheLimit()

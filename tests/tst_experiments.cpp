@@ -10,6 +10,7 @@
 #include "experiments/nagleexperiment.h"
 #include "experiments/reuseaddrexperiment.h"
 #include "experiments/reuseportexperiment.h"
+#include "experimenttestsupport.h"
 #include "netns/networknamespace.h"
 #include "procnet.h"
 #include "systemlimits.h"
@@ -35,14 +36,6 @@ QByteArray describe(const ExperimentResult &r)
 {
     return r.toText().toUtf8();
 }
-
-// Fails the test unless the experiment completed; prints the whole result otherwise.
-#define REQUIRE_COMPLETED(result)                                                                              \
-    do {                                                                                                       \
-        if ((result).status == ExperimentStatus::Skipped)                                                      \
-            QSKIP(qPrintable(QStringLiteral("skipped by the experiment: ") + (result).reason));               \
-        QVERIFY2((result).completed(), describe(result).constData());                                          \
-    } while (false)
 
 // A loopback segment is at most 64 KiB and a receiver advertises about half its buffer, so up to
 // 2 x 64 KiB (effective) the buffer bounds each exchange. Above it the copying does, and larger
@@ -183,7 +176,7 @@ void TestExperiments::nagleHoldsTheSecondPieceUntilTheDelayedAck()
     NagleExperiment e;
     e.exchanges = 6;
     const ExperimentResult r = e.run(wireContext(QStringLiteral("delay=5ms")));
-    REQUIRE_COMPLETED(r);
+    TCPLAB_REQUIRE_COMPLETED(r, "skipped by the experiment: ");
     const double rtt = metric(r, "wire_round_trip_ms");
     QCOMPARE(rtt, 10.0);
     QVERIFY(r.capture.wire);
@@ -228,7 +221,7 @@ void TestExperiments::keepAliveProbesReadFromTheCaptureWhenTheWireIsCut()
 {
     KeepAliveExperiment e;
     const ExperimentResult r = e.run(ExperimentContext());
-    REQUIRE_COMPLETED(r);
+    TCPLAB_REQUIRE_COMPLETED(r, "skipped by the experiment: ");
     QVERIFY(r.capture.wire);
     // Peer present: probes crossed and each was answered by an ACK.
     const int before = r.metrics.value("probes_peer_present").toInt();
@@ -265,7 +258,7 @@ void TestExperiments::fastOpenSavesARoundTripMeasuredFromTheCapture()
 {
     FastOpenExperiment e;
     const ExperimentResult r = e.run(ExperimentContext());
-    REQUIRE_COMPLETED(r);
+    TCPLAB_REQUIRE_COMPLETED(r, "skipped by the experiment: ");
     QCOMPARE(r.metrics.value("sysctl_client_side").toString(), QStringLiteral("3"));
     QCOMPARE(r.metrics.value("sysctl_server_side").toString(), QStringLiteral("3"));
     QCOMPARE(r.capture.connections, e.connections);
@@ -305,7 +298,7 @@ void TestExperiments::acceptQueueBoundedByBacklog()
     e.backlog = 3;
     e.clients = 10;
     const ExperimentResult r = e.run(ExperimentContext());
-    REQUIRE_COMPLETED(r);
+    TCPLAB_REQUIRE_COMPLETED(r, "skipped by the experiment: ");
     const int completed = r.metrics.value("completed").toInt();
     const int waiting = r.metrics.value("waiting").toInt();
     // Linux admits backlog + 1 connections to a full accept queue and no more.
@@ -338,7 +331,7 @@ void TestExperiments::reusePortSpreadsAndExcludesAListenerWithoutIt()
 {
     ReusePortExperiment e;
     const ExperimentResult r = e.run(ExperimentContext());
-    REQUIRE_COMPLETED(r);
+    TCPLAB_REQUIRE_COMPLETED(r, "skipped by the experiment: ");
     QCOMPARE(r.metrics.value("accepted_total").toInt(), e.clients);
     QVERIFY2(r.metrics.value("listeners_used").toInt() > 1, describe(r).constData());
     QCOMPARE(r.metrics.value("bind_without_option_ok").toBool(), false);
@@ -353,7 +346,7 @@ void TestExperiments::reuseAddrDecidesTheRestartBesideTimeWait()
 {
     ReuseAddrExperiment e;
     const ExperimentResult r = e.run(ExperimentContext());
-    REQUIRE_COMPLETED(r);
+    TCPLAB_REQUIRE_COMPLETED(r, "skipped by the experiment: ");
     // Outside a private namespace other programs may fill the machine's TIME_WAIT table; then the
     // kernel says so in TCPTimeWaitOverflow and no connection of this run could wait there.
     if (r.metrics.value("time_wait_overflow_delta").toLongLong() > 0 && r.metrics.value("without.time_wait").toInt() == 0)
@@ -385,7 +378,7 @@ void TestExperiments::buffersAreDoubledAndCapped()
     e.transferMs = 100;
     e.rounds = 3;
     const ExperimentResult r = e.run(ExperimentContext());
-    REQUIRE_COMPLETED(r);
+    TCPLAB_REQUIRE_COMPLETED(r, "skipped by the experiment: ");
     // Read, never changed: the kernel's caps for SO_RCVBUF / SO_SNDBUF.
     const qlonglong rmemMax = SystemLimits::readNumber(QStringLiteral("net.core.rmem_max"));
     const qlonglong wmemMax = SystemLimits::readNumber(QStringLiteral("net.core.wmem_max"));

@@ -7,6 +7,7 @@
 #include "connectionspanel.h"
 #include "experimentspanel.h"
 #include "labwindow.h"
+#include "liveoptions.h"
 #include "logexport.h"
 #include "logmodel.h"
 #include "logpanel.h"
@@ -17,6 +18,7 @@
 #include "tcpinfo.h"
 #include "systempanel.h"
 #include "testsupport.h"
+#include "uitestsupport.h"
 #include "uilagprobe.h"
 
 #include <QAction>
@@ -52,65 +54,13 @@
 
 using namespace tcplab;
 using testsupport::waitFor;
+using namespace uitest;
 
-namespace {
-
-int sockopt(int fd, int level, int name)
-{
-    int value = -1;
-    socklen_t len = sizeof(value);
-    if (::getsockopt(fd, level, name, &value, &len) != 0)
-        return -1000 - errno;
-    return value;
-}
-
-QSpinBox *spin(LabWindow &w, const QString &key)
-{
-    return qobject_cast<QSpinBox *>(w.serverPanel()->editor(key)->inputWidget());
-}
-QCheckBox *check(LabWindow &w, const QString &key)
-{
-    return qobject_cast<QCheckBox *>(w.serverPanel()->editor(key)->inputWidget());
-}
-QComboBox *combo(LabWindow &w, const QString &key)
-{
-    return qobject_cast<QComboBox *>(w.serverPanel()->editor(key)->inputWidget());
-}
-QLineEdit *line(LabWindow &w, const QString &key)
-{
-    return qobject_cast<QLineEdit *>(w.serverPanel()->editor(key)->inputWidget());
-}
-
-// Loopback, kernel-chosen port, the given handler and mode, set through the controls.
-void prepareLoopback(LabWindow &w, const QString &handler = QStringLiteral("byte"), const QString &mode = QStringLiteral("event"),
-                     bool persistent = false)
-{
-    line(w, QStringLiteral("host"))->setText(QStringLiteral("127.0.0.1"));
-    spin(w, QStringLiteral("port"))->setValue(0);
-    combo(w, QStringLiteral("handler"))->setCurrentText(handler);
-    combo(w, QStringLiteral("mode"))->setCurrentText(mode);
-    check(w, QStringLiteral("persistent"))->setChecked(persistent);
-}
-
-bool logContains(LabWindow &w, const QString &needle)
-{
-    w.logPanel()->tick();
-    LogModel *m = w.logPanel()->model();
-    for (int i = 0; i < m->rowCount(); ++i) {
-        if (m->lineAt(i).contains(needle))
-            return true;
-    }
-    return false;
-}
-
-} // namespace
-
-class TestUi : public QObject
+class TestUi : public WindowTestCase
 {
     Q_OBJECT
 
 private slots:
-    void init();
     void optionsSetInThePanelReachTheListener();
     void clientPanelExchangeShowsReplyAndLog();
     void binFormSendsTheStructFields();
@@ -124,23 +74,14 @@ private slots:
     void congestionMenuOffersWhatThisUserMaySet();
     void setUpErrorIsShownNotFatal();
     void chineseTranslationIsLoaded();
+    void liveOptionLinesAreTranslatedWithTheirCounts();
     void batchAgainstAClosedPortCountsFailures();
     void systemPanelWarnsWhereAKernelLimitDefeatsAnOption();
     void programStartsTheWindowWithFlagsAndClosesOnSigterm();
     void uiLagProbeWritesItsReport();
     void experimentsRunFromTheWindow();
     void connectionTableStaysSmallUnderAFloodOfShortConnections();
-
-private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString settingsPath() const { return m_dir->filePath(QStringLiteral("tcplab.ini")); }
 };
-
-void TestUi::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-}
 
 void TestUi::optionsSetInThePanelReachTheListener()
 {
@@ -652,6 +593,33 @@ void TestUi::chineseTranslationIsLoaded()
     QVERIFY2(help.contains(expected), qPrintable(help.left(2000)));
 }
 
+// The log lines of a live option change come from core/liveoptions.cpp (context "Server"): in
+// Chinese, with the counts (%n) filled in.
+void TestUi::liveOptionLinesAreTranslatedWithTheirCounts()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("tcplab"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    LiveOptionResult r;
+    r.key = QStringLiteral("nodelay");
+    r.name = QStringLiteral("TCP_NODELAY");
+    r.requested = QStringLiteral("off");
+    r.live = true;
+    r.applied = true;
+    r.listenerValue = QStringLiteral("off");
+    r.connections = 3;
+    const QString same = r.text();
+    r.connectionValues = {{QStringLiteral("off"), 1}, {QStringLiteral("on"), 2}};
+    r.failedConnections = 2;
+    r.error = Error::message(QStringLiteral("EBADF"));
+    const QString mixed = r.text();
+    QCoreApplication::removeTranslator(&translator);
+
+    QCOMPARE(same, QStringLiteral("TCP_NODELAY = off 已实时应用到监听套接字和 3 个连接（回读 off）"));
+    QCOMPARE(mixed, QStringLiteral("TCP_NODELAY = off 已实时应用到监听套接字和 3 个连接（回读 监听套接字上为 off，1 个连接上为 off, 2 个连接上为 on）"
+                                   "; 在 2 个连接上失败：EBADF"));
+}
+
 void TestUi::batchAgainstAClosedPortCountsFailures()
 {
     // A port bound but not listening: every connect is refused.
@@ -703,8 +671,8 @@ void TestUi::programStartsTheWindowWithFlagsAndClosesOnSigterm()
     }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    const QString lagPath = m_dir->filePath(QStringLiteral("lag.txt"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), tempFilePath(QStringLiteral("config")));
+    const QString lagPath = tempFilePath(QStringLiteral("lag.txt"));
 
     // A bad flag value is refused before any window opens.
     QProcess bad;
@@ -739,14 +707,14 @@ void TestUi::programStartsTheWindowWithFlagsAndClosesOnSigterm()
     QVERIFY(lag.open(QIODevice::ReadOnly));
     QVERIFY(lag.readAll().startsWith("samples="));
     // Closing saved the window layout, but the flags were for that run only.
-    QSettings saved(m_dir->filePath(QStringLiteral("config/TCP Lab/tcplab.conf")), QSettings::IniFormat);
+    QSettings saved(tempFilePath(QStringLiteral("config/TCP Lab/tcplab.conf")), QSettings::IniFormat);
     QVERIFY(saved.contains(QStringLiteral("window/geometry")));
     QVERIFY(!saved.contains(QStringLiteral("server/keepidle")));
 }
 
 void TestUi::uiLagProbeWritesItsReport()
 {
-    const QString path = m_dir->filePath(QStringLiteral("lag.txt"));
+    const QString path = tempFilePath(QStringLiteral("lag.txt"));
     {
         UiLagProbe probe(path);
         QVERIFY(waitFor([&] { return probe.sampleCount() >= 5; }, 5000));

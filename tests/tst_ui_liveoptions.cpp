@@ -3,19 +3,15 @@
 // "applied live", the effective options table refreshes, the badges say which is which, and an
 // option only a new listener can take is logged as applying on restart and leaves the socket.
 #include "labwindow.h"
-#include "logmodel.h"
-#include "logpanel.h"
 #include "optioneditor.h"
 #include "optionreportmodel.h"
 #include "serverpanel.h"
 #include "testsupport.h"
+#include "uitestsupport.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QLabel>
-#include <QLineEdit>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <netinet/in.h>
@@ -24,27 +20,9 @@
 
 using namespace tcplab;
 using testsupport::waitFor;
+using namespace uitest;
 
 namespace {
-
-int sockopt(int fd, int level, int name)
-{
-    int value = -1;
-    socklen_t len = sizeof(value);
-    if (::getsockopt(fd, level, name, &value, &len) != 0)
-        return -1000 - errno;
-    return value;
-}
-
-bool logContains(LabWindow &w, const QString &needle)
-{
-    w.logPanel()->tick();
-    for (int i = 0; i < w.logPanel()->model()->rowCount(); ++i) {
-        if (w.logPanel()->model()->lineAt(i).contains(needle))
-            return true;
-    }
-    return false;
-}
 
 // getsockopt on the server's descriptor of its one connection.
 int connectionOption(LabWindow &w, quint64 id, int level, int name)
@@ -56,7 +34,7 @@ int connectionOption(LabWindow &w, quint64 id, int level, int name)
 
 } // namespace
 
-class TestUiLiveOptions : public QObject
+class TestUiLiveOptions : public WindowTestCase
 {
     Q_OBJECT
 
@@ -71,16 +49,11 @@ private slots:
     void liveChangeReachesTheOpenConnection()
     {
         QFETCH(QString, mode);
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        LabWindow w(dir.filePath(QStringLiteral("tcplab.ini")));
+        LabWindow w(settingsPath());
         w.show();
         ServerPanel *panel = w.serverPanel();
-        qobject_cast<QLineEdit *>(panel->editor(QStringLiteral("host"))->inputWidget())->setText(QStringLiteral("127.0.0.1"));
-        qobject_cast<QSpinBox *>(panel->editor(QStringLiteral("port"))->inputWidget())->setValue(0);
-        qobject_cast<QComboBox *>(panel->editor(QStringLiteral("mode"))->inputWidget())->setCurrentText(mode);
-        qobject_cast<QCheckBox *>(panel->editor(QStringLiteral("persistent"))->inputWidget())->setChecked(true);
-        auto *nodelay = qobject_cast<QCheckBox *>(panel->editor(QStringLiteral("nodelay"))->inputWidget());
+        prepareLoopback(w, QStringLiteral("byte"), mode, true);
+        QCheckBox *nodelay = check(w, QStringLiteral("nodelay"));
         nodelay->setCheckState(Qt::Checked);
         QVERIFY(panel->editor(QStringLiteral("nodelay"))->badge()->isHidden()); // no badge while stopped
         QVERIFY(w.startServer());
@@ -109,7 +82,7 @@ private slots:
         QVERIFY(panel->restartNotice()->isHidden());
 
         // A burst of spin-box edits is one change, with the last value.
-        auto *idle = qobject_cast<QSpinBox *>(panel->editor(QStringLiteral("keepidle"))->inputWidget());
+        QSpinBox *idle = spin(w, QStringLiteral("keepidle"));
         for (int v = 100; v <= 110; ++v)
             idle->setValue(v);
         QTRY_COMPARE_WITH_TIMEOUT(connectionOption(w, id, IPPROTO_TCP, TCP_KEEPIDLE), 110, 5000);
@@ -118,7 +91,7 @@ private slots:
 
         // Restart-only: logged with the reason, the listener keeps what it has, the notice shows.
         QCOMPARE(sockopt(listenFd, SOL_SOCKET, SO_REUSEPORT), 1);
-        qobject_cast<QCheckBox *>(panel->editor(QStringLiteral("reuseport"))->inputWidget())->setCheckState(Qt::Unchecked);
+        check(w, QStringLiteral("reuseport"))->setCheckState(Qt::Unchecked);
         QTRY_VERIFY_WITH_TIMEOUT(logContains(w, QStringLiteral("SO_REUSEPORT = off applies on restart: ")
                                                     + findOption(QStringLiteral("reuseport"))->translatedRestartReason()),
                                  5000);

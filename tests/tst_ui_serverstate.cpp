@@ -2,26 +2,20 @@
 // down from outside (accept() then fails for real), and the window must say "stopped: REASON"
 // where the state is shown, offer Start again, and start cleanly.
 #include "labwindow.h"
-#include "logmodel.h"
-#include "logpanel.h"
-#include "optioneditor.h"
 #include "serverpanel.h"
 #include "testsupport.h"
+#include "uitestsupport.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QLineEdit>
 #include <QPushButton>
-#include <QSpinBox>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <sys/socket.h>
 
 using namespace tcplab;
 using testsupport::waitFor;
+using namespace uitest;
 
-class TestUiServerState : public QObject
+class TestUiServerState : public WindowTestCase
 {
     Q_OBJECT
 
@@ -36,14 +30,10 @@ private slots:
     void serverThatFailsShowsWhy()
     {
         QFETCH(QString, mode);
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        LabWindow w(dir.filePath(QStringLiteral("tcplab.ini")));
+        LabWindow w(settingsPath());
         w.show();
         ServerPanel *panel = w.serverPanel();
-        qobject_cast<QLineEdit *>(panel->editor(QStringLiteral("host"))->inputWidget())->setText(QStringLiteral("127.0.0.1"));
-        qobject_cast<QSpinBox *>(panel->editor(QStringLiteral("port"))->inputWidget())->setValue(0);
-        qobject_cast<QComboBox *>(panel->editor(QStringLiteral("mode"))->inputWidget())->setCurrentText(mode);
+        prepareLoopback(w, QStringLiteral("byte"), mode);
         QVERIFY(w.startServer());
         QVERIFY(w.endpointText().startsWith(QLatin1String("Listening on")));
 
@@ -55,14 +45,7 @@ private slots:
         QCOMPARE(w.endpointText(), QStringLiteral("Server stopped: ") + reason);
         QVERIFY2(panel->message().contains(reason), qPrintable(panel->message()));
         QCOMPARE(panel->startButton()->text(), QStringLiteral("Start server (Ctrl+R)"));
-        QVERIFY(waitFor([&] {
-            w.logPanel()->tick();
-            for (int i = 0; i < w.logPanel()->model()->rowCount(); ++i) {
-                if (w.logPanel()->model()->lineAt(i).contains(QStringLiteral("server failed: ") + reason))
-                    return true;
-            }
-            return false;
-        }));
+        QVERIFY(waitFor([&] { return logContains(w, QStringLiteral("server failed: ") + reason); }));
 
         // Start again: the reason is gone, the server serves.
         QVERIFY(w.startServer());

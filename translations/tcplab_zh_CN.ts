@@ -2370,26 +2370,6 @@ Look for the initial window of 10 segments doubling each round until the bottlen
             <translation>Linux 按每个 ACK 确认的报文段数增长 cwnd（RFC 3465），因此延迟 ACK 不会减缓加倍；空闲时间超过 RTO 后，每空闲一个 RTO 就将 cwnd 减半一次，直到初始窗口（RFC 2861 / tcp_cwnd_restart）。</translation>
         </message>
         <message>
-            <source>sock_diag request</source>
-            <translation>sock_diag 请求</translation>
-        </message>
-        <message>
-            <source>sock_diag: no answer from the kernel within 1 s</source>
-            <translation>sock_diag：1 s 内内核没有应答</translation>
-        </message>
-        <message>
-            <source>sock_diag reply</source>
-            <translation>sock_diag 应答</translation>
-        </message>
-        <message>
-            <source>sock_diag</source>
-            <translation>sock_diag</translation>
-        </message>
-        <message>
-            <source>sock_diag: the dump did not end</source>
-            <translation>sock_diag：转储没有结束</translation>
-        </message>
-        <message>
             <source>listening on the wire's server side</source>
             <translation>正在线路的服务器一侧监听</translation>
         </message>
@@ -3766,6 +3746,68 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
             <translation>listen</translation>
         </message>
         <message>
+            <source>listen(%1) again</source>
+            <translation>再次 listen(%1)</translation>
+        </message>
+        <message>
+            <source>clamped to net.core.somaxconn = %1</source>
+            <translation>被限制为 net.core.somaxconn = %1</translation>
+        </message>
+        <message>
+            <source>%1 = %2 not applied: %3</source>
+            <translation>%1 = %2 未应用：%3</translation>
+        </message>
+        <message>
+            <source>%1 = %2 applies on restart: %3</source>
+            <translation>%1 = %2 重启后生效：%3</translation>
+        </message>
+        <message>
+            <source>%1 = %2 not applied live: %3</source>
+            <translation>%1 = %2 未能实时生效：%3</translation>
+        </message>
+        <message>
+            <source>%1 = %2 applied live: listen() again on the listener (read back %3)</source>
+            <translation>%1 = %2 已实时生效：在监听套接字上再次调用 listen()（回读 %3）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 on %n connection(s)</source>
+            <translation>
+                <numerusform>%n 个连接上为 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 on the listener, %2</source>
+            <translation>监听套接字上为 %1，%2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 = %2 applied live to the listener and %n connection(s) (read back %3)</source>
+            <translation>
+                <numerusform>%1 = %2 已实时应用到监听套接字和 %n 个连接（回读 %3）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>failed on %n connection(s): %1</source>
+            <translation>
+                <numerusform>在 %n 个连接上失败：%1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 does not apply to an IPv6 listener</source>
+            <translation>%1 不适用于 IPv6 监听套接字</translation>
+        </message>
+        <message>
+            <source>%1 does not apply to an IPv4 listener</source>
+            <translation>%1 不适用于 IPv4 监听套接字</translation>
+        </message>
+        <message>
+            <source>; see %1</source>
+            <translation>；请参见 %1</translation>
+        </message>
+        <message>
+            <source>no call returns an option of an open socket to the kernel's default; a new socket starts with it</source>
+            <translation>没有任何调用能把打开的套接字的选项恢复为内核默认值；新套接字一开始就是默认值</translation>
+        </message>
+        <message>
             <source>file descriptor limit stays at %1 (hard %2): %3</source>
             <translation>文件描述符上限保持为 %1（硬上限 %2）：%3</translation>
         </message>
@@ -3830,6 +3872,26 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         <message>
             <source>the host entry: epoll_ctl</source>
             <translation>主机入口：epoll_ctl</translation>
+        </message>
+        <message>
+            <source>sock_diag request</source>
+            <translation>sock_diag 请求</translation>
+        </message>
+        <message>
+            <source>sock_diag: no answer from the kernel within 1 s</source>
+            <translation>sock_diag：1 s 内内核没有应答</translation>
+        </message>
+        <message>
+            <source>sock_diag reply</source>
+            <translation>sock_diag 应答</translation>
+        </message>
+        <message>
+            <source>sock_diag</source>
+            <translation>sock_diag</translation>
+        </message>
+        <message>
+            <source>sock_diag: the dump did not end</source>
+            <translation>sock_diag：转储没有结束</translation>
         </message>
         <message>
             <source>unprivileged user namespaces are disabled (kernel.unprivileged_userns_clone=0): enable them as root with 'sysctl -w kernel.unprivileged_userns_clone=1', or run the lab as root</source>
@@ -3930,26 +3992,6 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         <message>
             <source>the wire's relay: eventfd</source>
             <translation>线路的中继：eventfd</translation>
-        </message>
-        <message>
-            <source>sock_diag request</source>
-            <translation>sock_diag 请求</translation>
-        </message>
-        <message>
-            <source>sock_diag: no answer from the kernel within 1 s</source>
-            <translation>sock_diag：1 s 内内核没有应答</translation>
-        </message>
-        <message>
-            <source>sock_diag reply</source>
-            <translation>sock_diag 应答</translation>
-        </message>
-        <message>
-            <source>sock_diag</source>
-            <translation>sock_diag</translation>
-        </message>
-        <message>
-            <source>sock_diag: the dump did not end</source>
-            <translation>sock_diag：转储没有结束</translation>
         </message>
     </context>
     <context>
@@ -4074,33 +4116,6 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Window: measure how late a 10 ms GUI-thread timer fires and write "samples=N p50_ms=.. p99_ms=.. max_ms=.." to FILE every second and at exit</source>
             <translation>窗口：测量 10 毫秒 GUI 线程定时器的延迟触发情况，每秒及退出时把 "samples=N p50_ms=.. p99_ms=.. max_ms=.." 写入 FILE</translation>
-        </message>
-    </context>
-    <context>
-        <name>tcplab</name>
-        <message>
-            <source>listen(%1) again</source>
-            <translation>再次 listen(%1)</translation>
-        </message>
-        <message>
-            <source>clamped to net.core.somaxconn = %1</source>
-            <translation>被限制为 net.core.somaxconn = %1</translation>
-        </message>
-        <message>
-            <source>%1 does not apply to an IPv6 listener</source>
-            <translation>%1 不适用于 IPv6 监听套接字</translation>
-        </message>
-        <message>
-            <source>%1 does not apply to an IPv4 listener</source>
-            <translation>%1 不适用于 IPv4 监听套接字</translation>
-        </message>
-        <message>
-            <source>; see %1</source>
-            <translation>；请参见 %1</translation>
-        </message>
-        <message>
-            <source>no call returns an option of an open socket to the kernel's default; a new socket starts with it</source>
-            <translation>没有任何调用能把打开的套接字的选项恢复为内核默认值；新套接字一开始就是默认值</translation>
         </message>
     </context>
     <context>
@@ -4984,41 +4999,6 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>No packets yet: run the server across the wire and send.</source>
             <translation>还没有数据包：经线路运行服务器并发送。</translation>
-        </message>
-    </context>
-    <context>
-        <name>tcplab::LiveOptionResult</name>
-        <message>
-            <source>%1 = %2 not applied: %3</source>
-            <translation>%1 = %2 未应用：%3</translation>
-        </message>
-        <message>
-            <source>%1 = %2 applies on restart: %3</source>
-            <translation>%1 = %2 重启后生效：%3</translation>
-        </message>
-        <message>
-            <source>%1 = %2 not applied live: %3</source>
-            <translation>%1 = %2 未能实时生效：%3</translation>
-        </message>
-        <message>
-            <source>%1 = %2 applied live: listen() again on the listener (read back %3)</source>
-            <translation>%1 = %2 已实时生效：在监听套接字上再次调用 listen()（回读 %3）</translation>
-        </message>
-        <message>
-            <source>%1 on %n connection(s)</source>
-            <translation>%n 个连接上为 %1</translation>
-        </message>
-        <message>
-            <source>%1 on the listener, %2</source>
-            <translation>监听套接字上为 %1，%2</translation>
-        </message>
-        <message>
-            <source>%1 = %2 applied live to the listener and %n connection(s) (read back %3)</source>
-            <translation>%1 = %2 已实时应用到监听套接字和 %n 个连接（回读 %3）</translation>
-        </message>
-        <message>
-            <source>failed on %n connection(s): %1</source>
-            <translation>在 %n 个连接上失败：%1</translation>
         </message>
     </context>
     <context>

@@ -4,7 +4,9 @@
 lupdate cannot see the context of the small `tr(const char *)` helpers that core/ and app/ use
 outside classes (it files those strings under the enclosing namespace, or drops them). This
 script runs lupdate, then replaces what it found in those files by the helper's real context
-(the one passed to QCoreApplication::translate at run time).
+(the one passed to QCoreApplication::translate at run time). A helper that also takes the
+disambiguation and the count, `tr(const char *text, const char *disambiguation = nullptr,
+int n = -1)`, gives plural (numerus) messages for its calls `tr("... %n ...", nullptr, n)`.
 Usage: translations/update_translations.py [lupdate]   (from the project root)
 """
 import glob, os, re, subprocess, sys, tempfile
@@ -13,9 +15,10 @@ import xml.etree.ElementTree as ET
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LUPDATE = sys.argv[1] if len(sys.argv) > 1 else '/usr/lib/qt6/bin/lupdate'
 SOURCE_DIRS = ['core', 'app', 'ui']
-HELPER = re.compile(r'QString\s+tr\s*\(\s*const\s+char\s*\*\s*\w+\s*\)\s*\{\s*return\s+QCoreApplication::translate\(\s*"(\w+)"')
+HELPER = re.compile(r'QString\s+tr\s*\(\s*const\s+char\s*\*\s*\w+\s*(?:,[^)]*)?\)\s*\{\s*return\s+QCoreApplication::translate\(\s*"(\w+)"')
 EXPLICIT = re.compile(r'(?:translate|QT_TRANSLATE_NOOP)\(\s*"([\w:]+)"')
-CALL = re.compile(r'(?<![\w:>.])tr\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)')
+# tr("text") or, plural, tr("text", nullptr, n)
+CALL = re.compile(r'(?<![\w:>.])tr\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)(\)|,\s*nullptr\s*,|,)')
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
@@ -82,6 +85,8 @@ def update(ts):
     for path, (context, text) in sorted(helpers.items()):
         for call in CALL.finditer(text):
             source = ''.join(unescape(s) for s in LITERAL.findall(call.group(1)))
+            if call.group(2) == ',':
+                sys.exit(f'{path}: tr("{source}", ...): a helper call takes the text alone or (text, nullptr, n)')
             ctx = contexts.get(context)
             if ctx is None:
                 ctx = ET.SubElement(root, 'context')
@@ -91,7 +96,10 @@ def update(ts):
                 continue
             msg = ET.SubElement(ctx, 'message')
             ET.SubElement(msg, 'source').text = source
-            ET.SubElement(msg, 'translation', type='unfinished')
+            t = ET.SubElement(msg, 'translation', type='unfinished')
+            if call.group(2) != ')':  # (text, nullptr, n)
+                msg.set('numerus', 'yes')
+                ET.SubElement(t, 'numerusform')
     # Keep earlier translations, drop locations (they change with every edit).
     for ctx in root.findall('context'):
         name = ctx.findtext('name')

@@ -44,13 +44,10 @@ QString AcceptQueueExperiment::explanation() const
 ExperimentResult AcceptQueueExperiment::run(const ExperimentContext &context)
 {
     // In a private network namespace the overflow counters count this experiment's SYNs only.
-    ExperimentResult result;
-    const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
-    result.notes << (nsError ? tr("The counters are per network namespace: other programs' overflows on this machine add to them (%1).").arg(nsError.text())
-                             : tr("Ran in a private network namespace, so the counters changed only by this experiment's connections."));
-    if (const QString note = lab::wireNotUsedNote(context); !note.isEmpty())
-        result.notes << note;
-    return result;
+    return lab::runOnPrivateLoopback(
+        context, [&] { return runHere(context); },
+        tr("The counters are per network namespace: other programs' overflows on this machine add to them (%1)."),
+        tr("Ran in a private network namespace, so the counters changed only by this experiment's connections."));
 }
 
 // What the capture shows of the clients that connected while the server was stuck: the SYNs the

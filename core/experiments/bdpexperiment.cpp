@@ -80,20 +80,12 @@ QString BdpExperiment::explanation() const
         .arg(defaultWire());
 }
 
-WireSpec BdpExperiment::defaultProfile()
-{
-    return WireSpec::parse(defaultWire()).value();
-}
-
 ExperimentResult BdpExperiment::run(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
-    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
-    if (!started)
-        return wireUnavailableResult(started.error());
-    std::unique_ptr<ExperimentWire> path = started.take();
-    Wire *wire = &path->wire();
-    CaptureRing &ring = path->ring();
+    std::unique_ptr<ExperimentWire> path = startWire(context, defaultWire(), result);
+    if (!path)
+        return result;
     const WireSpec &spec = path->spec();
     const quint64 linkBits = spec.s2c.rateBitsPerSecond;
 
@@ -107,6 +99,7 @@ ExperimentResult BdpExperiment::run(const ExperimentContext &context)
             points << Point{tr("SO_SNDBUF %1 KiB").arg(size / 1024), QStringLiteral("sndbuf_%1k").arg(size / 1024), 0, size, {}, 0, 0, 0, 0, 0};
     }
     const int transferMs = quick ? 900 : 1300;
+    CaptureRing &ring = path->ring();
     for (qsizetype i = 0; i < points.size(); ++i) {
         Point &p = points[i];
         context.progress(5 + int(90 * i / points.size()), p.label);
@@ -117,7 +110,7 @@ ExperimentResult BdpExperiment::run(const ExperimentContext &context)
         options.receiverRcvbuf = p.rcvbuf;
         options.senderSndbuf = p.sndbuf;
         const quint64 from = ring.written();
-        p.transfer = lab::runWireTransfer(*wire, options, context);
+        p.transfer = lab::runWireTransfer(path->wire(), options, context);
         if (context.cancelled())
             return cancelledResult();
         if (!p.transfer.ok())

@@ -13,8 +13,6 @@ class BdpExperiment final : public Experiment
 public:
     static QString defaultWire() { return QStringLiteral("delay=25ms,rate=50mbit,limit=300"); }
 
-    static wire::WireSpec defaultProfile();
-
     QString name() const override { return QStringLiteral("bdp"); }
     QString title() const override;
     QString explanation() const override;

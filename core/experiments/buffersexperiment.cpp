@@ -138,13 +138,10 @@ QString BuffersExperiment::explanation() const
 ExperimentResult BuffersExperiment::run(const ExperimentContext &context)
 {
     // In a private network namespace (the same for a normal user as for root), captured on its lo.
-    ExperimentResult result;
-    const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
-    result.notes << (nsError ? tr("Ran on this machine's loopback (%1).").arg(nsError.text())
-                             : tr("Ran on the loopback of a private network namespace, where the capture sees only this experiment's packets."));
-    if (const QString note = lab::wireNotUsedNote(context); !note.isEmpty())
-        result.notes << note;
-    return result;
+    return lab::runOnPrivateLoopback(
+        context, [&] { return runHere(context); },
+        tr("Ran on this machine's loopback (%1)."),
+        tr("Ran on the loopback of a private network namespace, where the capture sees only this experiment's packets."));
 }
 
 ExperimentResult BuffersExperiment::runHere(const ExperimentContext &context)

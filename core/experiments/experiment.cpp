@@ -4,6 +4,7 @@
 #include "bdpexperiment.h"
 #include "buffersexperiment.h"
 #include "dualstackexperiment.h"
+#include "experimentwire.h"
 #include "fastopenexperiment.h"
 #include "keepaliveexperiment.h"
 #include "nagleexperiment.h"
@@ -105,6 +106,26 @@ ExperimentResult Experiment::wireUnavailableResult(const Error &error) const
     const int e = error.errnum();
     const bool forbidden = e == EPERM || e == EACCES || e == ENOSPC || e == EUSERS || e == ENOSYS;
     return forbidden ? skippedResult(error.text()) : failedResult(error.text());
+}
+
+std::unique_ptr<ExperimentWire> Experiment::startWire(const ExperimentContext &context, const QString &defaultWire, ExperimentResult &result) const
+{
+    Result<wire::WireSpec> profile = wire::WireSpec::parse(defaultWire);
+    if (!profile) {
+        result = failedResult(profile.error().text());
+        return nullptr;
+    }
+    return startWire(context, profile.value(), result);
+}
+
+std::unique_ptr<ExperimentWire> Experiment::startWire(const ExperimentContext &context, const wire::WireSpec &defaultProfile, ExperimentResult &result) const
+{
+    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile);
+    if (!started) {
+        result = wireUnavailableResult(started.error());
+        return nullptr;
+    }
+    return started.take();
 }
 
 QStringList ExperimentRegistry::names()

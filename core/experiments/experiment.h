@@ -14,6 +14,8 @@
 
 namespace tcplab {
 
+class ExperimentWire;
+
 // What the user asked of the run's path: `--wire SPEC` (else the experiment's own default
 // profile), `--pcap FILE` (empty: nothing is written) and `--ladder`.
 struct ExperimentWireRequest
@@ -75,6 +77,11 @@ protected:
     // The wire could not start: Skipped where the kernel or its policy forbids the namespaces
     // (the reason says what to enable), Failed for anything else.
     ExperimentResult wireUnavailableResult(const Error &error) const;
+    // Starts the run's wire: the context's --wire spec, else the experiment's default profile
+    // (defaultWire: a --wire spec text, a constant of the experiment). Null when it cannot start;
+    // result then says why (wireUnavailableResult()) and is what run() returns.
+    std::unique_ptr<ExperimentWire> startWire(const ExperimentContext &context, const QString &defaultWire, ExperimentResult &result) const;
+    std::unique_ptr<ExperimentWire> startWire(const ExperimentContext &context, const wire::WireSpec &defaultProfile, ExperimentResult &result) const;
 };
 
 struct ExperimentInfo

@@ -326,6 +326,17 @@ QString wireNotUsedNote(const ExperimentContext &context)
         .arg(context.wireRequest().spec.toString());
 }
 
+ExperimentResult runOnPrivateLoopback(const ExperimentContext &context, const std::function<ExperimentResult()> &runHere,
+                                      const QString &hereNote, const QString &privateNote)
+{
+    ExperimentResult result;
+    const Error nsError = runInPrivateNetworkNamespaceOrHere([&] { result = runHere(); });
+    result.notes << (nsError ? QString(hereNote).arg(nsError.text()) : privateNote);
+    if (const QString note = wireNotUsedNote(context); !note.isEmpty())
+        result.notes << note;
+    return result;
+}
+
 double percentile(QList<double> samples, double p)
 {
     if (samples.isEmpty())

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "error.h"
+#include "experimentresult.h"
 #include "filedescriptor.h"
 #include "netns/networknamespace.h"
 #include "procnet.h"
@@ -88,6 +89,12 @@ Error runInPrivateNetworkNamespaceOrHere(const std::function<void()> &fn);
 // For the experiments that run on their private namespace's loopback (the kernel's counters and
 // tables are the point there): a note when the run asked for --wire SPEC, which they do not use.
 QString wireNotUsedNote(const ExperimentContext &context);
+
+// run() for those experiments: runHere in a private network namespace, else right here; then
+// the note of where it ran (hereNote with %1 = why not private, or privateNote) and
+// wireNotUsedNote().
+ExperimentResult runOnPrivateLoopback(const ExperimentContext &context, const std::function<ExperimentResult()> &runHere,
+                                      const QString &hereNote, const QString &privateNote);
 
 // Percentile of samples (p in 0..100); NaN when empty.
 double percentile(QList<double> samples, double p);

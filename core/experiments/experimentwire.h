@@ -57,8 +57,8 @@ class ExperimentWire
 {
 public:
     // Starts the wire with the context's spec, or defaultProfile when the run gave none. The
-    // error is the wire's own one line (what to enable where namespaces are forbidden): hand it
-    // to Experiment::wireUnavailableResult().
+    // error is the wire's own one line (what to enable where namespaces are forbidden):
+    // Experiment::startWire() turns it into the run's result (wireUnavailableResult()).
     static Result<std::unique_ptr<ExperimentWire>> start(const ExperimentContext &context, const wire::WireSpec &defaultProfile);
     ~ExperimentWire();
     ExperimentWire(const ExperimentWire &) = delete;

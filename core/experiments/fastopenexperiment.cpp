@@ -158,11 +158,10 @@ QString FastOpenExperiment::explanation() const
 ExperimentResult FastOpenExperiment::run(const ExperimentContext &context)
 {
     context.progress(5, tr("starting the wire"));
-    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
-    if (!started)
-        return wireUnavailableResult(started.error());
-    std::unique_ptr<ExperimentWire> path = started.take();
     ExperimentResult result = newResult();
+    std::unique_ptr<ExperimentWire> path = startWire(context, defaultProfile(), result);
+    if (!path)
+        return result;
     path->requestLadder(0, 40);
 
     const QString hostSysctl = SystemLimits::read(kSysctl);

@@ -199,6 +199,22 @@ private:
         return open.first().id;
     }
 
+    // A client connected across the wire to server, its local port in *clientPort and the
+    // server's id of the connection in *id; invalid (failure says why) when either failed.
+    FileDescriptor connectClient(Server &server, quint16 *clientPort, quint64 *id)
+    {
+        Result<FileDescriptor> client = m_path.connect(server.port());
+        if (!client) {
+            failure = client.error().text();
+            return {};
+        }
+        *clientPort = localPortOf(client.value().get());
+        *id = acceptedId(server);
+        if (!*id)
+            return {};
+        return client.take();
+    }
+
     // Samples until the phase time passes, or (stopWhenClosed) the server's socket is gone.
     // Returns the seconds at which it was seen gone (-1: still open).
     double samplePhase(Server &server, quint64 id, int clientFd, const QString &phase, int limitMs, bool stopWhenClosed)
@@ -230,16 +246,11 @@ private:
         Server server;
         if (!startServer(server, &m_closeReasons, m_spec.keepCnt, 0))
             return false;
-        Result<FileDescriptor> client = m_path.connect(server.port());
-        if (!client) {
-            failure = client.error().text();
+        quint64 id = 0;
+        FileDescriptor client = connectClient(server, &m_clientPort, &id);
+        if (!client.isValid())
             return false;
-        }
-        const int clientFd = client.value().get();
-        m_clientPort = localPortOf(clientFd);
-        const quint64 id = acceptedId(server);
-        if (!id)
-            return false;
+        const int clientFd = client.get();
         m_clientKeepAlive = lab::socketIntOption(clientFd, SOL_SOCKET, SO_KEEPALIVE);
 
         m_context.progress(5, tr("idle connection, peer answering the probes"));
@@ -279,7 +290,7 @@ private:
         } else {
             m_clientWriteOutcome = errnoName(errno);
         }
-        client.value().reset();
+        client.reset();
         server.stop();
         server.events()->flush();
         return true;
@@ -291,16 +302,11 @@ private:
         Server server;
         if (!startServer(server, &m_utCloseReasons, m_spec.userTimeoutKeepCnt, m_spec.userTimeoutMs))
             return false;
-        Result<FileDescriptor> client = m_path.connect(server.port());
-        if (!client) {
-            failure = client.error().text();
+        quint64 id = 0;
+        FileDescriptor client = connectClient(server, &m_utClientPort, &id);
+        if (!client.isValid())
             return false;
-        }
-        const int clientFd = client.value().get();
-        m_utClientPort = localPortOf(clientFd);
-        const quint64 id = acceptedId(server);
-        if (!id)
-            return false;
+        const int clientFd = client.get();
         m_utCutNs = realtimeNs();
         const double cutAt = seconds();
         if (Error e = m_path.setSpec(cutBothWays(m_path.spec()))) {
@@ -317,7 +323,7 @@ private:
         m_utRestoredNs = realtimeNs();
         if (Error e = m_path.setSpec(restored))
             result.notes << e.text();
-        client.value().reset();
+        client.reset();
         server.stop();
         server.events()->flush();
         return true;
@@ -500,10 +506,10 @@ QString KeepAliveExperiment::explanation() const
 
 ExperimentResult KeepAliveExperiment::run(const ExperimentContext &context)
 {
-    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
-    if (!started)
-        return wireUnavailableResult(started.error());
-    std::unique_ptr<ExperimentWire> path = started.take();
+    ExperimentResult unavailable;
+    std::unique_ptr<ExperimentWire> path = startWire(context, defaultProfile(), unavailable);
+    if (!path)
+        return unavailable;
     KeepAliveRun run(*this, context, *path);
     run.run();
     if (run.cancelled || context.cancelled())

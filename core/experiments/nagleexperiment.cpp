@@ -247,15 +247,14 @@ QString NagleExperiment::explanation() const
 
 ExperimentResult NagleExperiment::run(const ExperimentContext &context)
 {
-    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
-    if (!started)
-        return wireUnavailableResult(started.error());
-    std::unique_ptr<ExperimentWire> path = started.take();
+    ExperimentResult result = newResult();
+    std::unique_ptr<ExperimentWire> path = startWire(context, defaultProfile(), result);
+    if (!path)
+        return result;
     const double wireRtt = path->addedRoundTripMs();
     // A stall: the exchange took the wire's round trip plus at least half the delayed-ACK minimum.
     const double stallMs = wireRtt + kStallMs;
 
-    ExperimentResult result = newResult();
     ResultTable table;
     table.title = tr("Round trip per combination");
     table.columns = QStringList{tr("combination"), tr("split writes"), tr("client NODELAY"), tr("server NODELAY"), tr("server QUICKACK"),

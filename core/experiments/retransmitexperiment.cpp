@@ -176,18 +176,12 @@ QString RetransmitExperiment::explanation() const
         .arg(defaultWire());
 }
 
-WireSpec RetransmitExperiment::defaultProfile()
-{
-    return WireSpec::parse(defaultWire()).value();
-}
-
 ExperimentResult RetransmitExperiment::run(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
-    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
-    if (!started)
-        return wireUnavailableResult(started.error());
-    std::unique_ptr<ExperimentWire> path = started.take();
+    std::unique_ptr<ExperimentWire> path = startWire(context, defaultWire(), result);
+    if (!path)
+        return result;
     Wire *wire = &path->wire();
     CaptureRing &ring = path->ring();
     const WireSpec base = path->spec();

@@ -16,8 +16,6 @@ class RetransmitExperiment final : public Experiment
 public:
     static QString defaultWire() { return QStringLiteral("delay=20ms,rate=20mbit,limit=100"); }
 
-    static wire::WireSpec defaultProfile();
-
     QString name() const override { return QStringLiteral("retransmit"); }
     QString title() const override;
     QString explanation() const override;

@@ -65,13 +65,10 @@ ExperimentResult ReuseAddrExperiment::run(const ExperimentContext &context)
     // TIME_WAIT sockets are counted per network namespace against net.ipv4.tcp_max_tw_buckets: on
     // a machine whose table is full the kernel closes a connection without TIME_WAIT. A private
     // namespace has its own table, empty.
-    ExperimentResult result;
-    const Error nsError = lab::runInPrivateNetworkNamespaceOrHere([&] { result = runHere(context); });
-    result.notes << (nsError ? tr("Ran in this machine's network namespace, sharing its TIME_WAIT table with every other program (%1).").arg(nsError.text())
-                             : tr("Ran in a private network namespace, with a TIME_WAIT table of its own."));
-    if (const QString note = lab::wireNotUsedNote(context); !note.isEmpty())
-        result.notes << note;
-    return result;
+    return lab::runOnPrivateLoopback(
+        context, [&] { return runHere(context); },
+        tr("Ran in this machine's network namespace, sharing its TIME_WAIT table with every other program (%1)."),
+        tr("Ran in a private network namespace, with a TIME_WAIT table of its own."));
 }
 
 // Who closed first, from the capture: the side whose FIN went first is the one that waits in

@@ -147,26 +147,20 @@ QString SlowStartExperiment::explanation() const
         .arg(defaultWire());
 }
 
-WireSpec SlowStartExperiment::defaultProfile()
-{
-    return WireSpec::parse(defaultWire()).value();
-}
-
 ExperimentResult SlowStartExperiment::run(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
-    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
-    if (!started)
-        return wireUnavailableResult(started.error());
-    std::unique_ptr<ExperimentWire> path = started.take();
+    std::unique_ptr<ExperimentWire> path = startWire(context, defaultWire(), result);
+    if (!path)
+        return result;
     Wire *wire = &path->wire();
-    CaptureRing &ring = path->ring();
     const WireSpec &spec = path->spec();
     const QStringList allowed = lab::allowedCongestionControls(*wire);
     const QStringList candidates = quick ? QStringList{QStringLiteral("reno")} : QStringList{QStringLiteral("reno"), QStringLiteral("cubic"), QStringLiteral("bbr")};
     const qint64 bulkBytes = quick ? 1200000 : 4000000;
     const int bulkMs = quick ? 1500 : 2500;
 
+    CaptureRing &ring = path->ring();
     QList<CcRun> runs;
     const int steps = int(candidates.size()) + 2;
     int step = 0;

@@ -15,8 +15,6 @@ class SlowStartExperiment final : public Experiment
 public:
     static QString defaultWire() { return QStringLiteral("delay=30ms,rate=20mbit,limit=30"); }
 
-    static wire::WireSpec defaultProfile();
-
     QString name() const override { return QStringLiteral("slow-start"); }
     QString title() const override;
     QString explanation() const override;

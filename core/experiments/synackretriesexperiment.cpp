@@ -3,6 +3,7 @@
 #include "experimentsupport.h"
 #include "experimentwire.h"
 #include "socketdiag.h"
+#include "socketendpoint.h"
 #include "wire/capturering.h"
 #include "wiretransfer.h"
 
@@ -31,15 +32,6 @@ QString tr(const char *text) { return QCoreApplication::translate("Experiment", 
 
 constexpr int kSynRecv = 3; // TCP_SYN_RECV
 
-sockaddr_in inetAddress(const QHostAddress &address, quint16 port)
-{
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons(port);
-    sa.sin_addr.s_addr = htonl(address.toIPv4Address());
-    return sa;
-}
-
 quint16 localPort(int fd)
 {
     sockaddr_in sa{};
@@ -54,8 +46,8 @@ Result<FileDescriptor> listenOn(Wire &wire, int deferAcceptSeconds, quint16 *por
         return fd;
     if (deferAcceptSeconds > 0)
         ::setsockopt(fd.value().get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &deferAcceptSeconds, sizeof deferAcceptSeconds);
-    sockaddr_in sa = inetAddress(wire.serverAddress(), 0);
-    if (::bind(fd.value().get(), reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0 || ::listen(fd.value().get(), 16) != 0)
+    const SocketEndpoint local(wire.serverAddress(), 0);
+    if (::bind(fd.value().get(), local.data(), local.size()) != 0 || ::listen(fd.value().get(), 16) != 0)
         return Error::fromErrno(errno, tr("listening on the wire's server side"));
     *port = localPort(fd.value().get());
     return fd;
@@ -69,8 +61,8 @@ Result<FileDescriptor> startConnect(Wire &wire, quint16 port, int synCount)
         return fd;
     if (synCount > 0)
         ::setsockopt(fd.value().get(), IPPROTO_TCP, TCP_SYNCNT, &synCount, sizeof synCount);
-    sockaddr_in sa = inetAddress(wire.serverAddress(), port);
-    if (::connect(fd.value().get(), reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0 && errno != EINPROGRESS)
+    const SocketEndpoint server(wire.serverAddress(), port);
+    if (::connect(fd.value().get(), server.data(), server.size()) != 0 && errno != EINPROGRESS)
         return Error::fromErrno(errno, tr("connect across the wire"));
     return fd;
 }
@@ -135,20 +127,13 @@ QString SynAckRetriesExperiment::explanation() const
         .arg(clientSynCount);
 }
 
-WireSpec SynAckRetriesExperiment::defaultProfile()
-{
-    return WireSpec::parse(defaultWire()).value();
-}
-
 ExperimentResult SynAckRetriesExperiment::run(const ExperimentContext &context)
 {
     ExperimentResult result = newResult();
-    Result<std::unique_ptr<ExperimentWire>> started = ExperimentWire::start(context, defaultProfile());
-    if (!started)
-        return wireUnavailableResult(started.error());
-    std::unique_ptr<ExperimentWire> path = started.take();
+    std::unique_ptr<ExperimentWire> path = startWire(context, defaultWire(), result);
+    if (!path)
+        return result;
     Wire *wire = &path->wire();
-    CaptureRing &ring = path->ring();
     const WireSpec base = path->spec();
     // Every handshake ACK from the client dropped; every SYN after the first one too (the second
     // client's server is unreachable, while the first connection's SYN-ACKs keep coming).
@@ -310,6 +295,7 @@ ExperimentResult SynAckRetriesExperiment::run(const ExperimentContext &context)
             }
         }
     }
+    const CaptureRing &ring = path->ring();
     const quint64 overwritten = ring.overwritten();
     const QList<CapturedPacket> packets = ring.snapshot();
     // The wire's sockets close before the wire goes.

@@ -15,8 +15,6 @@ class SynAckRetriesExperiment final : public Experiment
 public:
     static QString defaultWire() { return QStringLiteral("delay=10ms"); }
 
-    static wire::WireSpec defaultProfile();
-
     QString name() const override { return QStringLiteral("synack-retries"); }
     QString title() const override;
     QString explanation() const override;

@@ -1,6 +1,7 @@
 #include "wiretransfer.h"
 
 #include "experiment.h"
+#include "socketendpoint.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,15 +28,6 @@ int intOption(int fd, int level, int name)
     int v = -1;
     socklen_t len = sizeof v;
     return ::getsockopt(fd, level, name, &v, &len) == 0 ? v : -1;
-}
-
-sockaddr_in inetAddress(const QHostAddress &address, quint16 port)
-{
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons(port);
-    sa.sin_addr.s_addr = htonl(address.toIPv4Address());
-    return sa;
 }
 
 // Waits for POLLOUT (or anything) on fd for up to ms.
@@ -103,10 +95,9 @@ WireTransferResult runWireTransfer(wire::Wire &wire, const WireTransferOptions &
         return r;
     }
     const int lfd = listener.value().get();
-    sockaddr_in sa = inetAddress(wire.serverAddress(), 0);
-    socklen_t len = sizeof sa;
-    if (::bind(lfd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0 || ::listen(lfd, 4) != 0
-        || ::getsockname(lfd, reinterpret_cast<sockaddr *>(&sa), &len) != 0) {
+    SocketEndpoint listening(wire.serverAddress(), 0);
+    socklen_t len = SocketEndpoint::capacity();
+    if (::bind(lfd, listening.data(), listening.size()) != 0 || ::listen(lfd, 4) != 0 || ::getsockname(lfd, listening.data(), &len) != 0) {
         r.error = Error::fromErrno(errno, tr("listening on the wire's server side")).text();
         return r;
     }
@@ -118,7 +109,7 @@ WireTransferResult runWireTransfer(wire::Wire &wire, const WireTransferOptions &
     FileDescriptor client = clientSocket.take();
     if (options.receiverRcvbuf > 0) // before connect(): the window scale is chosen from it
         ::setsockopt(client.get(), SOL_SOCKET, SO_RCVBUF, &options.receiverRcvbuf, sizeof options.receiverRcvbuf);
-    if (::connect(client.get(), reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0 && errno != EINPROGRESS) {
+    if (::connect(client.get(), listening.data(), listening.size()) != 0 && errno != EINPROGRESS) {
         r.error = Error::fromErrno(errno, tr("connecting across the wire")).text();
         return r;
     }
