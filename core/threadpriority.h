@@ -6,7 +6,8 @@
 // nice increment for them before it starts any (allowed unprivileged: a thread may always lower
 // its own priority); they take every cycle the GUI thread leaves, so a transfer is slower only
 // by what the window really uses. The headless CLI, the experiments' own runs and the
-// benchmarks leave it at 0. A real-time relay (root) is not affected: nice does not apply to it.
+// benchmarks leave it at 0. While it is set, the relay takes no real-time priority either (it
+// would keep a core to itself; see relay.cpp).
 #pragma once
 
 namespace tcplab {

@@ -414,11 +414,14 @@ void Relay::Impl::run()
     // The relay plays the part of netem, which runs in softirq context ahead of every process:
     // a delayed packet must leave on time on a busy machine. Where allowed (root, or an
     // RLIMIT_RTPRIO), the lowest real-time priority; it blocks in epoll_wait between packets.
-    // Else a short EEVDF slice (Linux 6.12+, no privilege needed) so the woken relay is picked
-    // sooner; older kernels refuse it and the relay runs as any thread.
+    // Not in the window (transfer threads yield there, threadpriority.h): at full speed a
+    // real-time relay keeps a core to itself and the GUI thread fought the transfer for the
+    // other one (window-manager ping p99 34-44 ms, 9-11 ms without). Else a short EEVDF slice
+    // (Linux 6.12+, no privilege needed) so the woken relay is picked sooner; older kernels
+    // refuse it and the relay runs as any thread.
     const sched_param rt{1};
-    if (::pthread_setschedparam(::pthread_self(), SCHED_FIFO | SCHED_RESET_ON_FORK, &rt) != 0
-        && ::sched_getscheduler(0) == SCHED_OTHER) {
+    const bool realTime = transferThreadNice() == 0 && ::pthread_setschedparam(::pthread_self(), SCHED_FIFO | SCHED_RESET_ON_FORK, &rt) == 0;
+    if (!realTime && ::sched_getscheduler(0) == SCHED_OTHER) {
         struct
         {
             quint32 size, policy;
