@@ -3,7 +3,9 @@
 // on purpose draws a rising cwnd and an srtt near the 40 ms round trip, both ends sampled from the
 // sides' socket lists; the TCP_INFO view shows the ladder's time span and zooms it; the
 // time-sequence graph marks the retransmission and the ranges SACKed above the hole; the
-// exports write the expected columns; an experiment's result page shows its capture.
+// exports write the expected columns; an experiment's result page shows its capture. The
+// sampler runs on a thread of its own, never the GUI thread, and is joined when the panel stops
+// watching or goes.
 #include "experimentspanel.h"
 #include "experiments/capturerecording.h"
 #include "experiments/retransmitexperiment.h"
@@ -13,6 +15,7 @@
 #include "wire/packetmodel.h"
 #include "wire/packetspanel.h"
 #include "wire/tcpinfomodel.h"
+#include "wire/tcpinfosamplerthread.h"
 #include "wire/tcpinfoview.h"
 #include "wire/timesequenceview.h"
 #include "wire/wire.h"
@@ -22,6 +25,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QScrollBar>
+#include <QSet>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -73,6 +77,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void cwndRisesAndSrttIsTheRoundTrip();
+    void samplerRunsOffTheGuiThread();
     void timeAxisIsTheLaddersBothWays();
     void timeSequenceMarksTheRetransmissionAndSacks();
     void exportsWriteTheExpectedColumns();
@@ -84,6 +89,10 @@ private:
     std::unique_ptr<PacketsPanel> m_panel;
     quint32 m_connection = 0;
     QTemporaryDir m_dir;
+    // Seen while the bulk crossed: the threads that ran the sampler's ticks, and whether the
+    // sampler object ever lived in the GUI thread.
+    QSet<Qt::HANDLE> m_samplingThreads;
+    bool m_samplerOnGuiThread = false;
 };
 
 void TestUiTcpInfo::initTestCase()
@@ -156,8 +165,17 @@ void TestUiTcpInfo::initTestCase()
         }
         ::shutdown(cfd.get(), SHUT_WR);
     });
-    // The GUI thread samples (the panel's timer) and polls the ring while the data flows.
-    const bool done = waitFor([&] { return received.load() >= kBulkBytes || failed.load(); }, 20000);
+    // The sampler's thread samples while the GUI thread polls the ring and notes who sampled.
+    const wire::TcpInfoSamplerThread *sampling = m_panel->tcpInfoSampler();
+    QVERIFY(sampling);
+    const bool done = waitFor(
+        [&] {
+            if (const Qt::HANDLE t = sampling->sampler()->lastSamplingThread())
+                m_samplingThreads.insert(t);
+            m_samplerOnGuiThread = m_samplerOnGuiThread || sampling->sampler()->thread() == QThread::currentThread();
+            return received.load() >= kBulkBytes || failed.load();
+        },
+        20000);
     sender.join();
     receiver.join();
     QVERIFY2(done && !failed, qPrintable(QStringLiteral("received %1 of %2 bytes").arg(received.load()).arg(kBulkBytes)));
@@ -229,6 +247,35 @@ void TestUiTcpInfo::cwndRisesAndSrttIsTheRoundTrip()
     view->plot()->repaint();
     QVERIFY(view->curve(TcpInfoModel::Client, TcpInfoModel::Cwnd).isEmpty());
     view->metricBox(TcpInfoModel::Cwnd)->setChecked(true);
+}
+
+void TestUiTcpInfo::samplerRunsOffTheGuiThread()
+{
+    // Every tick seen during the bulk ran on one thread, the sampler's own, not the GUI thread.
+    QVERIFY(!m_samplingThreads.isEmpty());
+    QVERIFY2(!m_samplingThreads.contains(QThread::currentThreadId()), "a tick ran on the GUI thread");
+    QCOMPARE(m_samplingThreads.size(), 1);
+    QVERIFY(!m_samplerOnGuiThread);
+    // Stopped: the thread is joined and the sampler back in the GUI thread, its series kept.
+    const wire::TcpInfoSamplerThread *stopped = m_panel->tcpInfoSampler();
+    QVERIFY(stopped);
+    QVERIFY(!stopped->isRunning());
+    QCOMPARE(stopped->sampler()->thread(), QThread::currentThread());
+    QVERIFY(m_samplingThreads.contains(stopped->sampler()->lastSamplingThread())); // the last sample too
+    QVERIFY(!m_panel->tcpInfoModel()->samples().isEmpty());
+
+    // A panel that goes while it watches (the window closed) joins its sampler's thread.
+    {
+        PacketsPanel panel;
+        panel.model()->setRing(m_ring);
+        panel.watchWire(m_wire.get());
+        const wire::TcpInfoSamplerThread *running = panel.tcpInfoSampler();
+        QVERIFY(running);
+        QVERIFY(waitFor([&] { return running->sampler()->lastSamplingThread() != nullptr; }, 5000));
+        QVERIFY(running->isRunning());
+        QVERIFY(running->sampler()->lastSamplingThread() != QThread::currentThreadId());
+        QVERIFY(running->sampler()->thread() != QThread::currentThread());
+    }
 }
 
 void TestUiTcpInfo::timeAxisIsTheLaddersBothWays()

@@ -71,7 +71,7 @@ const TcpInfoSample *TcpInfoSeries::last() const
 }
 
 TcpInfoSampler::TcpInfoSampler(qsizetype samplesPerConnection, QObject *parent)
-    : QObject(parent), m_samplesPerConnection(samplesPerConnection)
+    : QObject(parent), m_samplesPerConnection(samplesPerConnection), m_timer(this)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(kActiveIntervalMs);
@@ -80,10 +80,14 @@ TcpInfoSampler::TcpInfoSampler(qsizetype samplesPerConnection, QObject *parent)
 
 int TcpInfoSampler::addConnection(int clientFd, int serverFd)
 {
-    Entry e{m_nextId++, clientFd, serverFd, true, {}, TcpInfoSeries(m_samplesPerConnection)};
+    Entry e{0, clientFd, serverFd, true, {}, TcpInfoSeries(m_samplesPerConnection)};
     endpoint(clientFd, false, &e.key.clientAddress, &e.key.clientPort);
     endpoint(clientFd, true, &e.key.serverAddress, &e.key.serverPort);
-    m_entries.append(e);
+    {
+        const std::lock_guard lock(m_mutex);
+        e.id = m_nextId++;
+        m_entries.append(e);
+    }
     // A new connection is news: sample it at the active rate from the start.
     m_idleTicks = 0;
     if (m_timer.isActive())
@@ -93,6 +97,7 @@ int TcpInfoSampler::addConnection(int clientFd, int serverFd)
 
 void TcpInfoSampler::removeConnection(int id)
 {
+    const std::lock_guard lock(m_mutex);
     for (Entry &e : m_entries) {
         if (e.id == id) {
             e.active = false;
@@ -138,6 +143,7 @@ int TcpInfoSampler::sampleNamespaces(qint64 now)
     for (const bool clientSide : {true, false}) {
         const Result<QList<DiagTcpInfo>> listed = dumpTcpInfo(clientSide ? m_clientNetlink.get() : m_serverNetlink.get());
         if (!listed) {
+            const std::lock_guard lock(m_mutex);
             m_lastError = listed.error().text();
             return 0;
         }
@@ -151,6 +157,7 @@ int TcpInfoSampler::sampleNamespaces(qint64 now)
             (clientSide ? seen[key].client : seen[key].server) = s.info;
         }
     }
+    const std::lock_guard lock(m_mutex);
     m_lastError.clear();
     int kept = 0;
     for (Entry &e : m_entries) {
@@ -199,27 +206,54 @@ void TcpInfoSampler::trimWatched()
     }
 }
 
-int TcpInfoSampler::sampleNow()
+int TcpInfoSampler::sampleDescriptors(qint64 now)
 {
-    int kept = 0;
-    const qint64 now = realtimeNs();
-    if (watchesNamespaces())
-        kept += sampleNamespaces(now);
-    for (Entry &e : m_entries) {
-        if (e.clientFd < 0 || e.serverFd < 0)
-            continue;
-        if (!e.active)
-            continue;
-        TcpInfoSample s;
-        s.timeNs = now;
-        s.client = readTcpInfo(e.clientFd);
-        s.server = readTcpInfo(e.serverFd);
-        const TcpInfoSample *last = e.series.last();
-        if (!last || moved(last->client, s.client) || moved(last->server, s.server)) {
-            e.series.append(s);
-            ++kept;
+    struct Read
+    {
+        int id;
+        int clientFd;
+        int serverFd;
+        TcpInfoSample sample;
+    };
+    QList<Read> reads;
+    {
+        const std::lock_guard lock(m_mutex);
+        for (const Entry &e : std::as_const(m_entries)) {
+            if (e.active && e.clientFd >= 0 && e.serverFd >= 0)
+                reads.append(Read{e.id, e.clientFd, e.serverFd, {}});
         }
     }
+    if (reads.isEmpty())
+        return 0;
+    // The descriptors stay open until removeConnection(), which the same thread calls.
+    for (Read &r : reads) {
+        r.sample.timeNs = now;
+        r.sample.client = readTcpInfo(r.clientFd);
+        r.sample.server = readTcpInfo(r.serverFd);
+    }
+    const std::lock_guard lock(m_mutex);
+    int kept = 0;
+    for (const Read &r : std::as_const(reads)) {
+        for (Entry &e : m_entries) {
+            if (e.id != r.id || !e.active)
+                continue;
+            const TcpInfoSample *last = e.series.last();
+            if (!last || moved(last->client, r.sample.client) || moved(last->server, r.sample.server)) {
+                e.series.append(r.sample);
+                ++kept;
+            }
+            break;
+        }
+    }
+    return kept;
+}
+
+int TcpInfoSampler::sampleNow()
+{
+    m_lastSamplingThread.store(QThread::currentThreadId(), std::memory_order_relaxed);
+    const qint64 now = realtimeNs();
+    int kept = watchesNamespaces() ? sampleNamespaces(now) : 0;
+    kept += sampleDescriptors(now);
     // Fast while something moves, slow once nothing did for a while.
     m_idleTicks = kept > 0 ? 0 : m_idleTicks + 1;
     const int patience = watchesNamespaces() ? kIdleTicksBeforeSlowingWatched : kIdleTicksBeforeSlowing;
@@ -229,8 +263,15 @@ int TcpInfoSampler::sampleNow()
     return kept;
 }
 
+QString TcpInfoSampler::lastError() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_lastError;
+}
+
 QList<int> TcpInfoSampler::connectionIds() const
 {
+    const std::lock_guard lock(m_mutex);
     QList<int> ids;
     for (const Entry &e : m_entries)
         ids << e.id;
@@ -248,24 +289,28 @@ const TcpInfoSampler::Entry *TcpInfoSampler::find(int id) const
 
 ConnectionKey TcpInfoSampler::key(int id) const
 {
+    const std::lock_guard lock(m_mutex);
     const Entry *e = find(id);
     return e ? e->key : ConnectionKey{};
 }
 
 QList<TcpInfoSample> TcpInfoSampler::series(int id) const
 {
+    const std::lock_guard lock(m_mutex);
     const Entry *e = find(id);
     return e ? e->series.samples() : QList<TcpInfoSample>{};
 }
 
 quint64 TcpInfoSampler::droppedSamples(int id) const
 {
+    const std::lock_guard lock(m_mutex);
     const Entry *e = find(id);
     return e ? e->series.dropped() : 0;
 }
 
 int TcpInfoSampler::idOf(const ConnectionKey &key) const
 {
+    const std::lock_guard lock(m_mutex);
     for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
         if (m_entries[i].key == key)
             return m_entries[i].id;
@@ -273,8 +318,19 @@ int TcpInfoSampler::idOf(const ConnectionKey &key) const
     return 0;
 }
 
+QList<TcpInfoSample> TcpInfoSampler::seriesOf(const ConnectionKey &key) const
+{
+    const std::lock_guard lock(m_mutex);
+    for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
+        if (m_entries[i].key == key)
+            return m_entries[i].series.samples();
+    }
+    return {};
+}
+
 QList<TcpInfoConnectionSeries> TcpInfoSampler::allSeries() const
 {
+    const std::lock_guard lock(m_mutex);
     QList<TcpInfoConnectionSeries> out;
     for (const Entry &e : m_entries)
         out.append(TcpInfoConnectionSeries{e.key, e.series.samples()});

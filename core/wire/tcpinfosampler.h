@@ -7,6 +7,11 @@
 // both sockets and must removeConnection() before it closes either (the sampler never dups them,
 // which would keep a closed socket alive). watchNamespaces(): every connection of the wire, found
 // each tick in the kernel's socket lists of the two sides (sock_diag), no descriptor held at all.
+//
+// Threads: the sampling (start/stop, the timer, sampleNow, addConnection, watchNamespaces) is
+// one thread's at a time, the one the sampler lives in (TcpInfoSamplerThread gives it one of its
+// own); the series are read from any thread. A mutex guards the entries, held only to merge a
+// tick's samples in and to copy series out: the kernel is never asked anything under it.
 #pragma once
 
 #include "connectiontracker.h"
@@ -15,9 +20,12 @@
 
 #include <QList>
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
+#include <mutex>
 
 namespace tcplab::wire {
 
@@ -89,7 +97,7 @@ public:
     // it unchanged reads nothing, since TCP_INFO only changes when a packet is sent or received.
     void setActivityCounter(std::function<quint64()> counter) { m_activity = std::move(counter); }
     // Why the last namespace listing failed (empty: it did not).
-    QString lastError() const { return m_lastError; }
+    QString lastError() const;
 
     void start();
     void stop();
@@ -99,6 +107,8 @@ public:
     // One tick, by hand or by the timer: reads every connection's two sockets and keeps a
     // sample where something changed (always the first). Returns how many samples it kept.
     int sampleNow();
+    // The thread that ran the last sampleNow() (nullptr: none yet).
+    Qt::HANDLE lastSamplingThread() const { return m_lastSamplingThread.load(std::memory_order_relaxed); }
 
     QList<int> connectionIds() const;
     ConnectionKey key(int id) const;
@@ -106,6 +116,8 @@ public:
     quint64 droppedSamples(int id) const;
     // The newest series kept under that key (0: none).
     int idOf(const ConnectionKey &key) const;
+    // The newest series kept under that key (empty: none), in one look (no id to go stale between).
+    QList<TcpInfoSample> seriesOf(const ConnectionKey &key) const;
     QList<TcpInfoConnectionSeries> allSeries() const;
 
 private:
@@ -119,13 +131,17 @@ private:
         TcpInfoSeries series;
     };
 
-    const Entry *find(int id) const;
+    const Entry *find(int id) const; // under m_mutex
     int sampleNamespaces(qint64 now);
-    void trimWatched();
+    int sampleDescriptors(qint64 now);
+    void trimWatched(); // under m_mutex
 
     qsizetype m_samplesPerConnection;
+    // std::mutex, not QMutex: ThreadSanitizer sees pthread's locks, not QMutex's futex slow path.
+    mutable std::mutex m_mutex; // guards m_entries, m_nextId and m_lastError
     QList<Entry> m_entries;
     int m_nextId = 1;
+    std::atomic<Qt::HANDLE> m_lastSamplingThread{nullptr};
     int m_idleTicks = 0;
     FileDescriptor m_clientNetlink;
     FileDescriptor m_serverNetlink;
@@ -133,7 +149,7 @@ private:
     quint64 m_lastActivity = 0;
     bool m_activitySeen = false;
     QString m_lastError;
-    QTimer m_timer;
+    QTimer m_timer; // a child of the sampler, so that moveToThread() takes it along
 };
 
 } // namespace tcplab::wire

@@ -8,7 +8,7 @@
 #include "timesequenceview.h"
 #include "wire/capturering.h"
 #include "wire/pcapwriter.h"
-#include "wire/tcpinfosampler.h"
+#include "wire/tcpinfosamplerthread.h"
 #include "wire/wire.h"
 
 #include <QTabWidget>
@@ -171,22 +171,20 @@ PacketsPanel::~PacketsPanel() = default;
 void PacketsPanel::watchWire(wire::Wire *wire)
 {
     m_recording.reset();
-    m_sampler = std::make_unique<wire::TcpInfoSampler>();
+    m_sampler.reset();
     Result<FileDescriptor> client = wire->socket(wire::Side::Client, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     Result<FileDescriptor> server = wire->socket(wire::Side::Server, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     if (!client || !server) {
-        m_sampler.reset();
         m_tcpInfoModel->setSource({}, tr("no sock_diag socket on the wire: %1").arg((client ? server.error() : client.error()).text()));
         return;
     }
-    m_sampler->watchNamespaces(client.take(), server.take());
+    auto sampler = std::make_unique<wire::TcpInfoSampler>();
+    sampler->watchNamespaces(client.take(), server.take());
     if (const std::shared_ptr<const wire::CaptureRing> ring = m_model->ring())
-        m_sampler->setActivityCounter([ring] { return ring->written(); });
-    wire::TcpInfoSampler *sampler = m_sampler.get();
-    m_tcpInfoModel->setSource([sampler](const wire::ConnectionKey &key) {
-        const int id = sampler->idOf(key);
-        return id ? sampler->series(id) : QList<wire::TcpInfoSample>{};
-    });
+        sampler->setActivityCounter([ring] { return ring->written(); });
+    m_sampler = std::make_unique<wire::TcpInfoSamplerThread>(std::move(sampler));
+    const wire::TcpInfoSampler *reader = m_sampler->sampler();
+    m_tcpInfoModel->setSource([reader](const wire::ConnectionKey &key) { return reader->seriesOf(key); });
     m_sampler->start();
     updateTcpInfoConnection();
 }
@@ -195,8 +193,7 @@ void PacketsPanel::stopWatchingWire()
 {
     if (!m_sampler)
         return;
-    m_sampler->sampleNow(); // the last state before the namespaces go
-    m_sampler->stop();
+    m_sampler->stop(); // with a last sample, before the namespaces go
     m_tcpInfoModel->refresh();
 }
 

@@ -32,6 +32,7 @@ class TimeSequenceView;
 
 namespace wire {
 class TcpInfoSampler;
+class TcpInfoSamplerThread;
 class Wire;
 } // namespace wire
 
@@ -46,8 +47,9 @@ public:
     ~PacketsPanel() override;
 
     // TCP_INFO of every connection on this wire, both ends, sampled from the two sides' socket
-    // lists while packets move (call after the model has the wire's ring). stopWatchingWire()
-    // before the wire goes: the series stay on screen.
+    // lists while packets move (call after the model has the wire's ring), on a thread of the
+    // sampler's own. stopWatchingWire() before the wire goes: it joins that thread (a few ms)
+    // and the series stay on screen.
     void watchWire(wire::Wire *wire);
     void stopWatchingWire();
     // A finished run (an experiment's): its packets, drop rules and TCP_INFO series, frozen.
@@ -60,6 +62,8 @@ public:
     TcpInfoView *tcpInfo() const { return m_tcpInfo; }
     TcpInfoModel *tcpInfoModel() const { return m_tcpInfoModel; }
     QTabWidget *graphTabs() const { return m_graphs; }
+    // The live wire's sampler and its thread (nullptr: not watching a wire).
+    const wire::TcpInfoSamplerThread *tcpInfoSampler() const { return m_sampler.get(); }
     QComboBox *connectionCombo() const { return m_connection; }
     QComboBox *flagsCombo() const { return m_flags; }
     QCheckBox *followBox() const { return m_follow; }
@@ -89,7 +93,7 @@ private:
     TcpInfoModel *m_tcpInfoModel;
     TcpInfoView *m_tcpInfo;
     QTabWidget *m_graphs;
-    std::unique_ptr<wire::TcpInfoSampler> m_sampler;
+    std::unique_ptr<wire::TcpInfoSamplerThread> m_sampler; // sampling on a thread of its own
     std::shared_ptr<const CaptureRecording> m_recording;
     QComboBox *m_connection;
     QComboBox *m_flags;
