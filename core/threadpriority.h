@@ -1,5 +1,5 @@
 // The threads that carry a transfer (the server's engine and its connection threads, the wire's
-// relay and host entry, the capture's reader, the TCP_INFO sampler) can yield the CPU to an
+// relay and host entry, the capture's reader, the TCP_INFO sampler's thread) can yield the CPU to an
 // interactive thread. On two cores a bulk transfer at full speed keeps every core busy, and the
 // scheduler shares a core evenly between runnable threads of equal weight, so the GUI thread
 // waited its turn behind them for tens of milliseconds at a time. The window therefore sets a

@@ -1,15 +1,8 @@
 #include "tcpinfosamplerthread.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
+#include "threadpriority.h"
 
 namespace tcplab::wire {
-
-namespace {
-// Linux keeps a nice value per thread (setpriority with a thread id), and raising one's own needs
-// no privilege. QThread's priorities do nothing under SCHED_OTHER, hence the system call.
-constexpr int kSamplerNice = 5;
-}
 
 TcpInfoSamplerThread::TcpInfoSamplerThread(std::unique_ptr<TcpInfoSampler> sampler) : m_sampler(std::move(sampler))
 {
@@ -33,8 +26,9 @@ void TcpInfoSamplerThread::start()
         sampler,
         [sampler] {
             // On two cores the sampler competes with the GUI thread and the relay: a late sample
-            // costs a point on a graph, a late frame is a stutter the user sees, so the GUI goes first.
-            ::setpriority(PRIO_PROCESS, ::gettid(), kSamplerNice);
+            // costs a point on a graph, a late frame is a stutter the user sees, so the GUI goes
+            // first (the window's transfer threads' nice, threadpriority.h).
+            yieldCpuIfTransferThread();
             sampler->start();
         },
         Qt::QueuedConnection);
