@@ -311,7 +311,7 @@ void TestUiWire::programOpensTheWindowAcrossTheWire()
     QVERIFY2(up, "no wire helper under the window");
     QVERIFY(!testsupport::connectTo(port, 500).isValid());
     // The threads that carry a transfer yield the CPU to the GUI thread (threadpriority.h): the
-    // server's, the capture's reader, and the relay, which does not take a real-time priority in
+    // server's, the capture's reader, the TCP_INFO sampler, and the relay, which does not take a real-time priority in
     // the window even where it may (root).
     struct Task
     {
@@ -344,8 +344,9 @@ void TestUiWire::programOpensTheWindowAcrossTheWire()
     };
     QVERIFY2(waitFor([&] {
         const QHash<qint64, Task> all = tasks();
-        return !named(all, QStringLiteral("tcplab-packets")).name.isEmpty() && !named(all, QStringLiteral("tcplab-event")).name.isEmpty();
-    }, 15000), "no capture reader or no server thread");
+        return !named(all, QStringLiteral("tcplab-packets")).name.isEmpty() && !named(all, QStringLiteral("tcplab-event")).name.isEmpty()
+            && named(all, QStringLiteral("tcpinfo-sampler")).nice == LabWindow::kTransferThreadNice;
+    }, 15000), "no capture reader, no server thread, or a TCP_INFO sampler that does not yield");
     const QHash<qint64, Task> all = tasks();
     QCOMPARE(all.value(p.processId()).nice, 0); // the GUI thread
     QCOMPARE(named(all, QStringLiteral("tcplab-event")).nice, LabWindow::kTransferThreadNice);
