@@ -33,8 +33,20 @@ LadderView::LadderView(PacketModel *model, QWidget *parent) : QAbstractScrollAre
     setFont(f);
     updateMetrics();
     setToolTip(tr("Time runs down. Ctrl+wheel or +/- zooms, the wheel pans, a click on an arrow selects its packet."));
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &LadderView::onRowsChanged);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &LadderView::onRowsChanged);
+    // A third of a tick after the list's repaint: a paint pass of its own (no single event holds
+    // the GUI thread for the list, the ladder and the graph together), one for a tick's insert
+    // and trim alike.
+    m_rowsChanged.setSingleShot(true);
+    m_rowsChanged.setInterval(kDeferredRepaintMs);
+    connect(&m_rowsChanged, &QTimer::timeout, this, &LadderView::onRowsChanged);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_rowsChanged.isActive())
+            m_rowsChanged.start();
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (!m_rowsChanged.isActive())
+            m_rowsChanged.start();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &LadderView::onRowsChanged);
     updateScrollRange();
 }
@@ -166,6 +178,7 @@ void LadderView::updateScrollRange()
 
 void LadderView::onRowsChanged()
 {
+    m_rowsChanged.stop();
     updateScrollRange();
     if (m_follow)
         verticalScrollBar()->setValue(verticalScrollBar()->maximum());

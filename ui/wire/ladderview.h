@@ -12,6 +12,7 @@
 #include <QAbstractScrollArea>
 #include <QPointF>
 #include <QPointer>
+#include <QTimer>
 
 class QItemSelectionModel;
 
@@ -26,6 +27,7 @@ public:
     static constexpr int kMaxArrows = 20000;
     static constexpr double kMinNsPerPixel = 1e3;  // 1 µs per pixel
     static constexpr double kMaxNsPerPixel = 1e9;  // 1 s per pixel
+    static constexpr int kDeferredRepaintMs = 33;
 
     explicit LadderView(PacketModel *model, QWidget *parent = nullptr);
 
@@ -97,6 +99,7 @@ private:
     double m_nsPerPixel = 250e3; // 0.25 ms per pixel: 50 ms is 200 pixels
     bool m_follow = true;
     int m_painted = 0;
+    QTimer m_rowsChanged;
     int m_lineHeight = 0; // the font's, and the time labels' column
     int m_sideMargin = 0;
     qint64 m_reportedFrom = 0;
