@@ -3378,141 +3378,6 @@ Look for the SYN-ACK intervals doubling (1 s, 2 s ...) and their count, the SYN 
         </message>
     </context>
     <context>
-        <name>PacketModel</name>
-        <message>
-            <source>All packets</source>
-            <translation>所有数据包</translation>
-        </message>
-        <message>
-            <source>SYN</source>
-            <translation>SYN</translation>
-        </message>
-        <message>
-            <source>FIN</source>
-            <translation>FIN</translation>
-        </message>
-        <message>
-            <source>RST</source>
-            <translation>RST</translation>
-        </message>
-        <message>
-            <source>With data</source>
-            <translation>带数据</translation>
-        </message>
-        <message>
-            <source>Pure ACKs</source>
-            <translation>纯 ACK</translation>
-        </message>
-        <message>
-            <source>Dropped by the wire</source>
-            <translation>被线路丢弃</translation>
-        </message>
-        <message>
-            <source>Retransmissions</source>
-            <translation>重传</translation>
-        </message>
-        <message>
-            <source>delivered</source>
-            <translation>已送达</translation>
-        </message>
-        <message>
-            <source>dropped: loss</source>
-            <translation>已丢弃：丢包</translation>
-        </message>
-        <message>
-            <source>dropped: burst loss</source>
-            <translation>已丢弃：突发丢包</translation>
-        </message>
-        <message>
-            <source>dropped: queue full</source>
-            <translation>已丢弃：队列已满</translation>
-        </message>
-        <message>
-            <source>dropped: cut</source>
-            <translation>已丢弃：切断</translation>
-        </message>
-        <message>
-            <source>dropped: drop=%1</source>
-            <translation>已丢弃：drop=%1</translation>
-        </message>
-        <message>
-            <source>dropped: drop rule %1</source>
-            <translation>已丢弃：丢弃规则 %1</translation>
-        </message>
-        <message>
-            <source>duplicated</source>
-            <translation>重复</translation>
-        </message>
-        <message>
-            <source>reordered</source>
-            <translation>乱序</translation>
-        </message>
-        <message>
-            <source>, retransmission</source>
-            <translation>，重传</translation>
-        </message>
-        <message>
-            <source>, keep-alive</source>
-            <translation>，保活</translation>
-        </message>
-        <message>
-            <source>, delayed ACK</source>
-            <translation>，延迟 ACK</translation>
-        </message>
-        <message>
-            <source>, zero window</source>
-            <translation>，零窗口</translation>
-        </message>
-        <message>
-            <source>(overwritten)</source>
-            <translation>（已覆盖）</translation>
-        </message>
-        <message>
-            <source>not TCP</source>
-            <translation>非 TCP</translation>
-        </message>
-        <message>
-            <source>Time (ms)</source>
-            <translation>时间 (ms)</translation>
-        </message>
-        <message>
-            <source>Conn.</source>
-            <translation>连接</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>方向</translation>
-        </message>
-        <message>
-            <source>Flags</source>
-            <translation>标志</translation>
-        </message>
-        <message>
-            <source>Seq</source>
-            <translation>Seq</translation>
-        </message>
-        <message>
-            <source>Ack</source>
-            <translation>Ack</translation>
-        </message>
-        <message>
-            <source>Len</source>
-            <translation>Len</translation>
-        </message>
-        <message>
-            <source>Win</source>
-            <translation>Win</translation>
-        </message>
-        <message>
-            <source>Options</source>
-            <translation>选项</translation>
-        </message>
-        <message>
-            <source>Fate</source>
-            <translation>结果</translation>
-        </message>
-    </context>
-    <context>
         <name>QObject</name>
         <message>
             <source>yes</source>
@@ -5236,6 +5101,141 @@ Times are in each kernel option's own unit: seconds for keep-alive, DEFER_ACCEPT
         <message>
             <source>Why it differs / note</source>
             <translation>不同的原因 / 说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>tcplab::PacketModel</name>
+        <message>
+            <source>All packets</source>
+            <translation>所有数据包</translation>
+        </message>
+        <message>
+            <source>SYN</source>
+            <translation>SYN</translation>
+        </message>
+        <message>
+            <source>FIN</source>
+            <translation>FIN</translation>
+        </message>
+        <message>
+            <source>RST</source>
+            <translation>RST</translation>
+        </message>
+        <message>
+            <source>With data</source>
+            <translation>带数据</translation>
+        </message>
+        <message>
+            <source>Pure ACKs</source>
+            <translation>纯 ACK</translation>
+        </message>
+        <message>
+            <source>Dropped by the wire</source>
+            <translation>被线路丢弃</translation>
+        </message>
+        <message>
+            <source>Retransmissions</source>
+            <translation>重传</translation>
+        </message>
+        <message>
+            <source>delivered</source>
+            <translation>已送达</translation>
+        </message>
+        <message>
+            <source>dropped: loss</source>
+            <translation>已丢弃：丢包</translation>
+        </message>
+        <message>
+            <source>dropped: burst loss</source>
+            <translation>已丢弃：突发丢包</translation>
+        </message>
+        <message>
+            <source>dropped: queue full</source>
+            <translation>已丢弃：队列已满</translation>
+        </message>
+        <message>
+            <source>dropped: cut</source>
+            <translation>已丢弃：切断</translation>
+        </message>
+        <message>
+            <source>dropped: drop=%1</source>
+            <translation>已丢弃：drop=%1</translation>
+        </message>
+        <message>
+            <source>dropped: drop rule %1</source>
+            <translation>已丢弃：丢弃规则 %1</translation>
+        </message>
+        <message>
+            <source>duplicated</source>
+            <translation>重复</translation>
+        </message>
+        <message>
+            <source>reordered</source>
+            <translation>乱序</translation>
+        </message>
+        <message>
+            <source>, retransmission</source>
+            <translation>，重传</translation>
+        </message>
+        <message>
+            <source>, keep-alive</source>
+            <translation>，保活</translation>
+        </message>
+        <message>
+            <source>, delayed ACK</source>
+            <translation>，延迟 ACK</translation>
+        </message>
+        <message>
+            <source>, zero window</source>
+            <translation>，零窗口</translation>
+        </message>
+        <message>
+            <source>(overwritten)</source>
+            <translation>（已覆盖）</translation>
+        </message>
+        <message>
+            <source>not TCP</source>
+            <translation>非 TCP</translation>
+        </message>
+        <message>
+            <source>Time (ms)</source>
+            <translation>时间 (ms)</translation>
+        </message>
+        <message>
+            <source>Conn.</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>方向</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>标志</translation>
+        </message>
+        <message>
+            <source>Seq</source>
+            <translation>Seq</translation>
+        </message>
+        <message>
+            <source>Ack</source>
+            <translation>Ack</translation>
+        </message>
+        <message>
+            <source>Len</source>
+            <translation>Len</translation>
+        </message>
+        <message>
+            <source>Win</source>
+            <translation>Win</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>Fate</source>
+            <translation>结果</translation>
         </message>
     </context>
     <context>
