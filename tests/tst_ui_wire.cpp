@@ -345,8 +345,9 @@ void TestUiWire::programOpensTheWindowAcrossTheWire()
     QVERIFY2(waitFor([&] {
         const QHash<qint64, Task> all = tasks();
         return !named(all, QStringLiteral("tcplab-packets")).name.isEmpty() && !named(all, QStringLiteral("tcplab-event")).name.isEmpty()
-            && named(all, QStringLiteral("tcpinfo-sampler")).nice == LabWindow::kTransferThreadNice;
-    }, 15000), "no capture reader, no server thread, or a TCP_INFO sampler that does not yield");
+            && named(all, QStringLiteral("tcpinfo-sampler")).nice == LabWindow::kTransferThreadNice
+            && !named(all, QStringLiteral("tcplab-wire")).name.isEmpty();
+    }, 15000), "no relay, capture reader or server thread, or a TCP_INFO sampler that does not yield");
     const QHash<qint64, Task> all = tasks();
     QCOMPARE(all.value(p.processId()).nice, 0); // the GUI thread
     QCOMPARE(named(all, QStringLiteral("tcplab-event")).nice, LabWindow::kTransferThreadNice);
