@@ -25,7 +25,8 @@ void PacketRowReader::read(qint64 budgetNs, qsizetype maxRows, PacketBatch *batc
     // One allocation for what the ring holds now (a vector grown row by row under a bulk leaves a
     // trail of freed blocks in the reader thread's malloc arena, which the window's RSS keeps).
     {
-        const quint64 held = m_ring->written() - std::min(m_ring->written(), m_nextPosition);
+        const quint64 written = m_ring->written();
+        const quint64 held = written - std::min(written, m_nextPosition);
         batch->rows.reserve(batch->rows.size() + size_t(std::min<quint64>(held, quint64(rowLimit - batch->rows.size()))));
     }
     // Small chunks: the budget and the row limit are checked between them.

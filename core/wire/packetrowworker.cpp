@@ -11,17 +11,16 @@ PacketRowWorker::PacketRowWorker(QObject *parent) : QObject(parent), m_timer(thi
     connect(&m_timer, &QTimer::timeout, this, &PacketRowWorker::tick);
 }
 
-void PacketRowWorker::yieldToGui()
-{
-    if (!m_yielded)
-        m_yielded = yieldCpuIfTransferThread() || true; // a refusal only costs priority
-}
-
 void PacketRowWorker::start(std::shared_ptr<const CaptureRing> ring, quint64 generation)
 {
-    yieldToGui();
+    yieldCpuIfTransferThread(); // a refusal only costs priority
     m_generation = generation;
     m_reader = ring ? std::make_unique<PacketRowReader>(std::move(ring), false) : nullptr;
+    updateTimer();
+}
+
+void PacketRowWorker::updateTimer()
+{
     if (m_reader && !m_paused)
         m_timer.start();
     else
@@ -37,10 +36,7 @@ void PacketRowWorker::stop()
 void PacketRowWorker::setPaused(bool paused)
 {
     m_paused = paused;
-    if (m_reader && !m_paused)
-        m_timer.start();
-    else
-        m_timer.stop();
+    updateTimer();
 }
 
 PacketBatchPointer PacketRowWorker::readNow(int budgetMs)
@@ -53,10 +49,7 @@ PacketBatchPointer PacketRowWorker::readNow(int budgetMs)
 
 void PacketRowWorker::tick()
 {
-    if (!m_reader)
-        return;
-    auto batch = std::make_shared<PacketBatch>();
-    m_reader->read(qint64(kTickBudgetMs) * 1000000, kMaxBatchRows, batch.get());
+    const PacketBatchPointer batch = readNow(kTickBudgetMs);
     if (!batch->rows.empty() || !batch->connections.isEmpty() || batch->missed > 0)
         emit batchRead(m_generation, batch);
 }

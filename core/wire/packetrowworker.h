@@ -26,9 +26,11 @@ public:
 
     explicit PacketRowWorker(QObject *parent = nullptr);
 
-    // On the worker's thread (queued, or blocking from the GUI thread). A new capture starts a
-    // new reader; generation tags its batches, so that a batch of an old capture still on its
-    // way is known as such.
+    // On the worker's thread (queued, or blocking from the GUI thread). start() lowers the
+    // thread's priority where transfer threads yield (threadpriority.h): when the two cores are
+    // saturated by the relay and the transfer, a late batch costs nothing, a late repaint is a
+    // frozen window. A new capture starts a new reader; generation tags its batches, so that a
+    // batch of an old capture still on its way is known as such.
     void start(std::shared_ptr<const CaptureRing> ring, quint64 generation);
     void stop();
     void setPaused(bool paused);
@@ -40,15 +42,11 @@ signals:
 
 private:
     void tick();
-    // The thread the worker runs on yields to the GUI thread (threadpriority.h): when the two
-    // cores are saturated by the relay and the transfer, a late batch costs nothing, a late
-    // repaint is a frozen window.
-    void yieldToGui();
+    void updateTimer();
 
     std::unique_ptr<PacketRowReader> m_reader;
     quint64 m_generation = 0;
     bool m_paused = false;
-    bool m_yielded = false;
     QTimer m_timer;
 };
 

@@ -39,14 +39,12 @@ LadderView::LadderView(PacketModel *model, QWidget *parent) : QAbstractScrollAre
     m_rowsChanged.setSingleShot(true);
     m_rowsChanged.setInterval(kDeferredRepaintMs);
     connect(&m_rowsChanged, &QTimer::timeout, this, &LadderView::onRowsChanged);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+    const auto deferRepaint = [this] {
         if (!m_rowsChanged.isActive())
             m_rowsChanged.start();
-    });
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
-        if (!m_rowsChanged.isActive())
-            m_rowsChanged.start();
-    });
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, deferRepaint);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, deferRepaint);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LadderView::onRowsChanged);
     updateScrollRange();
 }

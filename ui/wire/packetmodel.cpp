@@ -178,9 +178,7 @@ int PacketModel::poll(int budgetMs)
                               Qt::BlockingQueuedConnection, &batch);
     // The worker's earlier batches were posted before it answered: they go first.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
-    int added = 0;
-    for (const wire::PacketBatchPointer &held : std::exchange(m_held, {}))
-        added += apply(*held);
+    const int added = applyHeld();
     return added + (batch ? apply(*batch) : 0);
 }
 
@@ -195,10 +193,10 @@ void PacketModel::onBatchRead(quint64 generation, const wire::PacketBatchPointer
     apply(*batch);
 }
 
-void PacketModel::applyHeld()
+int PacketModel::applyHeld()
 {
     if (m_held.empty())
-        return;
+        return 0;
     // One insert for them all: merged into one batch.
     wire::PacketBatch merged;
     for (const wire::PacketBatchPointer &b : std::exchange(m_held, {})) {
@@ -206,7 +204,7 @@ void PacketModel::applyHeld()
         merged.connections += b->connections;
         merged.missed += b->missed;
     }
-    apply(merged);
+    return apply(merged);
 }
 
 int PacketModel::apply(const wire::PacketBatch &batch)

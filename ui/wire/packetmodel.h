@@ -125,7 +125,7 @@ private:
     void onBatchRead(quint64 generation, const wire::PacketBatchPointer &batch);
     // A batch's rows become visible: one insert, the trim, the signals. Returns the rows added.
     int apply(const wire::PacketBatch &batch);
-    void applyHeld();
+    int applyHeld(); // the rows added
     void addConnection(const wire::PacketConnection &c);
     void rebuildVisible();
     void trimToCapacity();

@@ -154,9 +154,11 @@ void TimeSequenceView::take(const PacketRow &r, quint64 serial)
         m_maxWindow = std::max(m_maxWindow, double(r.ack) + r.window);
         // SACK blocks carry absolute sequence numbers of the data sender's space; only rows the
         // model marked read the packet again (each once: the ring may have lost it since).
+        if (!m_baseKnown || !r.has(PacketRow::Sack))
+            return;
         const std::shared_ptr<const wire::CaptureRing> ring = m_model->ring();
         wire::CapturedPacket packet;
-        if (m_baseKnown && r.has(PacketRow::Sack) && ring && ring->read(r.position, &packet) && packet.index == r.index) {
+        if (ring && ring->read(r.position, &packet) && packet.index == r.index) {
             const wire::DecodedPacket d = wire::decodePacket(packet);
             for (int b = 0; b < d.options.sackBlockCount; ++b) {
                 const wire::SackBlock &block = d.options.sackBlocks[size_t(b)];
